@@ -1,0 +1,127 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { ConfigError, EnvReader, type Env } from './readers.js';
+
+/** Where the product runs; development turns on the local token issuer and `X-Tenant`. */
+export type FanfareEnv = 'development' | 'test' | 'production';
+
+/** Where blobs (uploads, renditions, e-books) live. */
+export type BlobConfig =
+  | { backend: 'fs'; root: string }
+  | { backend: 's3'; bucket: string; region: string; endpoint: string | undefined; forcePathStyle: boolean };
+
+/** The whole typed configuration shared by the API, the worker and the scripts. */
+export interface FanfareConfig {
+  env: FanfareEnv;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  dataDir: string;
+  databaseUrl: string;
+  temporal: { address: string; namespace: string; uiUrl: string };
+  api: {
+    host: string;
+    port: number;
+    publicUrl: string;
+    bodyLimitBytes: number;
+    corsOrigins: string[];
+    rateLimit: { max: number; windowMs: number };
+  };
+  /** Storefronts live at `<handle>.<platformDomain>`. */
+  platformDomain: string;
+  auth: {
+    issuer: string;
+    audience: string;
+    /** Remote JWKS of the OIDC provider; absent in development, where the local issuer signs. */
+    jwksUrl: string | undefined;
+    devIssuer: boolean;
+    devTokenTtlSeconds: number;
+  };
+  blobs: BlobConfig;
+  stripe: {
+    secretKey: string;
+    webhookSecret: string;
+    /** Set to talk to stripe-mock or another Stripe-compatible host instead of api.stripe.com. */
+    apiBase: string | undefined;
+  };
+  search: { meiliUrl: string | undefined; meiliKey: string | undefined };
+}
+
+/** The repository root, for defaults such as `.data/`. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * Reads and validates the environment. Throws one `ConfigError` naming every bad variable,
+ * so a service fails at start rather than on its first request.
+ */
+export function loadConfig(env: Env = process.env): FanfareConfig {
+  const read = new EnvReader(env);
+  const mode = read.oneOf<FanfareEnv>('FANFARE_ENV', ['development', 'test', 'production'], 'development');
+  const production = mode === 'production';
+  const dataDir = path.resolve(read.string('FANFARE_DATA_DIR', path.join(repoRoot, '.data')));
+  const host = read.string('API_HOST', '127.0.0.1');
+  const port = read.int('API_PORT', 3000, 0, 65535);
+
+  const blobBackend = read.oneOf('BLOB_BACKEND', ['fs', 's3'], 'fs');
+  const blobs: BlobConfig =
+    blobBackend === 's3'
+      ? {
+          backend: 's3',
+          bucket: read.string('S3_BUCKET'),
+          region: read.string('S3_REGION', 'us-east-1'),
+          endpoint: read.optional('S3_ENDPOINT'),
+          forcePathStyle: read.bool('S3_FORCE_PATH_STYLE', false),
+        }
+      : { backend: 'fs', root: path.resolve(read.string('BLOB_DIR', path.join(dataDir, 'blobs'))) };
+
+  const devIssuer = read.bool('AUTH_DEV_ISSUER', !production);
+  const jwksUrl = read.optional('AUTH_JWKS_URL');
+  read.require(!(production && devIssuer), 'AUTH_DEV_ISSUER', 'must be false in production');
+  read.require(devIssuer || jwksUrl !== undefined, 'AUTH_JWKS_URL', 'is required when the development issuer is off');
+  if (jwksUrl !== undefined) read.url('AUTH_JWKS_URL', ['https', 'http']);
+
+  const stripeApiBase = read.optional('STRIPE_API_BASE');
+  if (stripeApiBase !== undefined) read.url('STRIPE_API_BASE', ['http', 'https']);
+  const meiliUrl = read.optional('MEILI_URL');
+  if (meiliUrl !== undefined) read.url('MEILI_URL', ['http', 'https']);
+
+  const config: FanfareConfig = {
+    env: mode,
+    logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], mode === 'test' ? 'silent' : 'info'),
+    dataDir,
+    databaseUrl: production
+      ? read.url('DATABASE_URL', ['postgres', 'postgresql'])
+      : read.url('DATABASE_URL', ['postgres', 'postgresql'], 'postgres://postgres@127.0.0.1:5432/fanfare'),
+    temporal: {
+      address: read.hostPort('TEMPORAL_ADDRESS', '127.0.0.1:7233'),
+      namespace: read.string('TEMPORAL_NAMESPACE', 'default'),
+      uiUrl: read.url('TEMPORAL_UI_URL', ['http', 'https'], 'http://127.0.0.1:8233'),
+    },
+    api: {
+      host,
+      port,
+      publicUrl: read.url('API_PUBLIC_URL', ['http', 'https'], `http://${host}:${port}`),
+      bodyLimitBytes: read.int('API_BODY_LIMIT_BYTES', 1_048_576, 1024, 1_073_741_824),
+      corsOrigins: read.list('CORS_ORIGINS', production ? [] : ['*']),
+      rateLimit: {
+        max: read.int('RATE_LIMIT_MAX', 300, 1, 1_000_000),
+        windowMs: read.int('RATE_LIMIT_WINDOW_MS', 60_000, 1000, 86_400_000),
+      },
+    },
+    platformDomain: read.string('PLATFORM_DOMAIN', 'fanfare.localhost').toLowerCase(),
+    auth: {
+      issuer: read.string('AUTH_ISSUER', production ? undefined : 'https://auth.fanfare.localhost'),
+      audience: read.string('AUTH_AUDIENCE', 'fanfare-api'),
+      jwksUrl,
+      devIssuer,
+      devTokenTtlSeconds: read.int('AUTH_DEV_TOKEN_TTL_SECONDS', 3600, 10, 2_592_000),
+    },
+    blobs,
+    stripe: {
+      secretKey: read.string('STRIPE_SECRET_KEY', production ? undefined : 'sk_test_fanfare_local'),
+      webhookSecret: read.string('STRIPE_WEBHOOK_SECRET', production ? undefined : 'whsec_fanfare_local'),
+      apiBase: stripeApiBase,
+    },
+    search: { meiliUrl, meiliKey: read.optional('MEILI_KEY') },
+  };
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return config;
+}

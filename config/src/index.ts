@@ -1,0 +1,2 @@
+export { loadConfig, repoRoot, type FanfareConfig, type FanfareEnv, type BlobConfig } from './config.js';
+export { ConfigError, type ConfigProblem, type Env } from './readers.js';

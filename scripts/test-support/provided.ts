@@ -1,0 +1,12 @@
+/** Values the global setup hands to every test file through `inject()`. */
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A freshly migrated scratch database, dropped after the run. */
+    databaseUrl: string;
+    /** `host:port` of the Temporal dev server started for this run. */
+    temporalAddress: string;
+    /** Namespace on that server. */
+    temporalNamespace: string;
+  }
+}
+export {};
