@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['*/test/**/*.test.ts', 'scripts/test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'e2e/**'],
+    exclude: ['**/node_modules/**'],
     globalSetup: ['scripts/test-support/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,

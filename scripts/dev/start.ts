@@ -1,0 +1,164 @@
+/**
+ * `npm start`: runs the whole product locally — Temporal dev server (with its UI), stripe-mock,
+ * database migrations and demo data, the worker and the API — prints the URLs, and stops
+ * everything it started on Ctrl-C. State lives in `.data/` and survives restarts.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, loadConfig, repoRoot, type FanfareConfig } from '@fanfare/config';
+import { FANFARE_SEARCH_ATTRIBUTES } from '@fanfare/workflows';
+import { ManagedProcess, stopLeftovers, type ProcessSpec } from './managed-process.js';
+import { isPortFree, isPortOpen, waitFor } from './ports.js';
+import { runOnce } from './run-once.js';
+
+const DEFAULT_STRIPE_API_BASE = 'http://127.0.0.1:12111';
+const ORDER = ['api', 'worker', 'stripe-mock', 'temporal'] as const;
+
+function portOf(hostPort: string): { host: string; port: number } {
+  const colon = hostPort.lastIndexOf(':');
+  return { host: hostPort.slice(0, colon), port: Number(hostPort.slice(colon + 1)) };
+}
+
+function urlPort(url: string): { host: string; port: number } {
+  const parsed = new URL(url);
+  return { host: parsed.hostname, port: Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80)) };
+}
+
+function tool(name: string): string {
+  return path.join(repoRoot, '.tools', 'bin', name);
+}
+
+function tsx(script: string): { command: string; args: string[] } {
+  return { command: process.execPath, args: [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), script] };
+}
+
+/** The processes of a local run, in start order. */
+function processSpecs(config: FanfareConfig, env: NodeJS.ProcessEnv): ProcessSpec[] {
+  const temporal = portOf(config.temporal.address);
+  const ui = urlPort(config.temporal.uiUrl);
+  const stripe = urlPort(config.stripe.apiBase ?? DEFAULT_STRIPE_API_BASE);
+  mkdirSync(path.join(config.dataDir, 'temporal'), { recursive: true });
+  return [
+    {
+      name: 'temporal',
+      command: tool('temporal'),
+      args: [
+        'server', 'start-dev',
+        '--ip', temporal.host,
+        '--port', String(temporal.port),
+        '--ui-port', String(ui.port),
+        '--db-filename', path.join(config.dataDir, 'temporal', 'temporal.sqlite'),
+        '--namespace', config.temporal.namespace,
+        '--log-level', 'warn',
+        ...FANFARE_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=Keyword`]),
+      ],
+      env,
+    },
+    { name: 'stripe-mock', command: tool('stripe-mock'), args: ['-http-addr', `${stripe.host}:${stripe.port}`], env },
+    { name: 'worker', ...tsx(path.join(repoRoot, 'worker', 'src', 'main.ts')), env, cwd: repoRoot },
+    { name: 'api', ...tsx(path.join(repoRoot, 'api', 'src', 'server.ts')), env, cwd: repoRoot },
+  ];
+}
+
+async function healthy(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    return response.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+async function main(): Promise<number> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    STRIPE_API_BASE: process.env.STRIPE_API_BASE ?? DEFAULT_STRIPE_API_BASE,
+    FANFARE_ENV: process.env.FANFARE_ENV ?? 'development',
+  };
+  const config = loadConfig(env);
+  const runDir = path.join(config.dataDir, 'run');
+  const leftovers = await stopLeftovers(runDir, ORDER);
+  if (leftovers.length > 0) console.log(`Stopped leftovers of an earlier run: ${leftovers.join(', ')}`);
+
+  const ports = [
+    { name: 'API_PORT', ...urlPort(`http://${config.api.host}:${config.api.port}`) },
+    { name: 'TEMPORAL_ADDRESS', ...portOf(config.temporal.address) },
+    { name: 'TEMPORAL_UI_URL', ...urlPort(config.temporal.uiUrl) },
+    { name: 'STRIPE_API_BASE', ...urlPort(config.stripe.apiBase ?? DEFAULT_STRIPE_API_BASE) },
+  ];
+  for (const { name, host, port } of ports) {
+    if (!(await isPortFree(port, host))) {
+      console.error(`Port ${port} on ${host} is taken by another program; stop it or set ${name}.`);
+      return 1;
+    }
+  }
+
+  const specs = processSpecs(config, env);
+  const processes = new Map(specs.map((spec) => [spec.name, new ManagedProcess(spec, runDir)]));
+  let shuttingDown: Promise<void> | undefined;
+  const shutdown = (): Promise<void> => {
+    shuttingDown ??= (async () => {
+      console.log('Stopping…');
+      for (const name of ORDER) await processes.get(name)?.stop();
+      console.log('Stopped.');
+    })();
+    return shuttingDown;
+  };
+  let failed = false;
+  for (const managed of processes.values()) {
+    managed.onUnexpectedExit = (code) => {
+      console.error(`${managed.name} exited unexpectedly (code ${code}); stopping the rest.`);
+      failed = true;
+      void shutdown().then(() => process.exit(1));
+    };
+  }
+  const stopOnSignal = (): void => {
+    void shutdown().then(() => process.exit(failed ? 1 : 0));
+  };
+  process.on('SIGINT', stopOnSignal);
+  process.on('SIGTERM', stopOnSignal);
+  process.on('SIGHUP', stopOnSignal);
+
+  try {
+    processes.get('temporal')?.start();
+    processes.get('stripe-mock')?.start();
+    await runOnce('migrate', tsx(path.join(repoRoot, 'db', 'src', 'cli', 'migrate.ts')), env);
+    await runOnce('seed', tsx(path.join(repoRoot, 'db', 'src', 'cli', 'seed.ts')), env);
+    const temporal = portOf(config.temporal.address);
+    await waitFor('Temporal', () => isPortOpen(temporal.port, temporal.host), 60_000);
+    processes.get('worker')?.start();
+    processes.get('api')?.start();
+    const health = `http://${config.api.host}:${config.api.port}/v1/health`;
+    await waitFor('the API', () => healthy(health), 90_000);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    await shutdown();
+    return 1;
+  }
+
+  const api = `http://${config.api.host}:${config.api.port}`;
+  console.log(
+    [
+      '',
+      'Fanfare is running:',
+      `  API            ${api}  (health ${api}/v1/health, OpenAPI ${api}/docs)`,
+      `  Temporal UI    ${config.temporal.uiUrl}  (namespace ${config.temporal.namespace}, gRPC ${config.temporal.address})`,
+      `  Stripe (mock)  ${config.stripe.apiBase ?? DEFAULT_STRIPE_API_BASE}`,
+      `  Storefronts    ${api}/v1/storefront with Host aurora.localhost or inkwell.localhost`,
+      `  Data           ${config.dataDir}`,
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+  return await new Promise<number>(() => {
+    // Runs until a signal or an unexpected exit ends the process.
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,47 @@
+/**
+ * `npm test`: typechecks the workspace, runs every package's tests with Vitest (a real Temporal
+ * dev server and a scratch PostgreSQL database are started by the global setup), and ends with
+ * one plain line `N passed, N failed[, N skipped]`. Arguments are passed to Vitest, so
+ * `npm test -- api/` runs one package.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '@fanfare/config';
+import { summarize, type VitestJsonReport } from './test-summary.js';
+
+const bin = (name: string): string => path.join(repoRoot, 'node_modules', '.bin', name);
+
+function main(): number {
+  const filters = process.argv.slice(2);
+  let typecheckFailed = 0;
+  if (filters.length === 0) {
+    console.log('Typechecking…');
+    const tsc = spawnSync(bin('tsc'), ['-p', 'tsconfig.json'], { cwd: repoRoot, stdio: 'inherit' });
+    typecheckFailed = tsc.status === 0 ? 0 : 1;
+    console.log(typecheckFailed ? 'typecheck: FAILED' : 'typecheck: ok');
+  }
+
+  const resultsDir = path.join(repoRoot, '.test-results');
+  const report = path.join(resultsDir, 'vitest.json');
+  mkdirSync(resultsDir, { recursive: true });
+  rmSync(report, { force: true });
+  const vitest = spawnSync(
+    bin('vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...filters],
+    { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, FANFARE_ENV: 'test' } },
+  );
+
+  let parsed: VitestJsonReport | undefined;
+  try {
+    parsed = JSON.parse(readFileSync(report, 'utf8')) as VitestJsonReport;
+  } catch {
+    console.error(`Vitest wrote no report (exit code ${vitest.status}).`);
+  }
+  const counts = summarize(parsed, vitest.status ?? 1);
+  const failed = counts.failed + typecheckFailed;
+  console.log(`${counts.passed} passed, ${failed} failed${counts.skipped > 0 ? `, ${counts.skipped} skipped` : ''}`);
+  return failed > 0 || counts.passed === 0 ? 1 : 0;
+}
+
+process.exit(main());
