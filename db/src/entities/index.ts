@@ -1,0 +1,60 @@
+import { AssetSchema } from './asset.entity.js';
+import { AuditEventSchema } from './audit-event.entity.js';
+import { CreatorSchema } from './creator.entity.js';
+import { DomainSchema } from './domain.entity.js';
+import { DownloadGrantSchema } from './download-grant.entity.js';
+import { EntitlementSchema } from './entitlement.entity.js';
+import { LedgerEntrySchema } from './ledger-entry.entity.js';
+import { OrderLineSchema } from './order-line.entity.js';
+import { OrderSchema } from './order.entity.js';
+import { PaymentSchema } from './payment.entity.js';
+import { PayoutSchema } from './payout.entity.js';
+import { PriceSchema } from './price.entity.js';
+import { ProductSchema } from './product.entity.js';
+import { TakedownCaseSchema } from './takedown-case.entity.js';
+import { TenantSchema } from './tenant.entity.js';
+import { UserSchema } from './user.entity.js';
+import { WorkSchema } from './work.entity.js';
+
+export * from './asset.entity.js';
+export * from './audit-event.entity.js';
+export * from './creator.entity.js';
+export * from './domain.entity.js';
+export * from './download-grant.entity.js';
+export * from './entitlement.entity.js';
+export * from './ledger-entry.entity.js';
+export * from './order-line.entity.js';
+export * from './order.entity.js';
+export * from './payment.entity.js';
+export * from './payout.entity.js';
+export * from './price.entity.js';
+export * from './product.entity.js';
+export * from './takedown-case.entity.js';
+export * from './tenant.entity.js';
+export * from './user.entity.js';
+export * from './work.entity.js';
+
+/** Platform-level entities: no tenant filter. */
+export const platformEntities = [TenantSchema, UserSchema] as const;
+
+/** Every entity carrying `tenantId` and the default `tenant` filter. */
+export const tenantOwnedEntities = [
+  DomainSchema,
+  CreatorSchema,
+  WorkSchema,
+  ProductSchema,
+  PriceSchema,
+  AssetSchema,
+  OrderSchema,
+  OrderLineSchema,
+  PaymentSchema,
+  EntitlementSchema,
+  DownloadGrantSchema,
+  LedgerEntrySchema,
+  PayoutSchema,
+  TakedownCaseSchema,
+  AuditEventSchema,
+] as const;
+
+/** The explicit entity list given to MikroORM (no folder scanning). */
+export const entities = [...platformEntities, ...tenantOwnedEntities];

@@ -1,0 +1,55 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { tenantFilters, tenantIdColumn } from '../tenancy/tenant-filter.js';
+import { createdAt, currencyCode, instant, minorUnits, uuidPrimaryKey, uuidRef } from './columns.js';
+import { OrderLine } from './order-line.entity.js';
+
+/** Where an order is in checkout, refund and dispute. */
+export const ORDER_STATUSES = [
+  'pending',
+  'awaiting_payment',
+  'paid',
+  'expired',
+  'failed',
+  'refunded',
+  'partially_refunded',
+  'disputed',
+] as const;
+
+/** One state of an order. */
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+const OrderSchema = defineEntity({
+  name: 'Order',
+  tableName: 'orders',
+  filters: tenantFilters,
+  uniques: [{ properties: ['tenantId', 'idempotencyKey'] }],
+  properties: {
+    id: uuidPrimaryKey(),
+    tenantId: tenantIdColumn(),
+    /** Absent for guest checkout; the email then identifies the buyer. */
+    buyerUserId: uuidRef().nullable().index(),
+    buyerEmail: p.string().lowercase(),
+    status: p.enum(ORDER_STATUSES).default('pending'),
+    currency: currencyCode(),
+    subtotalMinor: minorUnits(),
+    discountMinor: minorUnits().default(0),
+    taxMinor: minorUnits().default(0),
+    totalMinor: minorUnits(),
+    /** ISO 3166-1 alpha-2 country the tax was computed for. */
+    country: p.string().columnType('char(2)').length(2),
+    /** Sequential per tenant, assigned when the order is paid. */
+    invoiceNumber: p.string().nullable(),
+    idempotencyKey: p.string(),
+    workflowId: p.string(),
+    createdAt: createdAt(),
+    paidAt: instant().nullable(),
+    lines: () => p.oneToMany(OrderLine).mappedBy('order'),
+  },
+});
+
+/** A buyer's purchase from one tenant, priced in one currency. */
+export class Order extends OrderSchema.class {}
+OrderSchema.setClass(Order);
+
+/** Metadata of `Order`. */
+export { OrderSchema };

@@ -1,0 +1,46 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { tenantFilters, tenantIdColumn } from '../tenancy/tenant-filter.js';
+import { createdAt, uuidPrimaryKey, uuidRef } from './columns.js';
+
+/** How a product is sold: once, as metered tokens, or as a renewing membership. */
+export type ProductKind = 'digital' | 'token_pack' | 'subscription';
+
+/** What the buyer receives. */
+export type MediaType = 'music' | 'ebook' | 'video' | 'podcast' | 'tokens' | 'membership';
+
+/** Whether a product can be bought; `blocked` is set by a takedown. */
+export type ProductStatus = 'draft' | 'active' | 'archived' | 'blocked';
+
+const ProductSchema = defineEntity({
+  name: 'Product',
+  tableName: 'products',
+  filters: tenantFilters,
+  uniques: [{ properties: ['tenantId', 'slug'] }],
+  properties: {
+    id: uuidPrimaryKey(),
+    tenantId: tenantIdColumn(),
+    workId: uuidRef().nullable().index(),
+    creatorId: uuidRef().index(),
+    kind: p.enum(['digital', 'token_pack', 'subscription'] as const),
+    mediaType: p.enum(['music', 'ebook', 'video', 'podcast', 'tokens', 'membership'] as const),
+    title: p.string(),
+    slug: p.string(),
+    description: p.text().default(''),
+    status: p.enum(['draft', 'active', 'archived', 'blocked'] as const).default('draft'),
+    downloadLimit: p.integer().default(5),
+    deviceLimit: p.integer().default(3),
+    /** Tokens granted by a token pack. */
+    tokenAmount: p.integer().nullable(),
+    subscriptionInterval: p.enum(['month', 'year'] as const).nullable(),
+    /** EULA the buyer accepts at checkout; copied onto the entitlement. */
+    eulaVersion: p.string(),
+    createdAt: createdAt(),
+  },
+});
+
+/** Something a buyer can pay for. */
+export class Product extends ProductSchema.class {}
+ProductSchema.setClass(Product);
+
+/** Metadata of `Product`. */
+export { ProductSchema };

@@ -1,0 +1,11 @@
+export * from './entities/index.js';
+export { createOrm, ormOptions, migrationsPath } from './orm.js';
+export { ensureDatabase, migrateToLatest } from './migrate.js';
+export { forTenant, forPlatform } from './tenancy/tenant-scope.js';
+export {
+  TENANT_FILTER,
+  MissingTenantScopeError,
+  tenantIdOf,
+  type TenantFilterParams,
+} from './tenancy/tenant-filter.js';
+export type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
