@@ -49,7 +49,7 @@ function processSpecs(config: FanfareConfig, env: NodeJS.ProcessEnv): ProcessSpe
         '--ui-port', String(ui.port),
         '--db-filename', path.join(config.dataDir, 'temporal', 'temporal.sqlite'),
         '--namespace', config.temporal.namespace,
-        '--log-level', 'warn',
+        '--log-level', 'error',
         ...FANFARE_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=Keyword`]),
       ],
       env,
