@@ -2,6 +2,7 @@ export * from './entities/index.js';
 export { createOrm, ormOptions, migrationsPath } from './orm.js';
 export { ensureDatabase, migrateToLatest } from './migrate.js';
 export { forTenant, forPlatform } from './tenancy/tenant-scope.js';
+export { CrossTenantWriteError, TenantWriteGuard } from './tenancy/tenant-write-guard.js';
 export {
   TENANT_FILTER,
   MissingTenantScopeError,

@@ -4,6 +4,7 @@ import { MikroORM, PostgreSqlDriver, defineConfig, type Options } from '@mikro-o
 import { Migrator } from '@mikro-orm/migrations';
 import { SeedManager } from '@mikro-orm/seeder';
 import { entities } from './entities/index.js';
+import { TenantWriteGuard } from './tenancy/tenant-write-guard.js';
 
 /** Folder of the committed migrations and their schema snapshot. */
 export const migrationsPath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -15,6 +16,7 @@ export function ormOptions(databaseUrl: string): Options {
     clientUrl: databaseUrl,
     entities: [...entities],
     extensions: [Migrator, SeedManager],
+    subscribers: [new TenantWriteGuard()],
     // Entities are defined in code, so there is nothing to scan and no reason to cache discovery.
     discovery: { warnWhenNoEntities: true },
     migrations: {
