@@ -1,0 +1,74 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FanfareConfig } from '@fanfare/config';
+import type { MikroORM } from '@fanfare/db';
+import type { Connection } from '@temporalio/client';
+import { createValidatorCompiler } from './validation/validator-compiler.js';
+import { helmetPlugin } from './plugins/external/helmet.js';
+import { corsPlugin } from './plugins/external/cors.js';
+import { swaggerPlugin } from './plugins/external/swagger.js';
+import { rateLimitPlugin } from './plugins/external/rate-limit.js';
+import { requestIdFor, requestIdPlugin } from './plugins/app/request-id.js';
+import { errorHandlerPlugin } from './plugins/app/error-handler.js';
+import { configPlugin } from './plugins/app/config.js';
+import { ormPlugin } from './plugins/app/orm.js';
+import { temporalPlugin } from './plugins/app/temporal.js';
+import { authPlugin } from './plugins/app/auth.js';
+import { tenantPlugin } from './plugins/app/tenant.js';
+import { routes } from './routes/index.js';
+
+/** What {@link buildApp} needs; everything but `config` is for tests and embedding. */
+export interface BuildAppOptions {
+  config: FanfareConfig;
+  /** Share an ORM the caller owns and closes; by default one is made from `config.databaseUrl`. */
+  orm?: MikroORM;
+  /** Share a Temporal connection the caller owns and closes; by default a lazy one is made. */
+  temporalConnection?: Connection;
+  /** Overrides the pino logger options derived from `config.logLevel`. */
+  logger?: FastifyServerOptions['logger'];
+  /** How long a resolved Host → tenant is remembered (default 10 s; 0 turns caching off). */
+  tenantCacheTtlMs?: number;
+}
+
+/**
+ * Builds the API without listening, so tests drive it with `app.inject` and `server.ts` decides
+ * where it listens. Plugins load in order: outside concerns (security headers, CORS, OpenAPI,
+ * rate limit), then the app's (config, ORM, Temporal, auth, tenant), then the routes. Closing the
+ * app closes the ORM and the Temporal connection it made.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
+    genReqId: requestIdFor,
+    bodyLimit: config.api.bodyLimitBytes,
+    // Health probes during shutdown should see a clear 503 rather than a reset connection.
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(createValidatorCompiler());
+
+  await app.register(requestIdPlugin);
+  await app.register(errorHandlerPlugin);
+
+  await app.register(helmetPlugin);
+  await app.register(corsPlugin, { config });
+  await app.register(swaggerPlugin, { config });
+  await app.register(rateLimitPlugin, { config });
+
+  await app.register(configPlugin, { config });
+  await app.register(ormPlugin, { databaseUrl: config.databaseUrl, orm: options.orm });
+  await app.register(temporalPlugin, {
+    address: config.temporal.address,
+    namespace: config.temporal.namespace,
+    connection: options.temporalConnection,
+  });
+  await app.register(authPlugin, { config });
+  await app.register(tenantPlugin, { config, cacheTtlMs: options.tenantCacheTtlMs ?? 10_000 });
+
+  await app.register(routes, { prefix: '/v1' });
+  return app;
+}

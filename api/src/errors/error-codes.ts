@@ -1,0 +1,28 @@
+/**
+ * Every machine-readable code the API answers with. Clients branch on these, so a code, once
+ * shipped, keeps its meaning; add new ones rather than reuse an old one for a new situation.
+ */
+export const ERROR_CODES = [
+  'malformed_json',
+  'unknown_field',
+  'invalid_type',
+  'missing_field',
+  'validation_failed',
+  'bad_request',
+  'unauthenticated',
+  'invalid_token',
+  'token_expired',
+  'forbidden',
+  'route_not_found',
+  'tenant_not_found',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'internal_error',
+  'service_unavailable',
+] as const;
+
+/** One code from {@link ERROR_CODES}. */
+export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,63 @@
+import fp from 'fastify-plugin';
+import { forTenant, type EntityManager } from '@fanfare/db';
+import type { FanfareConfig } from '@fanfare/config';
+import { ApiError } from '../../errors/api-error.js';
+import { TenantCache } from '../../tenancy/tenant-cache.js';
+import { tenantKeyOf } from '../../tenancy/tenant-key.js';
+import { findTenant } from '../../tenancy/tenant-lookup.js';
+import type { TenantContext } from '../../tenancy/tenant-context.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** True for storefront routes: the Host header must name an open tenant. */
+    tenant?: boolean;
+  }
+  interface FastifyRequest {
+    /** The storefront of a tenant route; unset (and unreadable) on platform routes. */
+    tenant: TenantContext;
+    /** An EntityManager that sees only this tenant's rows; set on tenant routes only. */
+    tenantEm: EntityManager;
+  }
+}
+
+/** Options of {@link tenantPlugin}. */
+export interface TenantPluginOptions {
+  config: FanfareConfig;
+  /** How long a resolved host is remembered; 0 turns the cache off. */
+  cacheTtlMs: number;
+}
+
+/**
+ * Resolves the storefront from the Host header on routes that declare `config: { tenant: true }`
+ * and hands them `request.tenant` and a tenant-filtered `request.tenantEm`. Platform routes
+ * (health, docs, dev issuer) never look.
+ */
+export const tenantPlugin = fp<TenantPluginOptions>(
+  async (app, { config, cacheTtlMs }) => {
+    const cache = new TenantCache(cacheTtlMs);
+    const development = config.env === 'development';
+    app.decorateRequest('tenant', undefined as unknown as TenantContext);
+    app.decorateRequest('tenantEm', undefined as unknown as EntityManager);
+    app.addHook('onRequest', async (request) => {
+      if (request.routeOptions.config.tenant !== true) return;
+      const xTenant = request.headers['x-tenant'];
+      const key = tenantKeyOf({
+        host: request.host,
+        xTenant: typeof xTenant === 'string' ? xTenant : undefined,
+        platformDomain: config.platformDomain,
+        development,
+      });
+      if (key === undefined) throw new ApiError(404, 'tenant_not_found', 'This host does not name a storefront');
+      const cacheKey = key.kind === 'handle' ? `handle:${key.handle}` : `domain:${key.hostname}`;
+      let tenant = cache.get(cacheKey);
+      if (tenant === undefined) {
+        tenant = await findTenant(request.em, key);
+        if (tenant === undefined) throw new ApiError(404, 'tenant_not_found', 'No open storefront answers at this host');
+        cache.set(cacheKey, tenant);
+      }
+      request.tenant = tenant;
+      request.tenantEm = forTenant(request.em, tenant.id);
+    });
+  },
+  { name: 'fanfare-tenant', dependencies: ['fanfare-orm'] },
+);

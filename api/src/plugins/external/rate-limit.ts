@@ -1,0 +1,24 @@
+import fp from 'fastify-plugin';
+import rateLimit from '@fastify/rate-limit';
+import type { FanfareConfig } from '@fanfare/config';
+import { ApiError } from '../../errors/api-error.js';
+
+/**
+ * One global limit per client IP from `RATE_LIMIT_MAX` per `RATE_LIMIT_WINDOW_MS`. Kept in
+ * memory: each API instance counts on its own, which is enough to blunt a single abusive client.
+ */
+export const rateLimitPlugin = fp<{ config: FanfareConfig }>(
+  async (app, { config }) => {
+    await app.register(rateLimit, {
+      global: true,
+      max: config.api.rateLimit.max,
+      timeWindow: config.api.rateLimit.windowMs,
+      errorResponseBuilder: (_request, context) =>
+        new ApiError(429, 'rate_limited', `Too many requests; retry in ${context.after}`, {
+          limit: context.max,
+          retryAfterSeconds: Math.ceil(context.ttl / 1000),
+        }),
+    });
+  },
+  { name: 'fanfare-rate-limit' },
+);
