@@ -10,3 +10,11 @@ export {
   type TenantFilterParams,
 } from './tenancy/tenant-filter.js';
 export type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
+export { TenantRepository } from './repositories/tenant.repository.js';
+export {
+  recordLedgerTransaction,
+  creatorBalances,
+  ledgerImbalance,
+  UnbalancedLedgerTransactionError,
+  type LedgerLeg,
+} from './repositories/ledger.js';

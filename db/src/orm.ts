@@ -35,6 +35,9 @@ export function ormOptions(databaseUrl: string): Options {
       // Callers report what was applied; the migrator's own progress lines would only be noise.
       silent: true,
     },
+    // The audit and ledger guard triggers live in a hand-written migration (a deferred constraint
+    // trigger has no entity-metadata form); without this the schema diff would drop them.
+    schemaGenerator: { ignoreTriggers: true },
     debug: false,
   });
 }

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { TenantRepository } from '../repositories/tenant.repository.js';
 import { createdAt, currencyCode, instant, uuidPrimaryKey } from './columns.js';
 
 /** Storefront colours and logo, as the site build reads them. */
@@ -14,6 +15,7 @@ export type TenantStatus = 'active' | 'suspended';
 const TenantSchema = defineEntity({
   name: 'Tenant',
   tableName: 'tenants',
+  repository: () => TenantRepository,
   properties: {
     id: uuidPrimaryKey(),
     handle: p.string().length(40).unique(),
