@@ -1,1 +1,6 @@
 export * from './search-attributes.js';
+export * from './task-queues.js';
+export * from './failure-types.js';
+export type * from './ports/index.js';
+export * from './asset-ingest.contract.js';
+export { assessProbe, checkBlob } from './asset-ingest.rules.js';

@@ -1,0 +1,15 @@
+/**
+ * `ApplicationFailure` types that activities throw as non-retryable and workflows list in
+ * their retry policies and recognise when they catch. One module so both sides spell them alike.
+ */
+export const FailureType = {
+  /** The row a workflow was started for does not exist for that tenant: retrying cannot help. */
+  assetNotFound: 'AssetNotFound',
+  /** The blob disappeared (deleted, or never uploaded). */
+  blobNotFound: 'BlobNotFound',
+  /** The input can never be processed (a malformed id): the same call would fail forever. */
+  invalidInput: 'InvalidInput',
+} as const;
+
+/** One of the named failure types. */
+export type FailureType = (typeof FailureType)[keyof typeof FailureType];

@@ -1,0 +1,5 @@
+/**
+ * The workflow functions, for the worker's bundler (`workflowsPath`) only. Everything else
+ * imports contracts from `index.ts`, never workflow bodies.
+ */
+export { assetIngestWorkflow } from './asset-ingest.workflow.js';
