@@ -18,3 +18,4 @@ export {
   UnbalancedLedgerTransactionError,
   type LedgerLeg,
 } from './repositories/ledger.js';
+export * from './seeders/index.js';

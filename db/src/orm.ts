@@ -42,7 +42,10 @@ export function ormOptions(databaseUrl: string): Options {
   });
 }
 
-/** Connects to `databaseUrl` with the explicit entity list and the Migrator and Seeder extensions. */
-export async function createOrm(databaseUrl: string): Promise<MikroORM> {
-  return MikroORM.init(ormOptions(databaseUrl));
+/**
+ * Connects to `databaseUrl` with the explicit entity list and the Migrator and Seeder extensions.
+ * `overrides` adjusts what differs per process (pool size, debug logging).
+ */
+export async function createOrm(databaseUrl: string, overrides: Partial<Options> = {}): Promise<MikroORM> {
+  return MikroORM.init({ ...ormOptions(databaseUrl), ...overrides });
 }
