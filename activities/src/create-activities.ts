@@ -1,0 +1,24 @@
+import type { AssetActivities, AuditActivities, MediaActivities, StorageActivities } from '@fanfare/workflows';
+import { createAssetActivities, type DbActivityDeps } from './db/asset-activities.js';
+import { createAuditActivities } from './db/audit-activities.js';
+import { createMediaActivities, type MediaActivityDeps } from './media/media-activities.js';
+import { createStorageActivities, type StorageActivityDeps } from './storage/storage-activities.js';
+
+/** Every activity the worker registers, keyed by the names workflows call them by. */
+export type FanfareActivities = StorageActivities & MediaActivities & AssetActivities & AuditActivities;
+
+/** Everything the activity groups need, already built by the caller from configuration. */
+export type ActivityDeps = StorageActivityDeps & MediaActivityDeps & DbActivityDeps;
+
+/**
+ * All activity groups over one set of adapters. The object's type is the union of the ports the
+ * workflows declare, so a renamed or missing activity fails the typecheck, not a workflow run.
+ */
+export function createActivities(deps: ActivityDeps): FanfareActivities {
+  return {
+    ...createStorageActivities(deps),
+    ...createMediaActivities(deps),
+    ...createAssetActivities(deps),
+    ...createAuditActivities(deps),
+  };
+}
