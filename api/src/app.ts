@@ -50,6 +50,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(createValidatorCompiler());
+  // A JSON API: a text body would only reach a route as a string and fail validation with a
+  // misleading "must be object", so it is refused at the door with a 415 instead.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(requestIdPlugin);
   await app.register(errorHandlerPlugin);

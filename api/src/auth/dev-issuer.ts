@@ -29,6 +29,17 @@ export interface DevToken {
   expiresAt: Date;
 }
 
+/** The issuer's public key as published in its JWKS. */
+export interface DevPublicJwk {
+  kty: string;
+  crv: string;
+  x: string;
+  y: string;
+  kid: string;
+  alg: string;
+  use: string;
+}
+
 interface StoredKey {
   kid: string;
   privateJwk: JWK;
@@ -44,7 +55,7 @@ export class DevIssuer {
     private readonly kid: string,
     private readonly privateKey: CryptoKey,
     /** The public key as a JWK, with `kid`, `alg` and `use` set. */
-    readonly publicJwk: JWK,
+    readonly publicJwk: DevPublicJwk,
   ) {}
 
   /** Where the key pair is kept under `dataDir`. */
@@ -57,12 +68,15 @@ export class DevIssuer {
     const stored = await loadOrCreateKey(DevIssuer.keyFile(settings.dataDir));
     const privateKey = (await importJWK(stored.privateJwk, DEV_ISSUER_ALG)) as CryptoKey;
     const { kty, crv, x, y } = stored.privateJwk;
-    const publicJwk: JWK = { kty, crv, x, y, kid: stored.kid, alg: DEV_ISSUER_ALG, use: 'sig' };
+    if (kty === undefined || crv === undefined || x === undefined || y === undefined) {
+      throw new Error('The development issuer key file holds no EC key; delete it to make a new key');
+    }
+    const publicJwk: DevPublicJwk = { kty, crv, x, y, kid: stored.kid, alg: DEV_ISSUER_ALG, use: 'sig' };
     return new DevIssuer(settings, stored.kid, privateKey, publicJwk);
   }
 
   /** The JWKS document a verifier (ours, or another service's) fetches. */
-  jwks(): { keys: JWK[] } {
+  jwks(): { keys: DevPublicJwk[] } {
     return { keys: [this.publicJwk] };
   }
 

@@ -1,7 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { healthRoutes } from './health/index.js';
+import { storefrontRoutes } from './storefront/index.js';
+import { catalogRoutes } from './catalog/index.js';
+import { meRoutes } from './me/index.js';
+import { creatorWorkRoutes } from './creator/works.js';
+import { devIssuerRoutes } from './dev/index.js';
 
 /** Every `/v1` route, grouped by resource. */
 export const routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(healthRoutes);
+  await app.register(storefrontRoutes);
+  await app.register(catalogRoutes);
+  await app.register(meRoutes);
+  await app.register(creatorWorkRoutes);
+  if (app.devIssuer !== undefined) await app.register(devIssuerRoutes, { issuer: app.devIssuer });
 };

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
-import { createOrm, type EntityManager, type MikroORM } from '@fanfare/db';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ormOptions, type EntityManager } from '@fanfare/db';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,6 +17,14 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * The ORM with MikroORM's `ensureDatabase` off: by default its first connection creates a
+ * missing database, and the API must report a wrong DATABASE_URL, never act on it.
+ */
+function createApiOrm(databaseUrl: string): Promise<MikroORM> {
+  return MikroORM.init({ ...ormOptions(databaseUrl), ensureDatabase: false });
+}
+
 /** Options of {@link ormPlugin}. */
 export interface OrmPluginOptions {
   databaseUrl: string;
@@ -29,7 +38,7 @@ export interface OrmPluginOptions {
  */
 export const ormPlugin = fp<OrmPluginOptions>(
   async (app, options) => {
-    const orm = options.orm ?? (await createOrm(options.databaseUrl));
+    const orm = options.orm ?? (await createApiOrm(options.databaseUrl));
     app.decorate('orm', orm);
     app.decorateRequest('em', undefined as unknown as EntityManager);
     app.addHook('onRequest', async (request) => {

@@ -9,11 +9,14 @@ import type { TenantContext } from '../../tenancy/tenant-context.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** True for storefront routes: the Host header must name an open tenant. */
-    tenant?: boolean;
+    /**
+     * `true` for storefront routes: the Host header must name an open tenant. `'optional'` for
+     * routes that use a storefront when the Host names one and work without it otherwise.
+     */
+    tenant?: boolean | 'optional';
   }
   interface FastifyRequest {
-    /** The storefront of a tenant route; unset (and unreadable) on platform routes. */
+    /** The storefront of a tenant route; unset on platform routes (see `optionalTenant`). */
     tenant: TenantContext;
     /** An EntityManager that sees only this tenant's rows; set on tenant routes only. */
     tenantEm: EntityManager;
@@ -39,7 +42,8 @@ export const tenantPlugin = fp<TenantPluginOptions>(
     app.decorateRequest('tenant', undefined as unknown as TenantContext);
     app.decorateRequest('tenantEm', undefined as unknown as EntityManager);
     app.addHook('onRequest', async (request) => {
-      if (request.routeOptions.config.tenant !== true) return;
+      const need = request.routeOptions.config.tenant;
+      if (need === undefined || need === false) return;
       const xTenant = request.headers['x-tenant'];
       const key = tenantKeyOf({
         host: request.host,
@@ -47,6 +51,7 @@ export const tenantPlugin = fp<TenantPluginOptions>(
         platformDomain: config.platformDomain,
         development,
       });
+      if (key === undefined && need === 'optional') return;
       if (key === undefined) throw new ApiError(404, 'tenant_not_found', 'This host does not name a storefront');
       const cacheKey = key.kind === 'handle' ? `handle:${key.handle}` : `domain:${key.hostname}`;
       let tenant = cache.get(cacheKey);

@@ -1,0 +1,60 @@
+import { Type, type Static } from 'typebox';
+
+/** What a buyer receives, as a catalog filter. */
+export const MEDIA_TYPES = ['music', 'ebook', 'video', 'podcast', 'tokens', 'membership'] as const;
+
+/** Page sizes the catalog accepts. */
+export const CATALOG_PAGE = { default: 24, max: 100 } as const;
+
+/** `GET /v1/catalog/products` query. */
+export const ProductListQuery = Type.Object(
+  {
+    limit: Type.Integer({ minimum: 1, maximum: CATALOG_PAGE.max, default: CATALOG_PAGE.default }),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'nextCursor of the previous page' })),
+    mediaType: Type.Optional(Type.Enum(MEDIA_TYPES)),
+  },
+  { additionalProperties: false },
+);
+
+/** `GET /v1/catalog/products/:slug` path. */
+export const ProductSlugParams = Type.Object(
+  { slug: Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 200 }) },
+  { additionalProperties: false },
+);
+
+/** One price of a product's price list. */
+export const PriceView = Type.Object({
+  currency: Type.String({ minLength: 3, maxLength: 3 }),
+  region: Type.String({ description: 'US, EU, GB, CA… or * for everywhere else' }),
+  amountMinor: Type.Integer({ description: 'Integer minor units (cents, pence)' }),
+  taxInclusive: Type.Boolean(),
+});
+
+/** A product as the public catalog shows it. */
+export const ProductView = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    slug: Type.String(),
+    title: Type.String(),
+    description: Type.String(),
+    kind: Type.Enum(['digital', 'token_pack', 'subscription']),
+    mediaType: Type.Enum(MEDIA_TYPES),
+    workId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+    tokenAmount: Type.Union([Type.Integer(), Type.Null()]),
+    subscriptionInterval: Type.Union([Type.Enum(['month', 'year']), Type.Null()]),
+    prices: Type.Array(PriceView),
+  },
+  { title: 'Product' },
+);
+
+/** The fields of {@link ProductView}. */
+export type ProductViewData = Static<typeof ProductView>;
+
+/** `GET /v1/catalog/products`: one page, newest first. */
+export const ProductListResponse = Type.Object(
+  {
+    items: Type.Array(ProductView),
+    nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` for the next page; null on the last' }),
+  },
+  { title: 'ProductPage' },
+);

@@ -1,0 +1,42 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
+import '../../../scripts/test-support/provided.js';
+import { loadConfig, type Env, type FanfareConfig } from '@fanfare/config';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.js';
+
+/** One data directory per test file: the dev issuer's key lives there. */
+const dataDir = mkdtempSync(path.join(tmpdir(), 'fanfare-api-test-'));
+
+/** The platform domain every test app serves storefronts under. */
+export const PLATFORM_DOMAIN = 'shops.test';
+
+/**
+ * Configuration pointing at the run's scratch database and Temporal server, with the local
+ * issuer on; `overrides` are environment variables, so they go through the real validation.
+ */
+export function testConfig(overrides: Env = {}): FanfareConfig {
+  return loadConfig({
+    FANFARE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    FANFARE_DATA_DIR: dataDir,
+    DATABASE_URL: inject('databaseUrl'),
+    TEMPORAL_ADDRESS: inject('temporalAddress'),
+    TEMPORAL_NAMESPACE: inject('temporalNamespace'),
+    PLATFORM_DOMAIN,
+    AUTH_DEV_ISSUER: 'true',
+    ...overrides,
+  });
+}
+
+/** An app on {@link testConfig}, with tenant caching off so every request reads the database. */
+export function buildTestApp(overrides: Env = {}): Promise<FastifyInstance> {
+  return buildApp({ config: testConfig(overrides), tenantCacheTtlMs: 0 });
+}
+
+/** The Host header of a storefront under the test platform domain. */
+export function storefrontHost(handle: string): string {
+  return `${handle}.${PLATFORM_DOMAIN}`;
+}

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { Tenant } from '@fanfare/db';
+import { buildTestApp, storefrontHost } from './support/test-app.js';
+import { createDomain, createTenant, uniqueHandle } from './support/catalog-fixtures.js';
+import { expectError } from './support/responses.js';
+
+let app: FastifyInstance;
+let devApp: FastifyInstance;
+let tenant: Tenant;
+
+beforeAll(async () => {
+  app = await buildTestApp();
+  devApp = await buildTestApp({ FANFARE_ENV: 'development' });
+  tenant = await createTenant(app.orm, { prefix: 'tenancy' });
+});
+afterAll(async () => {
+  await app.close();
+  await devApp.close();
+});
+
+function storefront(target: FastifyInstance, headers: Record<string, string>) {
+  return target.inject({ method: 'GET', url: '/v1/storefront', headers });
+}
+
+describe('tenant from the Host header', () => {
+  it('<handle>.<platformDomain> (any case, with a port) names the storefront', async () => {
+    const response = await storefront(app, { host: `${storefrontHost(tenant.handle).toUpperCase()}:8443` });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      handle: tenant.handle,
+      name: tenant.name,
+      theme: { primaryColor: '#101010', accentColor: '#ff5500' },
+      defaultCurrency: 'EUR',
+      defaultLocale: 'fr-FR',
+    });
+  });
+
+  it('<handle>.localhost works in development only', async () => {
+    expect((await storefront(devApp, { host: `${tenant.handle}.localhost:3000` })).statusCode).toBe(200);
+    expectError(await storefront(app, { host: `${tenant.handle}.localhost:3000` }), 404, 'tenant_not_found');
+  });
+
+  it('X-Tenant works in development only', async () => {
+    const headers = { host: '127.0.0.1:3000', 'x-tenant': tenant.handle };
+    expect((await storefront(devApp, headers)).json()).toMatchObject({ handle: tenant.handle });
+    expectError(await storefront(app, headers), 404, 'tenant_not_found');
+  });
+
+  it('a verified custom domain names its storefront; an unverified or removed one does not', async () => {
+    const verified = `${uniqueHandle('shop')}.example.org`;
+    const pending = `${uniqueHandle('pending')}.example.org`;
+    const removed = `${uniqueHandle('removed')}.example.org`;
+    await createDomain(app.orm, tenant.id, verified, 'active', true);
+    await createDomain(app.orm, tenant.id, pending, 'pending_verification', false);
+    await createDomain(app.orm, tenant.id, removed, 'removed', true);
+    expect((await storefront(app, { host: verified })).json()).toMatchObject({ handle: tenant.handle });
+    expectError(await storefront(app, { host: pending }), 404, 'tenant_not_found');
+    expectError(await storefront(app, { host: removed }), 404, 'tenant_not_found');
+  });
+
+  it('an unknown handle, an unknown domain, the bare platform domain or an IP → 404 tenant_not_found', async () => {
+    for (const host of [storefrontHost(uniqueHandle('ghost')), 'unknown.example.net', 'shops.test', '10.0.0.1:3000']) {
+      expectError(await storefront(app, { host }), 404, 'tenant_not_found');
+    }
+  });
+
+  it('a suspended storefront is not served', async () => {
+    const suspended = await createTenant(app.orm, { prefix: 'suspended', status: 'suspended' });
+    expectError(await storefront(app, { host: storefrontHost(suspended.handle) }), 404, 'tenant_not_found');
+  });
+
+  it('platform routes need no tenant', async () => {
+    expect((await app.inject({ method: 'GET', url: '/v1/health', headers: { host: 'unknown.example.net' } })).statusCode).toBe(200);
+  });
+});
