@@ -98,3 +98,18 @@ describe('tenant write guard', () => {
     await expect(em.flush()).rejects.toThrow(/tenant scope/);
   });
 });
+
+describe('scoped forks inside a transaction', () => {
+  it('write in the caller’s transaction and roll back with it', async () => {
+    const hostname = `rollback-${a.hostname}`;
+    await expect(
+      orm.em.transactional(async (tx) => {
+        const em = forTenant(tx, a.tenant.id);
+        em.create(Domain, { hostname, verificationToken: 't' });
+        await em.flush();
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect(await forTenant(orm.em, a.tenant.id).count(Domain, { hostname })).toBe(0);
+  });
+});
