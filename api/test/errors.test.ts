@@ -130,6 +130,9 @@ describe('rate limit', () => {
       if (last === undefined) throw new Error('no response');
       expectError(last, 429, 'rate_limited');
       expect(last.headers['retry-after']).toBeDefined();
+      // Counted before routing, auth and tenancy: unknown routes and bad tokens spend the same budget.
+      expectError(await limited.inject({ method: 'GET', url: '/v1/no-such-route' }), 429, 'rate_limited');
+      expectError(await limited.inject({ method: 'GET', url: '/v1/me', headers: { authorization: 'Bearer x' } }), 429, 'rate_limited');
     } finally {
       await limited.close();
     }

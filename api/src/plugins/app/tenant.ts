@@ -56,7 +56,7 @@ export const tenantPlugin = fp<TenantPluginOptions>(
       const cacheKey = key.kind === 'handle' ? `handle:${key.handle}` : `domain:${key.hostname}`;
       let tenant = cache.get(cacheKey);
       if (tenant === undefined) {
-        tenant = await findTenant(request.em, key);
+        tenant = await findTenant(request.em, key, config.platformDomain);
         if (tenant === undefined) throw new ApiError(404, 'tenant_not_found', 'No open storefront answers at this host');
         cache.set(cacheKey, tenant);
       }

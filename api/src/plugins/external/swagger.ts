@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FanfareConfig } from '@fanfare/config';
+import { ERROR_CODES } from '../../errors/error-codes.js';
 
 /** Where the docs UI lives; the OpenAPI document is at `${DOCS_PREFIX}/json`. */
 export const DOCS_PREFIX = '/docs';
@@ -21,7 +22,8 @@ export const swaggerPlugin = fp<{ config: FanfareConfig }>(
           description:
             'Multi-tenant marketplace for creative digital goods. The storefront is chosen by the ' +
             `Host header (\`<handle>.${config.platformDomain}\` or a verified custom domain). Every ` +
-            'failure answers `{ error: { code, message, details?, requestId } }`.',
+            'failure answers `{ error: { code, message, details?, requestId } }`; codes: ' +
+            `${ERROR_CODES.map((code) => `\`${code}\``).join(', ')}.`,
         },
         servers: [{ url: config.api.publicUrl }],
         components: {
