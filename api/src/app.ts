@@ -36,6 +36,11 @@ export interface BuildAppOptions {
  * rate limit), then the app's (config, ORM, Temporal, auth, tenant), then the routes. Closing the
  * app closes the ORM and the Temporal connection it made.
  */
+/** Fastify's typings take a hop count as a function of the hop, as proxy-addr does. */
+function trustProxyOption(setting: FanfareConfig['api']['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = options;
   const app = Fastify({
@@ -45,6 +50,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     genReqId: requestIdFor,
     bodyLimit: config.api.bodyLimitBytes,
+    trustProxy: trustProxyOption(config.api.trustProxy),
     // Health probes during shutdown should see a clear 503 rather than a reset connection.
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },

@@ -73,4 +73,15 @@ describe('tenant from the Host header', () => {
   it('platform routes need no tenant', async () => {
     expect((await app.inject({ method: 'GET', url: '/v1/health', headers: { host: 'unknown.example.net' } })).statusCode).toBe(200);
   });
+
+  it('believes X-Forwarded-Host only from a trusted proxy (API_TRUST_PROXY)', async () => {
+    const proxied = await buildTestApp({ API_TRUST_PROXY: '127.0.0.1' });
+    try {
+      const headers = { host: 'internal-alb.example.net', 'x-forwarded-host': storefrontHost(tenant.handle) };
+      expect((await storefront(proxied, headers)).json()).toMatchObject({ handle: tenant.handle });
+      expectError(await storefront(app, headers), 404, 'tenant_not_found');
+    } finally {
+      await proxied.close();
+    }
+  });
 });

@@ -23,6 +23,11 @@ export interface FanfareConfig {
     publicUrl: string;
     bodyLimitBytes: number;
     corsOrigins: string[];
+    /**
+     * Which proxies to believe about the client's address and the original Host
+     * (`X-Forwarded-For`, `X-Forwarded-Host`): none, all, a hop count, or addresses/CIDRs.
+     */
+    trustProxy: boolean | number | string[];
     rateLimit: { max: number; windowMs: number };
   };
   /** Storefronts live at `<handle>.<platformDomain>`. */
@@ -43,6 +48,21 @@ export interface FanfareConfig {
     apiBase: string | undefined;
   };
   search: { meiliUrl: string | undefined; meiliKey: string | undefined };
+}
+
+/** `API_TRUST_PROXY`: `true`/`false`, a hop count, or a comma-separated list of addresses or CIDRs. */
+function readTrustProxy(read: EnvReader): boolean | number | string[] {
+  const value = read.optional('API_TRUST_PROXY');
+  if (value === undefined) return false;
+  if (/^\d+$/.test(value)) return read.int('API_TRUST_PROXY', 0, 0, 32);
+  if (/^(true|false|yes|no|on|off)$/i.test(value)) return read.bool('API_TRUST_PROXY', false);
+  const entries = read.list('API_TRUST_PROXY', []);
+  read.require(
+    entries.every((entry) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry)),
+    'API_TRUST_PROXY',
+    `must be true, false, a hop count, or IP addresses/CIDRs (got "${value}")`,
+  );
+  return entries;
 }
 
 /** The repository root, for defaults such as `.data/`. */
@@ -101,6 +121,7 @@ export function loadConfig(env: Env = process.env): FanfareConfig {
       publicUrl: read.url('API_PUBLIC_URL', ['http', 'https'], `http://${host}:${port}`),
       bodyLimitBytes: read.int('API_BODY_LIMIT_BYTES', 1_048_576, 1024, 1_073_741_824),
       corsOrigins: read.list('CORS_ORIGINS', production ? [] : ['*']),
+      trustProxy: readTrustProxy(read),
       rateLimit: {
         max: read.int('RATE_LIMIT_MAX', 300, 1, 1_000_000),
         windowMs: read.int('RATE_LIMIT_WINDOW_MS', 60_000, 1000, 86_400_000),

@@ -46,8 +46,18 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ BLOB_BACKEND: 's3' }, 'S3_BUCKET'],
     [{ AUTH_DEV_ISSUER: 'false' }, 'AUTH_JWKS_URL'],
+    [{ API_TRUST_PROXY: 'the load balancer' }, 'API_TRUST_PROXY'],
   ])('refuses %o, naming %s', (env, variable) => {
     expect(problemsOf(env)).toContain(variable);
+  });
+
+  it.each([
+    [undefined, false],
+    ['true', true],
+    ['2', 2],
+    ['10.0.0.0/8, 192.168.1.1', ['10.0.0.0/8', '192.168.1.1']],
+  ])('reads API_TRUST_PROXY=%s as %o', (value, expected) => {
+    expect(loadConfig(value === undefined ? {} : { API_TRUST_PROXY: value }).api.trustProxy).toEqual(expected);
   });
 
   it('demands real secrets and an OIDC provider in production, and no development issuer', () => {

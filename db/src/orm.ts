@@ -38,6 +38,9 @@ export function ormOptions(databaseUrl: string): Options {
     // The audit and ledger guard triggers live in a hand-written migration (a deferred constraint
     // trigger has no entity-metadata form); without this the schema diff would drop them.
     schemaGenerator: { ignoreTriggers: true },
+    // A wrong DATABASE_URL must be reported, never answered by quietly creating an empty
+    // database; creating one is the explicit job of `ensureDatabase` in the migrate command.
+    ensureDatabase: false,
     debug: false,
   });
 }

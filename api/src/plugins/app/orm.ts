@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ormOptions, type EntityManager } from '@fanfare/db';
+import { createOrm, type EntityManager } from '@fanfare/db';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -17,14 +17,6 @@ declare module 'fastify' {
   }
 }
 
-/**
- * The ORM with MikroORM's `ensureDatabase` off: by default its first connection creates a
- * missing database, and the API must report a wrong DATABASE_URL, never act on it.
- */
-function createApiOrm(databaseUrl: string): Promise<MikroORM> {
-  return MikroORM.init({ ...ormOptions(databaseUrl), ensureDatabase: false });
-}
-
 /** Options of {@link ormPlugin}. */
 export interface OrmPluginOptions {
   databaseUrl: string;
@@ -38,7 +30,7 @@ export interface OrmPluginOptions {
  */
 export const ormPlugin = fp<OrmPluginOptions>(
   async (app, options) => {
-    const orm = options.orm ?? (await createApiOrm(options.databaseUrl));
+    const orm = options.orm ?? (await createOrm(options.databaseUrl));
     app.decorate('orm', orm);
     app.decorateRequest('em', undefined as unknown as EntityManager);
     app.addHook('onRequest', async (request) => {
