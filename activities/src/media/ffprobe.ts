@@ -70,3 +70,16 @@ export async function probeAudioFile(ffprobePath: string, file: string, timeoutM
     bitRate: toNumber(output.format?.bit_rate),
   };
 }
+
+/**
+ * Runs `ffprobe -version` and returns its first line, so a worker started without ffprobe fails
+ * at start instead of rejecting every upload as unprobeable.
+ */
+export async function checkFfprobe(ffprobePath: string): Promise<string> {
+  try {
+    const { stdout } = await execFileAsync(ffprobePath, ['-version'], { timeout: 10_000 });
+    return firstLine(stdout);
+  } catch (error) {
+    throw new FfprobeUnavailableError(`ffprobe (${ffprobePath}) could not run: ${(error as Error).message}`, { cause: error });
+  }
+}

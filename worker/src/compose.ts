@@ -1,0 +1,39 @@
+import { checkFfprobe, createActivities, type FanfareActivities } from '@fanfare/activities';
+import type { FanfareConfig } from '@fanfare/config';
+import { createOrm, type MikroORM } from '@fanfare/db';
+import { createBlobStore, type BlobStore } from '@fanfare/storage';
+
+/** What configuration does not (yet) say: where ffprobe is and where probes copy blobs. */
+export interface ComposeOptions {
+  /** `ffprobe` on the PATH by default. */
+  ffprobePath?: string;
+  workDir?: string;
+}
+
+/** The adapters a worker runs its activities over, and how to release them. */
+export interface WorkerComposition {
+  activities: FanfareActivities;
+  blobs: BlobStore;
+  orm: MikroORM;
+  /** The `ffprobe -version` line, for the start-up log. */
+  ffprobeVersion: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds every activity over the adapters `config` chooses (fs or S3 blobs, the configured
+ * database). Checks ffprobe first so a worker that cannot probe never takes an ingest task.
+ */
+export async function composeWorker(config: FanfareConfig, options: ComposeOptions = {}): Promise<WorkerComposition> {
+  const ffprobePath = options.ffprobePath ?? 'ffprobe';
+  const ffprobeVersion = await checkFfprobe(ffprobePath);
+  const blobs = createBlobStore(config.blobs);
+  const orm = await createOrm(config.databaseUrl);
+  const activities = createActivities({
+    blobs,
+    em: orm.em,
+    ffprobePath,
+    ...(options.workDir === undefined ? {} : { workDir: options.workDir }),
+  });
+  return { activities, blobs, orm, ffprobeVersion, close: () => orm.close() };
+}

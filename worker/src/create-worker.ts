@@ -1,0 +1,41 @@
+import { createRequire } from 'node:module';
+import type { FanfareActivities } from '@fanfare/activities';
+import { ASSET_INGEST_TASK_QUEUE } from '@fanfare/workflows';
+import { bundleWorkflowCode, Worker, type NativeConnection, type WorkflowBundle } from '@temporalio/worker';
+import type { Logger } from 'pino';
+import { temporalLoggerFrom } from './temporal-logger.js';
+
+/** Every task queue the contracts name; one Worker polls each. */
+export const WORKER_TASK_QUEUES: readonly string[] = [...new Set([ASSET_INGEST_TASK_QUEUE])];
+
+/** The worker-only entry of `@fanfare/workflows` that re-exports the workflow functions. */
+export const workflowsPath = createRequire(import.meta.url).resolve('@fanfare/workflows/workflows');
+
+/**
+ * Bundles the workflows once for every task queue. The bundler reports its webpack stats at
+ * info level; only its warnings are worth a line in the worker's log.
+ */
+export function bundleFanfareWorkflows(logger: Logger): Promise<WorkflowBundle> {
+  return bundleWorkflowCode({ workflowsPath, logger: temporalLoggerFrom(logger.child({ component: 'workflow-bundler' }, { level: 'warn' })) });
+}
+
+/** How to build one Temporal Worker. */
+export interface CreateFanfareWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  activities: FanfareActivities;
+  taskQueue: string;
+  /** A prebuilt bundle (tests bundle once); the workflows entry is bundled at start otherwise. */
+  workflowBundle?: WorkflowBundle;
+}
+
+/** A Worker running every Fanfare workflow and activity on one task queue. */
+export function createFanfareWorker(options: CreateFanfareWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    activities: options.activities,
+    ...(options.workflowBundle === undefined ? { workflowsPath } : { workflowBundle: options.workflowBundle }),
+  });
+}
