@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,6 +37,19 @@ async function until(product: StartedProduct, text: string, timeoutMs: number): 
     if (Date.now() > deadline) throw new Error(`no "${text}" after ${timeoutMs} ms:\n${product.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/** A GET with a chosen Host header, as a browser at a storefront sends it (fetch may not set Host). */
+function getWithHost(port: number, urlPath: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get({ host: '127.0.0.1', port, path: urlPath, headers: { host } }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.once('error', reject);
+  });
 }
 
 /** Ctrl-C in a terminal: SIGINT to the whole foreground process group. */
@@ -91,8 +105,10 @@ describe('npm start (whole stack, real processes)', () => {
       expect(attributes.stdout).toContain(name);
     }
 
-    const catalog = await fetch(`http://127.0.0.1:${ports.api}/v1/catalog/products`, { headers: { host: 'aurora.localhost' } });
+    const catalog = await getWithHost(ports.api, '/v1/catalog/products', `aurora.localhost:${ports.api}`);
     expect(catalog.status).toBe(200);
+    const products = (JSON.parse(catalog.body) as { items: { slug: string }[] }).items;
+    expect(products.length).toBeGreaterThan(0);
 
     pressCtrlC(product);
     expect(await product.exited).toBe(0);
