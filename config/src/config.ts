@@ -48,6 +48,8 @@ export interface FanfareConfig {
     apiBase: string | undefined;
   };
   search: { meiliUrl: string | undefined; meiliKey: string | undefined };
+  /** The media tools the worker and the seeder run. */
+  media: { ffmpegPath: string; ffprobePath: string };
 }
 
 /** `API_TRUST_PROXY`: `true`/`false`, a hop count, or a comma-separated list of addresses or CIDRs. */
@@ -142,6 +144,7 @@ export function loadConfig(env: Env = process.env): FanfareConfig {
       apiBase: stripeApiBase,
     },
     search: { meiliUrl, meiliKey: read.optional('MEILI_KEY') },
+    media: { ffmpegPath: read.string('FFMPEG_PATH', 'ffmpeg'), ffprobePath: read.string('FFPROBE_PATH', 'ffprobe') },
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

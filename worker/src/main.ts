@@ -21,7 +21,7 @@ async function main(): Promise<number> {
   // The SDK's own signal handling is off: this process decides the order of shutdown.
   Runtime.install({ logger: temporalLoggerFrom(logger.child({ component: 'temporal-sdk' })), shutdownSignals: [] });
   try {
-    const worker = await startWorker(config, logger, process.env.FFPROBE_PATH ? { ffprobePath: process.env.FFPROBE_PATH } : {});
+    const worker = await startWorker(config, logger, { ffprobePath: config.media.ffprobePath });
     const stop = (signal: NodeJS.Signals): void => {
       logger.info({ signal }, 'Shutting down: finishing in-flight tasks');
       void worker.shutdown();

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     const summary = await seedDemoCatalog({
       em: orm.em,
       blobs: createBlobStore(config.blobs),
-      ffmpegPath: process.env.FFMPEG_PATH ?? 'ffmpeg',
+      ffmpegPath: config.media.ffmpegPath,
       log: (line) => console.log(line),
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
