@@ -5,3 +5,4 @@ export * from './money/index.js';
 export * from './notes.js';
 export * from './geo/index.js';
 export * from './tax/index.js';
+export * from './discounts/index.js';

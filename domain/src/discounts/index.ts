@@ -1,0 +1,2 @@
+export * from './discount-code.js';
+export * from './apply-discount.js';
