@@ -7,6 +7,8 @@ declare module 'vitest' {
     temporalAddress: string;
     /** Namespace on that server. */
     temporalNamespace: string;
+    /** Base URL of the stripe-mock started for this run (`STRIPE_API_BASE`). */
+    stripeApiBase: string;
   }
 }
 export {};
