@@ -48,6 +48,19 @@ export interface FanfareConfig {
     apiBase: string | undefined;
   };
   search: { meiliUrl: string | undefined; meiliKey: string | undefined };
+  checkout: {
+    /** How long a checkout waits for the payment result before it expires and compensates. */
+    paymentWindowSeconds: number;
+    /** How long after payment a checkout keeps listening for refunds and disputes. */
+    aftercareDays: number;
+  };
+  downloads: {
+    /** HMAC keys for download tokens; the first signs, all verify (rotation). */
+    signingKeys: { id: string; secret: string }[];
+    linkTtlSeconds: number;
+    /** Link creations allowed per user, and per IP, per minute. */
+    linksPerMinute: number;
+  };
   /** The media tools the worker and the seeder run. */
   media: { ffmpegPath: string; ffprobePath: string };
 }
@@ -65,6 +78,26 @@ function readTrustProxy(read: EnvReader): boolean | number | string[] {
     `must be true, false, a hop count, or IP addresses/CIDRs (got "${value}")`,
   );
   return entries;
+}
+
+/**
+ * `DOWNLOAD_SIGNING_KEYS`: `id:secret` pairs separated by commas, newest first; secrets of at
+ * least 32 characters. Development gets a fixed local key so links survive restarts.
+ */
+function readSigningKeys(read: EnvReader, production: boolean): { id: string; secret: string }[] {
+  const entries = read.list('DOWNLOAD_SIGNING_KEYS', production ? [] : ['dev1:fanfare-local-download-signing-key-0001']);
+  read.require(entries.length > 0, 'DOWNLOAD_SIGNING_KEYS', 'is required in production');
+  const keys = entries.map((entry) => {
+    const colon = entry.indexOf(':');
+    return { id: entry.slice(0, colon), secret: entry.slice(colon + 1) };
+  });
+  read.require(
+    keys.every((key) => /^[A-Za-z0-9_-]{1,32}$/.test(key.id) && key.secret.length >= 32),
+    'DOWNLOAD_SIGNING_KEYS',
+    'must be id:secret pairs with ids of letters, digits, _ or - and secrets of 32 characters or more',
+  );
+  read.require(new Set(keys.map((key) => key.id)).size === keys.length, 'DOWNLOAD_SIGNING_KEYS', 'has a key id twice');
+  return keys;
 }
 
 /** The repository root, for defaults such as `.data/`. */
@@ -144,6 +177,15 @@ export function loadConfig(env: Env = process.env): FanfareConfig {
       apiBase: stripeApiBase,
     },
     search: { meiliUrl, meiliKey: read.optional('MEILI_KEY') },
+    checkout: {
+      paymentWindowSeconds: read.int('CHECKOUT_PAYMENT_WINDOW_SECONDS', 1800, 5, 7 * 86_400),
+      aftercareDays: read.int('CHECKOUT_AFTERCARE_DAYS', 180, 0, 730),
+    },
+    downloads: {
+      signingKeys: readSigningKeys(read, production),
+      linkTtlSeconds: read.int('DOWNLOAD_LINK_TTL_SECONDS', 900, 10, 86_400),
+      linksPerMinute: read.int('DOWNLOAD_LINKS_PER_MINUTE', 30, 1, 10_000),
+    },
     media: { ffmpegPath: read.string('FFMPEG_PATH', 'ffmpeg'), ffprobePath: read.string('FFPROBE_PATH', 'ffprobe') },
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);

@@ -47,6 +47,9 @@ describe('loadConfig', () => {
     [{ BLOB_BACKEND: 's3' }, 'S3_BUCKET'],
     [{ AUTH_DEV_ISSUER: 'false' }, 'AUTH_JWKS_URL'],
     [{ API_TRUST_PROXY: 'the load balancer' }, 'API_TRUST_PROXY'],
+    [{ DOWNLOAD_SIGNING_KEYS: 'k1:short' }, 'DOWNLOAD_SIGNING_KEYS'],
+    [{ DOWNLOAD_SIGNING_KEYS: `k1:${'x'.repeat(32)},k1:${'y'.repeat(32)}` }, 'DOWNLOAD_SIGNING_KEYS'],
+    [{ CHECKOUT_PAYMENT_WINDOW_SECONDS: '1' }, 'CHECKOUT_PAYMENT_WINDOW_SECONDS'],
   ])('refuses %o, naming %s', (env, variable) => {
     expect(problemsOf(env)).toContain(variable);
   });
@@ -63,7 +66,9 @@ describe('loadConfig', () => {
   it('demands real secrets and an OIDC provider in production, and no development issuer', () => {
     const problems = problemsOf({ FANFARE_ENV: 'production', AUTH_DEV_ISSUER: 'true' });
     expect(problems).toEqual(
-      expect.arrayContaining(['AUTH_DEV_ISSUER', 'DATABASE_URL', 'AUTH_ISSUER', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET']),
+      expect.arrayContaining([
+        'AUTH_DEV_ISSUER', 'DATABASE_URL', 'AUTH_ISSUER', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'DOWNLOAD_SIGNING_KEYS',
+      ]),
     );
   });
 
@@ -78,7 +83,9 @@ describe('loadConfig', () => {
       BLOB_BACKEND: 's3',
       S3_BUCKET: 'fanfare-media',
       PLATFORM_DOMAIN: 'Fanfare.Shop',
+      DOWNLOAD_SIGNING_KEYS: `2026b:${'b'.repeat(40)},2026a:${'a'.repeat(40)}`,
     });
+    expect(config.downloads.signingKeys.map((key) => key.id)).toEqual(['2026b', '2026a']);
     expect(config.auth.devIssuer).toBe(false);
     expect(config.api.corsOrigins).toEqual([]);
     expect(config.blobs).toMatchObject({ backend: 's3', bucket: 'fanfare-media', region: 'us-east-1' });
