@@ -6,3 +6,5 @@ export * from './notes.js';
 export * from './geo/index.js';
 export * from './tax/index.js';
 export * from './discounts/index.js';
+export * from './fx/index.js';
+export * from './pricing/index.js';

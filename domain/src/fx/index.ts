@@ -1,0 +1,3 @@
+export * from './fx-snapshot.js';
+export * from './ecb-xml.js';
+export * from './ecb-snapshot.js';

@@ -1,0 +1,3 @@
+export * from './price-list.js';
+export * from './charm.js';
+export * from './display-price.js';
