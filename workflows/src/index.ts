@@ -4,3 +4,4 @@ export * from './failure-types.js';
 export type * from './ports/index.js';
 export * from './asset-ingest.contract.js';
 export { assessProbe, checkBlob } from './asset-ingest.rules.js';
+export * from './entitlement.contract.js';
