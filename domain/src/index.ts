@@ -8,3 +8,4 @@ export * from './tax/index.js';
 export * from './discounts/index.js';
 export * from './fx/index.js';
 export * from './pricing/index.js';
+export * from './quote/index.js';

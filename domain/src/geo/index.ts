@@ -1,2 +1,3 @@
 export * from './countries.js';
 export * from './subdivisions.js';
+export * from './local-currency.js';

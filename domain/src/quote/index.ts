@@ -1,0 +1,2 @@
+export * from './quote-types.js';
+export * from './quote.js';
