@@ -5,7 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
+import { loadConfig } from '@fanfare/config';
 import { freePort, isPortOpen } from '../../scripts/dev/ports.js';
+import { workerPolling } from '../../scripts/dev/worker-polling.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
 
@@ -95,6 +97,7 @@ describe('npm start (whole stack, real processes)', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', checks: { db: { status: 'up' }, temporal: { status: 'up' } } });
     expect((await fetch(`http://127.0.0.1:${ports.ui}/`)).status).toBe(200);
+    expect(await workerPolling(loadConfig({ ...process.env, ...env }))).toBe(true);
 
     const attributes = spawnSync(
       path.join(repo, '.tools', 'bin', 'temporal'),

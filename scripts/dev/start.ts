@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, repoRoot, type FanfareConfig } from '@fanfare/config';
 import { FANFARE_SEARCH_ATTRIBUTES } from '@fanfare/workflows';
+import { workerPolling } from './worker-polling.js';
 import { ManagedProcess, stopLeftovers, type ProcessSpec } from './managed-process.js';
 import { isPortFree, isPortOpen, waitFor } from './ports.js';
 import { runOnce } from './run-once.js';
@@ -54,7 +55,14 @@ function processSpecs(config: FanfareConfig, env: NodeJS.ProcessEnv): ProcessSpe
       ],
       env,
     },
-    { name: 'stripe-mock', command: tool('stripe-mock'), args: ['-http-addr', `${stripe.host}:${stripe.port}`], env },
+    // stripe-mock also serves HTTPS, on :12112 unless told otherwise; an empty port lets the
+    // kernel choose, so two instances (a run and a test run) never collide.
+    {
+      name: 'stripe-mock',
+      command: tool('stripe-mock'),
+      args: ['-http-addr', `${stripe.host}:${stripe.port}`, '-https-addr', `${stripe.host}:`],
+      env,
+    },
     { name: 'worker', ...tsx(path.join(repoRoot, 'worker', 'src', 'main.ts')), env, cwd: repoRoot },
     { name: 'api', ...tsx(path.join(repoRoot, 'api', 'src', 'server.ts')), env, cwd: repoRoot },
   ];
@@ -129,7 +137,10 @@ async function main(): Promise<number> {
     processes.get('worker')?.start();
     processes.get('api')?.start();
     const health = `http://${config.api.host}:${config.api.port}/v1/health`;
-    await waitFor('the API', () => healthy(health), 90_000);
+    await Promise.all([
+      waitFor('the API', () => healthy(health), 90_000),
+      waitFor('the worker', () => workerPolling(config), 120_000),
+    ]);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     await shutdown();

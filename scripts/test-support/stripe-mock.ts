@@ -12,7 +12,9 @@ export interface StripeMockServer {
 /** Starts stripe-mock on a free loopback port and waits until it accepts connections. */
 export async function startStripeMock(): Promise<StripeMockServer> {
   const port = await freePort();
-  const child = spawn(toolPath('stripe-mock'), ['-http-addr', `127.0.0.1:${port}`], { stdio: 'ignore' });
+  const child = spawn(toolPath('stripe-mock'), ['-http-addr', `127.0.0.1:${port}`, '-https-addr', '127.0.0.1:'], {
+    stdio: 'ignore',
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await waitFor('stripe-mock', () => isPortOpen(port), 30_000);
   return {

@@ -9,6 +9,8 @@ export const FailureType = {
   blobNotFound: 'BlobNotFound',
   /** The input can never be processed (a malformed id): the same call would fail forever. */
   invalidInput: 'InvalidInput',
+  /** The order a checkout step was called for does not exist. */
+  orderNotFound: 'OrderNotFound',
 } as const;
 
 /** One of the named failure types. */

@@ -2,3 +2,4 @@ export type { BlobFacts, StorageActivities } from './storage-port.js';
 export type { AudioProbe, DocumentProbe, UnrecognizedProbe, MediaProbe, MediaActivities } from './media-port.js';
 export type { AssetRejectionReason, AcceptedAsset, RejectedAsset, AssetIngestOutcome, AssetActivities } from './asset-port.js';
 export type { AuditEntry, AuditActivities } from './audit-port.js';
+export type { GrantedEntitlement, GrantOrderEntitlementsInput, EndEntitlementsInput, EntitlementActivities } from './entitlement-port.js';
