@@ -3,3 +3,4 @@
  * imports contracts from `index.ts`, never workflow bodies.
  */
 export { assetIngestWorkflow } from './asset-ingest.workflow.js';
+export { entitlementWorkflow } from './entitlement.workflow.js';
