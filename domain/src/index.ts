@@ -9,3 +9,4 @@ export * from './discounts/index.js';
 export * from './fx/index.js';
 export * from './pricing/index.js';
 export * from './quote/index.js';
+export * from './invoice/index.js';
