@@ -10,3 +10,4 @@ export * from './fx/index.js';
 export * from './pricing/index.js';
 export * from './quote/index.js';
 export * from './invoice/index.js';
+export * from './pos/index.js';
