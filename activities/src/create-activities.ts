@@ -1,11 +1,12 @@
-import type { AssetActivities, AuditActivities, MediaActivities, StorageActivities } from '@fanfare/workflows';
+import type { AssetActivities, AuditActivities, EntitlementActivities, MediaActivities, StorageActivities } from '@fanfare/workflows';
 import { createAssetActivities, type DbActivityDeps } from './db/asset-activities.js';
 import { createAuditActivities } from './db/audit-activities.js';
+import { createEntitlementActivities } from './db/entitlement-activities.js';
 import { createMediaActivities, type MediaActivityDeps } from './media/media-activities.js';
 import { createStorageActivities, type StorageActivityDeps } from './storage/storage-activities.js';
 
 /** Every activity the worker registers, keyed by the names workflows call them by. */
-export type FanfareActivities = StorageActivities & MediaActivities & AssetActivities & AuditActivities;
+export type FanfareActivities = StorageActivities & MediaActivities & AssetActivities & AuditActivities & EntitlementActivities;
 
 /** Everything the activity groups need, already built by the caller from configuration. */
 export type ActivityDeps = StorageActivityDeps & MediaActivityDeps & DbActivityDeps;
@@ -20,5 +21,6 @@ export function createActivities(deps: ActivityDeps): FanfareActivities {
     ...createMediaActivities(deps),
     ...createAssetActivities(deps),
     ...createAuditActivities(deps),
+    ...createEntitlementActivities(deps),
   };
 }

@@ -5,3 +5,4 @@ export { checkFfprobe, FfprobeUnavailableError } from './media/ffprobe.js';
 export { createAssetActivities, type DbActivityDeps } from './db/asset-activities.js';
 export { createAuditActivities } from './db/audit-activities.js';
 export { uuidFromKey } from './db/deterministic-uuid.js';
+export { createEntitlementActivities, entitlementIdFor } from './db/entitlement-activities.js';
