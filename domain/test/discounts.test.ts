@@ -1,23 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  DomainError,
   applyDiscount,
   findDiscountCode,
   validateDiscountCode,
   type DiscountCode,
-  type DomainErrorCode,
 } from '@fanfare/domain';
+import { codeOf } from './support/error-code.js';
 
-function codeOf(run: () => unknown): DomainErrorCode | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 const now = new Date('2026-11-22T12:00:00Z');
 const lines = [

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  DomainError,
   ECB_REFERENCE_SNAPSHOT,
   charmRound,
   checkoutCurrencies,
@@ -11,19 +10,10 @@ import {
   fxStaleness,
   parseEcbReferenceXml,
   resolveListPrice,
-  type DomainErrorCode,
   type PriceListEntry,
 } from '@fanfare/domain';
+import { codeOf } from './support/error-code.js';
 
-function codeOf(run: () => unknown): DomainErrorCode | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 // Verbatim from the ECB's eurofxref-daily.xml of 2022-07-08 (as committed in xpt-nl/ecb).
 const ECB_DAILY_2022_07_08 = `<?xml version="1.0" encoding="UTF-8"?>

@@ -1,26 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  DomainError,
   buildCreditNote,
   buildInvoice,
   formatInvoiceNumber,
   parseInvoiceNumber,
   quote,
-  type DomainErrorCode,
   type InvoiceDocument,
   type QuoteCatalog,
 } from '@fanfare/domain';
+import { codeOf } from './support/error-code.js';
 
-function codeOf(run: () => unknown): DomainErrorCode | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 const catalog: QuoteCatalog = {
   products: [

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  DomainError,
   addMoney,
   allocate,
   allocateEvenly,
@@ -18,18 +17,9 @@ import {
   roundForCash,
   roundToIncrement,
   toDecimalString,
-  type DomainErrorCode,
 } from '@fanfare/domain';
+import { codeOf } from './support/error-code.js';
 
-function codeOf(run: () => unknown): DomainErrorCode | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('currency metadata from Intl', () => {
   // Pinned so that a Node/ICU upgrade that changes a scale we store amounts in fails loudly.

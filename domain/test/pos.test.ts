@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError, paymentMethodsFor, pointOfSaleFor, type DomainErrorCode } from '@fanfare/domain';
+import { paymentMethodsFor, pointOfSaleFor } from '@fanfare/domain';
+import { codeOf } from './support/error-code.js';
 
-function codeOf(run: () => unknown): DomainErrorCode | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('point of sale per region', () => {
   it.each([

@@ -6,22 +6,13 @@ import {
   priceCart,
   quote,
   type DiscountCode,
-  type DomainErrorCode,
   type Quote,
   type QuoteCatalog,
   type QuoteContext,
   type QuoteInput,
 } from '@fanfare/domain';
+import { codeOf } from './support/error-code.js';
 
-function codeOf(run: () => unknown): DomainErrorCode | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 const discounts: DiscountCode[] = [
   { id: 'd-20', code: 'READ20', kind: 'percent', percent: '20', appliesTo: { scope: 'cart' } },

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   CANADA_RATES,
-  DomainError,
   EU_MEMBER_STATES,
   EU_VAT_RATES,
   OTHER_VAT_RATES,
@@ -21,21 +20,12 @@ import {
   taxOnNet,
   taxRuleFor,
   decideReverseCharge,
-  type DomainErrorCode,
   type TaxRateRow,
 } from '@fanfare/domain';
+import { codeOf } from './support/error-code.js';
 
 const ON = '2026-11-22';
 
-function codeOf(run: () => unknown): DomainErrorCode | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 const rates = (country: string, category: 'standard' | 'ebook', region?: string, on = ON) =>
   taxRuleFor({ country, ...(region ? { region } : {}) }, category, on).components.map((c) => `${c.name} ${c.rate}`);
