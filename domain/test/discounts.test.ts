@@ -8,7 +8,6 @@ import {
 } from '@fanfare/domain';
 import { codeOf } from './support/error-code.js';
 
-
 const now = new Date('2026-11-22T12:00:00Z');
 const lines = [
   { productId: 'album', quantity: 1, amount: 999 },

@@ -14,7 +14,6 @@ import {
 } from '@fanfare/domain';
 import { codeOf } from './support/error-code.js';
 
-
 // Verbatim from the ECB's eurofxref-daily.xml of 2022-07-08 (as committed in xpt-nl/ecb).
 const ECB_DAILY_2022_07_08 = `<?xml version="1.0" encoding="UTF-8"?>
 <gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">

@@ -11,7 +11,6 @@ import {
 } from '@fanfare/domain';
 import { codeOf } from './support/error-code.js';
 
-
 const catalog: QuoteCatalog = {
   products: [
     { id: 'album', taxCategory: 'standard', forSale: true },

@@ -20,7 +20,6 @@ import {
 } from '@fanfare/domain';
 import { codeOf } from './support/error-code.js';
 
-
 describe('currency metadata from Intl', () => {
   // Pinned so that a Node/ICU upgrade that changes a scale we store amounts in fails loudly.
   it.each([

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { paymentMethodsFor, pointOfSaleFor } from '@fanfare/domain';
 import { codeOf } from './support/error-code.js';
 
-
 describe('point of sale per region', () => {
   it.each([
     ['US', 'USD', 'en-US', 'exclusive', ['email', 'country', 'eulaAcceptance', 'postalCode', 'region'], ['card']],

@@ -13,7 +13,6 @@ import {
 } from '@fanfare/domain';
 import { codeOf } from './support/error-code.js';
 
-
 const discounts: DiscountCode[] = [
   { id: 'd-20', code: 'READ20', kind: 'percent', percent: '20', appliesTo: { scope: 'cart' } },
   { id: 'd-5', code: 'FIVE', kind: 'fixed', amountOff: { EUR: 500, USD: 500, CAD: 500 }, appliesTo: { scope: 'cart' } },

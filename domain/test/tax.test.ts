@@ -26,7 +26,6 @@ import { codeOf } from './support/error-code.js';
 
 const ON = '2026-11-22';
 
-
 const rates = (country: string, category: 'standard' | 'ebook', region?: string, on = ON) =>
   taxRuleFor({ country, ...(region ? { region } : {}) }, category, on).components.map((c) => `${c.name} ${c.rate}`);
 
