@@ -3,3 +3,17 @@ export type { AudioProbe, DocumentProbe, UnrecognizedProbe, MediaProbe, MediaAct
 export type { AssetRejectionReason, AcceptedAsset, RejectedAsset, AssetIngestOutcome, AssetActivities } from './asset-port.js';
 export type { AuditEntry, AuditActivities } from './audit-port.js';
 export type { GrantedEntitlement, GrantOrderEntitlementsInput, EndEntitlementsInput, EntitlementActivities } from './entitlement-port.js';
+export type {
+  QuoteTax,
+  QuoteLine,
+  CheckoutQuote,
+  CheckoutItem,
+  PriceCheckoutInput,
+  CreateOrderInput,
+  CheckoutOrderStatus,
+  MarkOrderPaidInput,
+  CheckoutLedgerLeg,
+  OrderActivities,
+  CreatedPaymentIntent,
+  PaymentActivities,
+} from './checkout-port.js';

@@ -1,0 +1,25 @@
+import { proxyActivities } from '@temporalio/workflow';
+import { FailureType } from './failure-types.js';
+import type { AuditActivities } from './ports/audit-port.js';
+import type { OrderActivities, PaymentActivities } from './ports/checkout-port.js';
+
+/**
+ * The activity proxies checkout calls, one per retry character. Workflow-side only.
+ */
+
+// Orders, invoices, ledger and audit must reach the database: retry until it is back, except
+// for answers no retry changes (an unknown product, a missing price).
+export const records = proxyActivities<OrderActivities & AuditActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: {
+    initialInterval: '1 second',
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: [FailureType.productUnavailable, FailureType.priceMissing, FailureType.discountCodeInvalid, FailureType.invalidInput, FailureType.orderNotFound],
+  },
+});
+
+// Stripe writes carry idempotency keys, so retrying is safe; a refusal (card state, amount) is named.
+export const payments = proxyActivities<PaymentActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: [FailureType.refundRefused, FailureType.invalidInput] },
+});

@@ -1,0 +1,118 @@
+import { condition, ParentClosePolicy, setHandler, startChild } from '@temporalio/workflow';
+import { payments, records } from './checkout.activities.js';
+import { requestRefundUpdate, type PaymentEvent, type RefundRequest, type RefundOutcome } from './checkout.contract.js';
+import { estimateProcessorFee, refundRefusal, reversalLegs, saleLegs } from './checkout.rules.js';
+import { enter, takeEvent, type CheckoutState } from './checkout.state.js';
+import { audit, ledger, revokeEntitlements, transition } from './checkout.steps.js';
+import { ENTITLEMENT_WORKFLOW_TYPE, entitlementWorkflowId, type EntitlementInput } from './entitlement.contract.js';
+
+/**
+ * Marks the order paid (with its invoice number), records the sale in the ledger and starts the
+ * entitlement workflow, which outlives the checkout (ABANDON) because ownership does.
+ */
+export async function completePayment(state: CheckoutState): Promise<void> {
+  const { input } = state;
+  const quote = state.quote!;
+  const feeMinor = estimateProcessorFee(quote.total);
+  const paidAt = new Date(Date.now()).toISOString();
+  const { invoiceNumber } = await records.markOrderPaid({ tenantId: input.tenantId, orderId: input.orderId, paymentIntentId: state.paymentIntentId!, feeMinor, paidAt });
+  state.status = { ...state.status, orderStatus: 'paid', invoiceNumber };
+  await audit(state, 'order.paid', { from: 'awaiting_payment', to: 'paid', invoiceNumber, paymentIntentId: state.paymentIntentId, total: quote.total });
+  state.sale = saleLegs(quote, await records.tenantFeeBps({ tenantId: input.tenantId }), feeMinor);
+  await ledger(state, 'sale', state.sale);
+  const entitlement: EntitlementInput = { tenantId: input.tenantId, orderId: input.orderId, buyer: input.buyer, eulaVersion: input.eulaAccepted.version, eulaAcceptedAt: input.eulaAccepted.acceptedAt };
+  // The child inherits this run's task queue (FANFARE_TASK_QUEUE in production).
+  await startChild(ENTITLEMENT_WORKFLOW_TYPE, { workflowId: entitlementWorkflowId(input.tenantId, input.orderId), args: [entitlement], parentClosePolicy: ParentClosePolicy.ABANDON });
+  await audit(state, 'entitlements.requested', { workflowId: entitlementWorkflowId(input.tenantId, input.orderId) });
+}
+
+/** Listens for refunds and disputes until the aftercare period ends. */
+export async function aftercare(state: CheckoutState, aftercareSeconds: number): Promise<void> {
+  setHandler(requestRefundUpdate, (request) => refund(state, request), {
+    validator: (request) => {
+      const refusal = state.status.step === 'closed' ? 'Aftercare has ended for this order' : refundRefusal(state.status.orderStatus, state.quote!.total, state.takenMinor + state.inFlightMinor, request.amountMinor);
+      if (refusal !== null) throw new Error(refusal);
+    },
+  });
+  enter(state, 'paid');
+  const deadline = Date.now() + aftercareSeconds * 1000;
+  for (;;) {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0 || !(await condition(() => state.events.length > 0, remaining))) break;
+    const event = takeEvent(state, ['charge_refunded', 'dispute_created', 'dispute_closed']);
+    if (event === undefined) state.events.shift(); // a late payment result: already decided
+    else await afterPaymentEvent(state, event);
+  }
+  enter(state, 'closed');
+}
+
+/** An operator's refund: Stripe first (idempotent), then ledger, order, audit and entitlements. */
+async function refund(state: CheckoutState, request: RefundRequest): Promise<RefundOutcome> {
+  const total = state.quote!.total;
+  const amount = request.amountMinor ?? total - state.takenMinor - state.inFlightMinor;
+  state.inFlightMinor += amount;
+  const { refundId } = await payments.createRefund({
+    paymentIntentId: state.paymentIntentId!,
+    amountMinor: amount,
+    idempotencyKey: `${state.workflowId}/refund/${request.requestId}`,
+    metadata: { tenantId: state.input.tenantId, orderId: state.input.orderId },
+  });
+  state.inFlightMinor -= amount;
+  await takeBack(state, amount, `refund/${request.requestId}`, { refundId, requestedBy: request.requestedBy, reason: request.reason });
+  const full = state.takenMinor >= total;
+  if (full || request.productIds !== null) await revokeEntitlements(state, 'refund', full ? null : request.productIds);
+  return { refundId, amountMinor: amount, orderStatus: state.status.orderStatus, refundedMinor: state.status.refundedMinor };
+}
+
+/** Records `amount` more as refunded: reversing ledger legs, the order's new status, the audit. */
+async function takeBack(state: CheckoutState, amount: number, key: string, data: Record<string, unknown>): Promise<void> {
+  const total = state.quote!.total;
+  const before = state.takenMinor;
+  state.takenMinor += amount;
+  state.status = { ...state.status, refundedMinor: state.status.refundedMinor + amount };
+  await ledger(state, key, reversalLegs(state.sale, total, before, state.takenMinor, 'refund'));
+  const disputed = [...state.disputes.values()].includes('open');
+  await transition(state, disputed ? 'disputed' : state.takenMinor >= total ? 'refunded' : 'partially_refunded', { amountMinor: amount, refundedMinor: state.status.refundedMinor, ...data });
+}
+
+/** Refunds made outside Fanfare (the Stripe dashboard) and disputes, from webhooks. */
+async function afterPaymentEvent(state: CheckoutState, event: Exclude<PaymentEvent, { kind: 'payment_succeeded' | 'payment_failed' }>): Promise<void> {
+  if (event.paymentIntentId !== state.paymentIntentId) return;
+  if (event.kind === 'charge_refunded') {
+    // Cumulative: our own refunds (done or in flight) are already counted, so only the excess is new.
+    const known = state.status.refundedMinor + state.inFlightMinor;
+    const extra = Math.min(event.amountRefundedMinor, state.quote!.total) - known;
+    if (extra > 0) {
+      await takeBack(state, extra, `refund/${event.eventId}`, { eventId: event.eventId, source: 'stripe' });
+      if (state.takenMinor >= state.quote!.total) await revokeEntitlements(state, 'refund', null);
+    }
+    return;
+  }
+  const known = state.disputes.get(event.disputeId);
+  if (event.kind === 'dispute_created' || known === undefined) await openDispute(state, event.disputeId, event.eventId);
+  if (event.kind === 'dispute_closed' && state.disputes.get(event.disputeId) === 'open') await closeDispute(state, event.disputeId, event.won);
+}
+
+async function openDispute(state: CheckoutState, disputeId: string, eventId: string): Promise<void> {
+  if (state.disputes.has(disputeId)) return;
+  state.disputes.set(disputeId, 'open');
+  // A chargeback takes the whole charge: what is not refunded yet is held back from the creator.
+  const total = state.quote!.total;
+  await ledger(state, `dispute/${disputeId}/opened`, reversalLegs(state.sale, total, state.takenMinor, total, 'reversal'));
+  await transition(state, 'disputed', { disputeId, eventId });
+  await revokeEntitlements(state, 'chargeback', null);
+}
+
+async function closeDispute(state: CheckoutState, disputeId: string, won: boolean): Promise<void> {
+  state.disputes.set(disputeId, won ? 'won' : 'lost');
+  const total = state.quote!.total;
+  if (won) {
+    const refunded = state.status.refundedMinor;
+    await ledger(state, `dispute/${disputeId}/won`, reversalLegs(state.sale, total, total, refunded, 'reversal'));
+    state.takenMinor = refunded;
+    await transition(state, refunded > 0 ? 'partially_refunded' : 'paid', { disputeId, won });
+  } else {
+    state.takenMinor = total;
+    await transition(state, 'refunded', { disputeId, won, chargeback: true });
+  }
+}

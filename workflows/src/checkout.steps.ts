@@ -1,0 +1,53 @@
+import { getExternalWorkflowHandle, log } from '@temporalio/workflow';
+import { records } from './checkout.activities.js';
+import type { CheckoutState } from './checkout.state.js';
+import { entitlementWorkflowId, revokeEntitlementsSignal, type RevocationReason } from './entitlement.contract.js';
+import type { CheckoutLedgerLeg, CheckoutOrderStatus } from './ports/checkout-port.js';
+
+/** Appends one audit event for the order; the sequence number keeps repeated actions apart. */
+export async function audit(state: CheckoutState, action: string, data: Record<string, unknown>): Promise<void> {
+  state.auditSeq += 1;
+  await records.appendAuditEvent({
+    tenantId: state.input.tenantId,
+    actorType: 'workflow',
+    actorId: state.workflowId,
+    action,
+    subjectType: 'order',
+    subjectId: state.input.orderId,
+    data,
+    idempotencyKey: `${state.workflowId}/audit/${state.auditSeq}/${action}`,
+  });
+}
+
+/** Moves the order row to `status` and records the transition in the audit trail. */
+export async function transition(state: CheckoutState, status: CheckoutOrderStatus, data: Record<string, unknown> = {}): Promise<void> {
+  const from = state.status.orderStatus;
+  await records.setOrderStatus({ tenantId: state.input.tenantId, orderId: state.input.orderId, status });
+  state.status = { ...state.status, orderStatus: status };
+  await audit(state, `order.${status}`, { from, to: status, ...data });
+}
+
+/** Writes one balanced ledger transaction for the order, once per key. */
+export async function ledger(state: CheckoutState, key: string, legs: CheckoutLedgerLeg[]): Promise<void> {
+  if (legs.length === 0 || state.quote === null) return;
+  await records.recordLedgerEntries({
+    tenantId: state.input.tenantId,
+    orderId: state.input.orderId,
+    currency: state.quote.currency,
+    transactionKey: `${state.workflowId}/ledger/${key}`,
+    legs,
+  });
+}
+
+/**
+ * Tells the order's entitlement workflow to revoke. It may already have finished (everything
+ * expired); there is then nothing left to revoke, so the failure is logged, not raised.
+ */
+export async function revokeEntitlements(state: CheckoutState, reason: RevocationReason, productIds: string[] | null): Promise<void> {
+  const handle = getExternalWorkflowHandle(entitlementWorkflowId(state.input.tenantId, state.input.orderId));
+  try {
+    await handle.signal(revokeEntitlementsSignal, productIds === null ? { reason } : { reason, productIds });
+  } catch (error) {
+    log.warn('Entitlement workflow could not be signalled', { orderId: state.input.orderId, reason, error: String(error) });
+  }
+}

@@ -1,0 +1,68 @@
+import type { AuditActivities, AuditEntry, CheckoutLedgerLeg, CheckoutOrderStatus, CheckoutQuote, EntitlementActivities, OrderActivities, PaymentActivities } from '../../src/index.js';
+
+/** Every activity a checkout (and the entitlement child it starts) calls, as one typed object. */
+export type CheckoutActivities = OrderActivities & PaymentActivities & AuditActivities & EntitlementActivities;
+
+/** What the fakes were asked to do, for assertions. */
+export interface CheckoutCalls {
+  paymentIntents: string[];
+  cancelled: string[];
+  refunds: Array<{ amountMinor: number; idempotencyKey: string }>;
+  statuses: CheckoutOrderStatus[];
+  paid: string[];
+  ledger: Array<{ key: string; legs: CheckoutLedgerLeg[] }>;
+  audit: AuditEntry[];
+  revoked: string[];
+}
+
+/** A two-line cart from two creators, priced tax-exclusive in USD. */
+export const QUOTE: CheckoutQuote = {
+  currency: 'USD',
+  lines: [
+    { productId: '00000000-0000-4000-8000-000000000001', creatorId: 'c1', unitAmount: 1000, quantity: 1, discount: 0, tax: [{ name: 'Sales tax', rate: 80_000, amount: 80 }], total: 1080 },
+    { productId: '00000000-0000-4000-8000-000000000002', creatorId: 'c2', unitAmount: 500, quantity: 2, discount: 0, tax: [{ name: 'Sales tax', rate: 80_000, amount: 80 }], total: 1080 },
+  ],
+  subtotal: 2000,
+  discount: 0,
+  tax: 160,
+  total: 2160,
+  taxInclusive: false,
+  reverseCharge: false,
+  notes: [],
+};
+
+/** In-memory fakes: `overrides` steer a branch, every call is recorded. */
+export function fakeCheckoutActivities(overrides: Partial<CheckoutActivities> = {}): { activities: CheckoutActivities; calls: CheckoutCalls } {
+  const calls: CheckoutCalls = { paymentIntents: [], cancelled: [], refunds: [], statuses: [], paid: [], ledger: [], audit: [], revoked: [] };
+  let refundSeq = 0;
+  const defaults: CheckoutActivities = {
+    priceCheckout: async () => QUOTE,
+    createOrder: async () => undefined,
+    recordPaymentIntent: async () => undefined,
+    setOrderStatus: async ({ status }) => void calls.statuses.push(status),
+    markOrderPaid: async ({ orderId }) => {
+      calls.paid.push(orderId);
+      return { invoiceNumber: '2026-000001' };
+    },
+    tenantFeeBps: async () => 1000,
+    recordLedgerEntries: async ({ transactionKey, legs }) => void calls.ledger.push({ key: transactionKey, legs }),
+    appendAuditEvent: async (entry) => void calls.audit.push(entry),
+    createPaymentIntent: async ({ idempotencyKey }) => {
+      calls.paymentIntents.push(idempotencyKey);
+      return { paymentIntentId: 'pi_fake', clientSecret: 'pi_fake_secret_x' };
+    },
+    cancelPaymentIntent: async ({ paymentIntentId }) => void calls.cancelled.push(paymentIntentId),
+    createRefund: async ({ amountMinor, idempotencyKey }) => {
+      calls.refunds.push({ amountMinor, idempotencyKey });
+      refundSeq += 1;
+      return { refundId: `re_${refundSeq}` };
+    },
+    grantOrderEntitlements: async () => QUOTE.lines.map((line) => ({ entitlementId: `ent-${line.productId}`, productId: line.productId, status: 'active' as const, expiresAt: null })),
+    revokeEntitlements: async ({ entitlementIds }) => {
+      calls.revoked.push(...entitlementIds);
+      return entitlementIds;
+    },
+    expireEntitlements: async () => [],
+  };
+  return { activities: { ...defaults, ...overrides }, calls };
+}
