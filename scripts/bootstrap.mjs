@@ -57,6 +57,12 @@ function commandExists(command, env = process.env) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore', env }).status === 0;
 }
 
+/** The Go command: the one on PATH, else the standard install location, which PATH may lack. */
+function goCommand(env) {
+  if (commandExists('go', env)) return 'go';
+  return existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined;
+}
+
 /** A stamp file remembers which version of a step's result is on disk. */
 function stampPath(tools, name) {
   return path.join(tools, 'stamps', name);
@@ -100,10 +106,11 @@ export function steps(env = process.env) {
     name,
     present: () => existsSync(path.join(binDir, name)) && readStamp(tools, name) === pin.version,
     install: () => {
-      if (!commandExists('go', env)) {
-        throw new Error(`${name} must be built with Go (${pin.module}@${pin.version}), and no 'go' is on PATH`);
+      const go = goCommand(env);
+      if (go === undefined) {
+        throw new Error(`${name} must be built with Go (${pin.module}@${pin.version}), and no 'go' is on PATH or in /usr/local/go/bin`);
       }
-      run('go', ['install', `${pin.module}@${pin.version}`], {
+      run(go, ['install', `${pin.module}@${pin.version}`], {
         env: { ...env, GOBIN: binDir, GOFLAGS: `${env.GOFLAGS ?? ''} -buildvcs=false`.trim() },
       });
       writeStamp(tools, name, pin.version);
