@@ -15,6 +15,8 @@ import { TakedownCaseSchema } from './takedown-case.entity.js';
 import { TenantSchema } from './tenant.entity.js';
 import { UserSchema } from './user.entity.js';
 import { WorkSchema } from './work.entity.js';
+import { StripeEventSchema } from './stripe-event.entity.js';
+import { InvoiceCounterSchema } from './invoice-counter.entity.js';
 
 export * from './asset.entity.js';
 export * from './audit-event.entity.js';
@@ -33,9 +35,11 @@ export * from './takedown-case.entity.js';
 export * from './tenant.entity.js';
 export * from './user.entity.js';
 export * from './work.entity.js';
+export * from './stripe-event.entity.js';
+export * from './invoice-counter.entity.js';
 
 /** Platform-level entities: no tenant filter. */
-export const platformEntities = [TenantSchema, UserSchema] as const;
+export const platformEntities = [TenantSchema, UserSchema, StripeEventSchema] as const;
 
 /** Every entity carrying `tenantId` and the default `tenant` filter. */
 export const tenantOwnedEntities = [
@@ -54,6 +58,7 @@ export const tenantOwnedEntities = [
   PayoutSchema,
   TakedownCaseSchema,
   AuditEventSchema,
+  InvoiceCounterSchema,
 ] as const;
 
 /** The explicit entity list given to MikroORM (no folder scanning). */
