@@ -17,6 +17,10 @@ import { UserSchema } from './user.entity.js';
 import { WorkSchema } from './work.entity.js';
 import { StripeEventSchema } from './stripe-event.entity.js';
 import { InvoiceCounterSchema } from './invoice-counter.entity.js';
+import { DiscountCodeSchema } from './discount-code.entity.js';
+import { DiscountRedemptionSchema } from './discount-redemption.entity.js';
+import { FxRateSnapshotSchema } from './fx-rate-snapshot.entity.js';
+import { InvoiceSchema } from './invoice.entity.js';
 
 export * from './asset.entity.js';
 export * from './audit-event.entity.js';
@@ -37,9 +41,13 @@ export * from './user.entity.js';
 export * from './work.entity.js';
 export * from './stripe-event.entity.js';
 export * from './invoice-counter.entity.js';
+export * from './discount-code.entity.js';
+export * from './discount-redemption.entity.js';
+export * from './fx-rate-snapshot.entity.js';
+export * from './invoice.entity.js';
 
 /** Platform-level entities: no tenant filter. */
-export const platformEntities = [TenantSchema, UserSchema, StripeEventSchema] as const;
+export const platformEntities = [TenantSchema, UserSchema, StripeEventSchema, FxRateSnapshotSchema] as const;
 
 /** Every entity carrying `tenantId` and the default `tenant` filter. */
 export const tenantOwnedEntities = [
@@ -59,6 +67,9 @@ export const tenantOwnedEntities = [
   TakedownCaseSchema,
   AuditEventSchema,
   InvoiceCounterSchema,
+  DiscountCodeSchema,
+  DiscountRedemptionSchema,
+  InvoiceSchema,
 ] as const;
 
 /** The explicit entity list given to MikroORM (no folder scanning). */
