@@ -19,3 +19,19 @@ export {
   type LedgerLeg,
 } from './repositories/ledger.js';
 export * from './seeders/index.js';
+export { loadQuoteCatalog, discountRuleOf, catalogProductOf, priceListEntryOf } from './repositories/quote-catalog.js';
+export {
+  discountUsage,
+  reserveDiscountRedemption,
+  confirmDiscountRedemption,
+  releaseDiscountRedemption,
+  type RedemptionRequest,
+  type RedemptionState,
+} from './repositories/discount-redemptions.js';
+export {
+  nextInvoiceSequence,
+  formatSequenceNumber,
+  parseSequenceNumber,
+  type InvoiceSequenceNumber,
+} from './repositories/invoice-sequence.js';
+export { latestFxSnapshot, storeFxSnapshot } from './repositories/fx-snapshots.js';
