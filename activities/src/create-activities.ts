@@ -1,15 +1,17 @@
-import type { AssetActivities, AuditActivities, EntitlementActivities, MediaActivities, StorageActivities } from '@fanfare/workflows';
+import type { AssetActivities, AuditActivities, EntitlementActivities, MediaActivities, OrderActivities, PaymentActivities, StorageActivities } from '@fanfare/workflows';
 import { createAssetActivities, type DbActivityDeps } from './db/asset-activities.js';
 import { createAuditActivities } from './db/audit-activities.js';
 import { createEntitlementActivities } from './db/entitlement-activities.js';
+import { createOrderActivities } from './db/order-activities.js';
+import { createPaymentActivities, type PaymentActivityDeps } from './stripe/payment-activities.js';
 import { createMediaActivities, type MediaActivityDeps } from './media/media-activities.js';
 import { createStorageActivities, type StorageActivityDeps } from './storage/storage-activities.js';
 
 /** Every activity the worker registers, keyed by the names workflows call them by. */
-export type FanfareActivities = StorageActivities & MediaActivities & AssetActivities & AuditActivities & EntitlementActivities;
+export type FanfareActivities = StorageActivities & MediaActivities & AssetActivities & AuditActivities & EntitlementActivities & OrderActivities & PaymentActivities;
 
 /** Everything the activity groups need, already built by the caller from configuration. */
-export type ActivityDeps = StorageActivityDeps & MediaActivityDeps & DbActivityDeps;
+export type ActivityDeps = StorageActivityDeps & MediaActivityDeps & DbActivityDeps & PaymentActivityDeps;
 
 /**
  * All activity groups over one set of adapters. The object's type is the union of the ports the
@@ -22,5 +24,7 @@ export function createActivities(deps: ActivityDeps): FanfareActivities {
     ...createAssetActivities(deps),
     ...createAuditActivities(deps),
     ...createEntitlementActivities(deps),
+    ...createOrderActivities(deps),
+    ...createPaymentActivities(deps),
   };
 }

@@ -1,4 +1,4 @@
-import { checkFfprobe, createActivities, type FanfareActivities } from '@fanfare/activities';
+import { checkFfprobe, createActivities, createStripeClient, StripePaymentGateway, type FanfareActivities } from '@fanfare/activities';
 import type { FanfareConfig } from '@fanfare/config';
 import { createOrm, type MikroORM } from '@fanfare/db';
 import { createBlobStore, type BlobStore } from '@fanfare/storage';
@@ -33,6 +33,8 @@ export async function composeWorker(config: FanfareConfig, options: ComposeOptio
     blobs,
     em: orm.em,
     ffprobePath,
+    // stripe-mock in development and tests (STRIPE_API_BASE), Stripe itself otherwise.
+    payments: new StripePaymentGateway(createStripeClient({ secretKey: config.stripe.secretKey, apiBase: config.stripe.apiBase })),
     ...(options.workDir === undefined ? {} : { workDir: options.workDir }),
   });
   return { activities, blobs, orm, ffprobeVersion, close: () => orm.close() };

@@ -1,0 +1,120 @@
+import { LockMode } from '@mikro-orm/core';
+import { ApplicationFailure } from '@temporalio/common';
+import { forPlatform, forTenant, LedgerEntry, Order, OrderLine, Payment, recordLedgerTransaction, Tenant, type EntityManager } from '@fanfare/db';
+import { FailureType, type CheckoutOrderStatus, type OrderActivities } from '@fanfare/workflows';
+import type { DbActivityDeps } from './asset-activities.js';
+import { isUuid, uuidFromKey } from './deterministic-uuid.js';
+import { nextInvoiceNumber } from './invoice-numbers.js';
+import { priceCheckout } from './pricing.js';
+
+function orderNotFound(tenantId: string, orderId: string): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(`Order ${orderId} does not exist for tenant ${tenantId}`, FailureType.orderNotFound);
+}
+
+function scoped(root: EntityManager, tenantId: string, orderId: string): EntityManager {
+  if (!isUuid(tenantId) || !isUuid(orderId)) throw orderNotFound(tenantId, orderId);
+  return forTenant(root, tenantId);
+}
+
+// Payment rows follow the order through the states Stripe has no word for.
+const PAYMENT_STATUS_FOR: Partial<Record<CheckoutOrderStatus, Payment['status']>> = {
+  expired: 'canceled',
+  failed: 'failed',
+  refunded: 'refunded',
+  partially_refunded: 'partially_refunded',
+  disputed: 'disputed',
+  paid: 'succeeded',
+};
+
+/**
+ * Activities over orders, payments, invoice numbers and the ledger. Every write is keyed by
+ * something the workflow chose (order id, PaymentIntent id, transaction key), so a retry after
+ * a lost acknowledgement finds the first write instead of making a second.
+ */
+export function createOrderActivities(deps: DbActivityDeps): OrderActivities {
+  return {
+    priceCheckout: (input) => priceCheckout(deps.em, input),
+
+    async createOrder(input) {
+      const em = scoped(deps.em, input.tenantId, input.orderId);
+      if ((await em.count(Order, { id: input.orderId })) > 0) return;
+      const { quote } = input;
+      const order = em.create(Order, {
+        id: input.orderId,
+        buyerUserId: input.buyer.userId,
+        buyerEmail: input.buyer.email,
+        currency: quote.currency,
+        subtotalMinor: quote.subtotal,
+        discountMinor: quote.discount,
+        taxMinor: quote.tax,
+        totalMinor: quote.total,
+        country: input.country,
+        idempotencyKey: input.idempotencyKey,
+        workflowId: input.workflowId,
+      });
+      for (const line of quote.lines) {
+        em.create(OrderLine, {
+          order,
+          productId: line.productId,
+          quantity: line.quantity,
+          unitAmountMinor: line.unitAmount,
+          discountMinor: line.discount,
+          taxMinor: line.tax.reduce((sum, t) => sum + t.amount, 0),
+          totalMinor: line.total,
+        });
+      }
+      await em.flush();
+    },
+
+    async recordPaymentIntent(input) {
+      const em = scoped(deps.em, input.tenantId, input.orderId);
+      if ((await em.count(Payment, { providerPaymentId: input.paymentIntentId })) > 0) return;
+      em.create(Payment, { orderId: input.orderId, providerPaymentId: input.paymentIntentId, status: 'requires_payment_method', amountMinor: input.amountMinor, currency: input.currency });
+      await em.flush();
+    },
+
+    async setOrderStatus({ tenantId, orderId, status }) {
+      const em = scoped(deps.em, tenantId, orderId);
+      const updated = await em.nativeUpdate(Order, { id: orderId }, { status });
+      if (updated === 0) throw orderNotFound(tenantId, orderId);
+      const paymentStatus = PAYMENT_STATUS_FOR[status];
+      if (paymentStatus !== undefined) await em.nativeUpdate(Payment, { orderId }, { status: paymentStatus });
+    },
+
+    async markOrderPaid(input) {
+      const em = scoped(deps.em, input.tenantId, input.orderId);
+      return em.transactional(async (tx) => {
+        // Locked, so a concurrent retry waits and then sees the number the first one gave.
+        const order = await tx.findOne(Order, { id: input.orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (order === null) throw orderNotFound(input.tenantId, input.orderId);
+        if (order.invoiceNumber != null) return { invoiceNumber: order.invoiceNumber };
+        const paidAt = new Date(input.paidAt);
+        const invoiceNumber = await nextInvoiceNumber(tx, input.tenantId, paidAt.getUTCFullYear());
+        order.invoiceNumber = invoiceNumber;
+        order.status = 'paid';
+        order.paidAt = paidAt;
+        await tx.nativeUpdate(Payment, { orderId: input.orderId, providerPaymentId: input.paymentIntentId }, { status: 'succeeded', feeMinor: input.feeMinor });
+        return { invoiceNumber };
+      });
+    },
+
+    async tenantFeeBps({ tenantId }) {
+      const tenant = isUuid(tenantId) ? await forPlatform(deps.em).findOne(Tenant, { id: tenantId }) : null;
+      if (tenant === null) throw ApplicationFailure.nonRetryable(`Tenant ${tenantId} does not exist`, FailureType.invalidInput);
+      return tenant.platformFeeBps;
+    },
+
+    async recordLedgerEntries(input) {
+      const em = scoped(deps.em, input.tenantId, input.orderId);
+      const transactionId = uuidFromKey(input.transactionKey);
+      if ((await em.count(LedgerEntry, { transactionId })) > 0) return;
+      await em.transactional(async (tx) => {
+        recordLedgerTransaction(
+          tx,
+          input.legs.map((leg) => ({ ...leg, currency: input.currency, orderId: input.orderId })),
+          transactionId,
+        );
+      });
+    },
+  };
+}
