@@ -53,7 +53,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: trustProxyOption(config.api.trustProxy),
     // Health probes during shutdown should see a clear 503 rather than a reset connection.
     return503OnClosing: true,
-    routerOptions: { ignoreTrailingSlash: true },
+    // Download tokens travel as one path parameter (about 190 characters); the default cap is 100.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(createValidatorCompiler());
   // A JSON API: a text body would only reach a route as a string and fail validation with a

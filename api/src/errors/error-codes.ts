@@ -20,6 +20,11 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  'download_token_invalid',
+  'download_token_expired',
+  'download_limit_reached',
+  'download_revoked',
+  'range_not_satisfiable',
   'internal_error',
   'service_unavailable',
 ] as const;

@@ -5,6 +5,8 @@ import { catalogRoutes } from './catalog/index.js';
 import { meRoutes } from './me/index.js';
 import { creatorWorkRoutes } from './creator/works.js';
 import { devIssuerRoutes } from './dev/index.js';
+import { downloadRoutes } from './downloads/index.js';
+import { libraryRoutes } from './me/entitlements.js';
 
 /** Every `/v1` route, grouped by resource. */
 export const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -13,5 +15,7 @@ export const routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(catalogRoutes);
   await app.register(meRoutes);
   await app.register(creatorWorkRoutes);
+  await app.register(downloadRoutes);
+  await app.register(libraryRoutes);
   if (app.devIssuer !== undefined) await app.register(devIssuerRoutes, { issuer: app.devIssuer });
 };
