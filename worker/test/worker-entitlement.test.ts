@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import '../../scripts/test-support/provided.js';
+import { loadConfig } from '@fanfare/config';
+import { AuditEvent, createOrm, DownloadGrant, Entitlement, forTenant, Order, OrderLine, Product, type MikroORM } from '@fanfare/db';
+import {
+  ENTITLEMENT_WORKFLOW_TYPE,
+  entitlementStatusQuery,
+  entitlementWorkflowId,
+  revokeEntitlementsSignal,
+  type EntitlementInput,
+  type EntitlementResult,
+} from '@fanfare/workflows';
+import { startWorker, type RunningWorker } from '../src/index.js';
+
+const taskQueue = `worker-entitlement-${randomUUID().slice(0, 8)}`;
+
+let dir: string;
+let orm: MikroORM;
+let worker: RunningWorker;
+let client: Client;
+
+beforeAll(async () => {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // Another harness in this process installed it first.
+  }
+  dir = await mkdtemp(path.join(tmpdir(), 'fanfare-worker-entitlement-'));
+  const config = loadConfig({
+    FANFARE_ENV: 'test',
+    DATABASE_URL: inject('databaseUrl'),
+    TEMPORAL_ADDRESS: inject('temporalAddress'),
+    TEMPORAL_NAMESPACE: inject('temporalNamespace'),
+    BLOB_DIR: path.join(dir, 'blobs'),
+  });
+  worker = await startWorker(config, pino({ level: 'silent' }), { ffprobePath: '/usr/bin/ffprobe', workDir: dir, taskQueues: [taskQueue] });
+  orm = await createOrm(inject('databaseUrl'));
+  client = new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }), namespace: inject('temporalNamespace') });
+});
+
+afterAll(async () => {
+  await worker?.shutdown();
+  await client?.connection.close();
+  await orm?.close(true);
+  if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+});
+
+/** A paid order for two products, as the checkout leaves it. */
+async function paidOrder(): Promise<{ tenantId: string; orderId: string; productIds: string[] }> {
+  const tenantId = randomUUID();
+  const em = forTenant(orm.em, tenantId);
+  const order = em.create(Order, {
+    buyerEmail: 'buyer@example.com',
+    status: 'paid',
+    currency: 'EUR',
+    subtotalMinor: 1800,
+    totalMinor: 1800,
+    country: 'DE',
+    idempotencyKey: randomUUID(),
+    workflowId: `checkout:${randomUUID()}`,
+  });
+  const productIds = ['album', 'ebook'].map((slug) => {
+    const product = em.create(Product, { creatorId: randomUUID(), kind: 'digital', mediaType: 'music', title: slug, slug, status: 'active', downloadLimit: 4, eulaVersion: '2026-01' });
+    em.create(OrderLine, { order, productId: product.id, unitAmountMinor: 900, totalMinor: 900 });
+    return product.id;
+  });
+  await em.flush();
+  return { tenantId, orderId: order.id, productIds };
+}
+
+describe('entitlement workflow on the real worker (PostgreSQL activities)', () => {
+  it('grants the order, then a refund of one product revokes it and stops its existing links at once', async () => {
+    const { tenantId, orderId, productIds } = await paidOrder();
+    const userId = randomUUID();
+    const input: EntitlementInput = { tenantId, orderId, buyer: { userId, email: 'buyer@example.com' }, eulaVersion: '2026-01', eulaAcceptedAt: new Date().toISOString() };
+    const handle = await client.workflow.start(ENTITLEMENT_WORKFLOW_TYPE, { taskQueue, workflowId: entitlementWorkflowId(tenantId, orderId), args: [input] });
+    let status = await handle.query(entitlementStatusQuery);
+    for (let i = 0; i < 100 && status.step !== 'active'; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = await handle.query(entitlementStatusQuery);
+    }
+    expect(status.entitlements).toHaveLength(2);
+    const em = forTenant(orm.em, tenantId);
+    const owned = await em.find(Entitlement, { orderId }, { orderBy: { productId: 'asc' } });
+    expect(owned.map((row) => [row.status, row.rights.downloadLimit, row.userId])).toEqual([['active', 4, userId], ['active', 4, userId]]);
+    const refunded = owned.find((row) => row.productId === productIds[1])!;
+    // A link the buyer was issued before the refund.
+    em.create(DownloadGrant, { entitlementId: refunded.id, assetId: randomUUID(), userId, tokenHash: randomUUID(), keyId: 'k', expiresAt: new Date(Date.now() + 600_000), usesLeft: 4, revokedAt: null });
+    await em.flush();
+
+    await handle.signal(revokeEntitlementsSignal, { reason: 'refund', productIds: [productIds[1]!] });
+    await handle.signal(revokeEntitlementsSignal, { reason: 'chargeback' });
+    const result = (await handle.result()) as EntitlementResult;
+    expect(result.entitlements.map((e) => e.state)).toEqual(['revoked', 'revoked']);
+    const fresh = forTenant(orm.em, tenantId);
+    expect((await fresh.findOneOrFail(DownloadGrant, { entitlementId: refunded.id })).revokedAt).toBeInstanceOf(Date);
+    expect((await fresh.findOneOrFail(Entitlement, refunded.id)).revokedReason).toBe('refund');
+    const audits = await fresh.find(AuditEvent, { subjectType: 'entitlement' });
+    expect(audits.map((a) => a.action).sort()).toEqual(['entitlement.granted', 'entitlement.granted', 'entitlement.revoked', 'entitlement.revoked']);
+  });
+});
