@@ -1,17 +1,26 @@
-import type { AssetActivities, AuditActivities, EntitlementActivities, MediaActivities, OrderActivities, PaymentActivities, StorageActivities } from '@fanfare/workflows';
+import type {
+  AssetActivities, AuditActivities, DiscountActivities, EntitlementActivities, FxActivities, InvoiceActivities, MediaActivities,
+  OrderActivities, PaymentActivities, StorageActivities, VatActivities,
+} from '@fanfare/workflows';
 import { createAssetActivities, type DbActivityDeps } from './db/asset-activities.js';
 import { createAuditActivities } from './db/audit-activities.js';
 import { createEntitlementActivities } from './db/entitlement-activities.js';
 import { createOrderActivities } from './db/order-activities.js';
+import { createDiscountActivities } from './db/discount-activities.js';
+import { createInvoiceActivities, type InvoiceActivityDeps } from './db/invoice-activities.js';
+import { createFxActivities, type FxActivityDeps } from './fx/fx-activities.js';
+import { createVatActivities, type VatActivityDeps } from './vat/vat-activities.js';
 import { createPaymentActivities, type PaymentActivityDeps } from './stripe/payment-activities.js';
 import { createMediaActivities, type MediaActivityDeps } from './media/media-activities.js';
 import { createStorageActivities, type StorageActivityDeps } from './storage/storage-activities.js';
 
 /** Every activity the worker registers, keyed by the names workflows call them by. */
-export type FanfareActivities = StorageActivities & MediaActivities & AssetActivities & AuditActivities & EntitlementActivities & OrderActivities & PaymentActivities;
+export type FanfareActivities = StorageActivities & MediaActivities & AssetActivities & AuditActivities & EntitlementActivities & OrderActivities & PaymentActivities
+  & DiscountActivities & InvoiceActivities & FxActivities & VatActivities;
 
 /** Everything the activity groups need, already built by the caller from configuration. */
-export type ActivityDeps = StorageActivityDeps & MediaActivityDeps & DbActivityDeps & PaymentActivityDeps;
+export type ActivityDeps = StorageActivityDeps & MediaActivityDeps & DbActivityDeps & PaymentActivityDeps
+  & InvoiceActivityDeps & FxActivityDeps & VatActivityDeps;
 
 /**
  * All activity groups over one set of adapters. The object's type is the union of the ports the
@@ -26,5 +35,9 @@ export function createActivities(deps: ActivityDeps): FanfareActivities {
     ...createEntitlementActivities(deps),
     ...createOrderActivities(deps),
     ...createPaymentActivities(deps),
+    ...createDiscountActivities(deps),
+    ...createInvoiceActivities(deps),
+    ...createFxActivities(deps),
+    ...createVatActivities(deps),
   };
 }

@@ -17,3 +17,17 @@ export type {
   CreatedPaymentIntent,
   PaymentActivities,
 } from './checkout-port.js';
+export type {
+  DiscountRedemptionKey,
+  ReserveDiscountInput,
+  DiscountRedemptionResult,
+  DiscountActivities,
+  FxRefreshResult,
+  FxActivities,
+  VatActivities,
+  IssueInvoiceInput,
+  IssueCreditNoteInput,
+  IssuedInvoice,
+  InvoiceActivities,
+  SellerOfRecord,
+} from './money-port.js';

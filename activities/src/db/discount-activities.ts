@@ -1,0 +1,41 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { isDomainError } from '@fanfare/domain';
+import { confirmDiscountRedemption, releaseDiscountRedemption, reserveDiscountRedemption } from '@fanfare/db';
+import { FailureType, type DiscountActivities } from '@fanfare/workflows';
+import type { DbActivityDeps } from './asset-activities.js';
+import { isUuid } from './deterministic-uuid.js';
+
+function requireUuids(...values: string[]): void {
+  // A malformed id would make PostgreSQL fail the same way on every retry.
+  const bad = values.find((value) => !isUuid(value));
+  if (bad !== undefined) throw ApplicationFailure.nonRetryable(`Malformed id ${bad}`, FailureType.invalidInput);
+}
+
+/**
+ * Discount redemptions for checkout: reserve when the order is created, confirm when it is paid,
+ * release as compensation when it fails or expires. Each is idempotent by order id.
+ */
+export function createDiscountActivities(deps: DbActivityDeps): DiscountActivities {
+  return {
+    async reserveDiscountRedemption(input) {
+      requireUuids(input.tenantId, input.discountCodeId, input.orderId);
+      try {
+        return await reserveDiscountRedemption(deps.em, { ...input, now: new Date(input.at) });
+      } catch (error) {
+        // A used-up or expired code stays so on retry; the workflow tells the buyer which.
+        if (isDomainError(error)) {
+          throw ApplicationFailure.nonRetryable(error.message, FailureType.discountCodeInvalid, { code: error.code, ...error.details });
+        }
+        throw error;
+      }
+    },
+    async confirmDiscountRedemption(input) {
+      requireUuids(input.tenantId, input.discountCodeId, input.orderId);
+      return confirmDiscountRedemption(deps.em, input.tenantId, input.discountCodeId, input.orderId);
+    },
+    async releaseDiscountRedemption(input) {
+      requireUuids(input.tenantId, input.discountCodeId, input.orderId);
+      return releaseDiscountRedemption(deps.em, input.tenantId, input.discountCodeId, input.orderId);
+    },
+  };
+}
