@@ -1,12 +1,12 @@
 import { createRequire } from 'node:module';
 import type { FanfareActivities } from '@fanfare/activities';
-import { ASSET_INGEST_TASK_QUEUE } from '@fanfare/workflows';
+import { ASSET_INGEST_TASK_QUEUE, ENTITLEMENT_TASK_QUEUE } from '@fanfare/workflows';
 import { bundleWorkflowCode, Worker, type NativeConnection, type WorkflowBundle } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { temporalLoggerFrom } from './temporal-logger.js';
 
 /** Every task queue the contracts name; one Worker polls each. */
-export const WORKER_TASK_QUEUES: readonly string[] = [...new Set([ASSET_INGEST_TASK_QUEUE])];
+export const WORKER_TASK_QUEUES: readonly string[] = [...new Set([ASSET_INGEST_TASK_QUEUE, ENTITLEMENT_TASK_QUEUE])];
 
 /** The worker-only entry of `@fanfare/workflows` that re-exports the workflow functions. */
 export const workflowsPath = createRequire(import.meta.url).resolve('@fanfare/workflows/workflows');
