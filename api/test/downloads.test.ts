@@ -124,8 +124,12 @@ describe('POST /v1/downloads/link and GET /v1/downloads/:token', () => {
     expect(audit[0]).toMatchObject({ actorType: 'user', actorId: buyer.userId, subjectId: album.assetId, requestId: response.headers['x-request-id'] });
   });
 
-  it('serves the whole file and ranges, refuses a bad range without spending a use, then runs out', async () => {
+  it('serves the whole file and ranges, refuses a bad range and answers HEAD without spending a use, then runs out', async () => {
     const url = await linkPath(album.assetId);
+    const head = await app.inject({ method: 'HEAD', url });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers).toMatchObject({ 'content-length': '4096', 'content-type': 'audio/mpeg', 'x-download-uses-left': '3' });
+    expect(head.rawPayload.length).toBe(0);
     const whole = await download(url);
     expect(whole.statusCode).toBe(200);
     expect(whole.rawPayload.equals(albumBytes)).toBe(true);

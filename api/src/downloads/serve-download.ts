@@ -14,7 +14,7 @@ export interface ServeDownloadDeps {
 
 /**
  * Answers `GET /v1/downloads/:token`: checks the token, checks the Range (a bad one costs no
- * use), spends one use atomically, then streams the file or the range with its real content
+ * use), spends one use atomically (a HEAD spends none), then streams the file or the range with its real content
  * type and a safe attachment filename.
  */
 export async function serveDownload(request: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply, deps: ServeDownloadDeps): Promise<FastifyReply> {
@@ -27,7 +27,10 @@ export async function serveDownload(request: FastifyRequest<{ Params: { token: s
     reply.header('content-range', `bytes */${stored.size}`);
     throw new ApiError(416, 'range_not_satisfiable', `The range ${rangeHeader ?? ''} is not inside this ${stored.size}-byte file`);
   }
-  const usesLeft = await spendDownloadUse(request.em, grant, request.id, range ?? null);
+  // Download managers ask with HEAD before they fetch: it answers the same headers, spends nothing.
+  const probing = request.method === 'HEAD';
+  const usesLeft = probing ? grant.usesLeft : await spendDownloadUse(request.em, grant, request.id, range ?? null);
+  // Even for HEAD: Fastify drops a stream body of a HEAD answer but keeps its Content-Length.
   const body = await deps.blobs.get(asset.storageKey, range);
   reply
     .header('content-type', asset.contentType)
