@@ -211,6 +211,19 @@ describe('POST /v1/downloads/link and GET /v1/downloads/:token', () => {
     }
   });
 
+  it('never reaches a file of another storefront, even the buyer’s own', async () => {
+    const elsewhere = await createTenant(app.orm, { prefix: 'downloads-other' });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/downloads/link',
+      headers: { host: storefrontHost(elsewhere.handle), ...bearer(buyer.token) },
+      payload: { assetId: album.assetId },
+    });
+    expectError(response, 404, 'not_found');
+    const library = await app.inject({ method: 'GET', url: '/v1/me/entitlements', headers: { host: storefrontHost(elsewhere.handle), ...bearer(buyer.token) } });
+    expect(library.json()).toEqual({ entitlements: [] });
+  });
+
   it('refuses another buyer’s file and an unknown asset', async () => {
     expectError(await requestLink(album.assetId, stranger), 403, 'forbidden');
     expectError(await requestLink(randomUUID(), buyer), 404, 'not_found');
