@@ -1,3 +1,5 @@
+import { DOMAIN_ERROR_CODES } from '@fanfare/domain';
+
 /**
  * Every machine-readable code the API answers with. Clients branch on these, so a code, once
  * shipped, keeps its meaning; add new ones rather than reuse an old one for a new situation.
@@ -25,6 +27,7 @@ export const ERROR_CODES = [
   'download_limit_reached',
   'download_revoked',
   'range_not_satisfiable',
+  ...DOMAIN_ERROR_CODES,
   'internal_error',
   'service_unavailable',
 ] as const;

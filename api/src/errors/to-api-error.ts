@@ -1,5 +1,7 @@
 import type { FastifyError } from 'fastify';
+import { isDomainError } from '@fanfare/domain';
 import { ApiError } from './api-error.js';
+import { fromDomainError } from './domain-error.js';
 import { validationFailure } from '../validation/classify-validation.js';
 
 /** Fastify's own client errors, by their `code`, in our vocabulary. */
@@ -26,6 +28,7 @@ function isUniqueViolation(error: Error): boolean {
  */
 export function toApiError(raw: unknown): ApiError {
   if (raw instanceof ApiError) return raw;
+  if (isDomainError(raw)) return fromDomainError(raw);
   const error = (raw instanceof Error ? raw : new Error(String(raw))) as FastifyError;
   if (error.validation !== undefined) return validationFailure(error.validationContext ?? 'request', error.validation);
   const known = error.code === undefined ? undefined : FASTIFY_CODES[error.code];

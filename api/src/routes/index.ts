@@ -7,6 +7,7 @@ import { creatorWorkRoutes } from './creator/works.js';
 import { devIssuerRoutes } from './dev/index.js';
 import { downloadRoutes } from './downloads/index.js';
 import { libraryRoutes } from './me/entitlements.js';
+import { pricingRoutes } from './pricing/index.js';
 
 /** Every `/v1` route, grouped by resource. */
 export const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -17,5 +18,6 @@ export const routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(creatorWorkRoutes);
   await app.register(downloadRoutes);
   await app.register(libraryRoutes);
+  await app.register(pricingRoutes);
   if (app.devIssuer !== undefined) await app.register(devIssuerRoutes, { issuer: app.devIssuer });
 };

@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { pointOfSaleFor } from '@fanfare/domain';
+import { quoteCart } from '../../pricing/quote-cart.js';
+import { sellerCountry } from '../../pricing/seller-country.js';
+import { pointOfSaleView, quoteView } from '../../pricing/views.js';
+import { errorResponses } from '../../schemas/error.js';
+import { CheckoutRequirementsQuery, CheckoutRequirementsResponse, QuoteBody, QuoteResponse } from '../../schemas/money.js';
+
+/** Public pricing of the storefront the Host names: quotes and regional checkout requirements. */
+export const pricingRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/public/quote',
+    {
+      config: { tenant: true },
+      schema: {
+        tags: ['pricing'],
+        summary: 'Price a cart: currency, tax per line and rate, discount, totals, legal notes',
+        description: 'The same function checkout prices orders with. Every refusal carries its own code (unknown_country, unknown_currency, malformed_vat_id, discount_expired, …).',
+        body: QuoteBody,
+        response: { 200: QuoteResponse, ...errorResponses(404, 422) },
+      },
+    },
+    async (request) => quoteView(await quoteCart(request.em, request.tenant, request.body, { now: new Date(), sellerCountry: sellerCountry() })),
+  );
+
+  app.get(
+    '/public/checkout-requirements',
+    {
+      config: { tenant: 'optional' },
+      schema: {
+        tags: ['pricing'],
+        summary: 'What checkout asks and offers in a country: fields, Stripe payment methods, copy keys',
+        querystring: CheckoutRequirementsQuery,
+        response: { 200: CheckoutRequirementsResponse, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      const { country, currency } = request.query;
+      // The storefront's currency is the fallback for countries whose own currency it may not price.
+      return pointOfSaleView(pointOfSaleFor(country.toUpperCase(), currency?.toUpperCase(), request.tenant?.defaultCurrency));
+    },
+  );
+};
