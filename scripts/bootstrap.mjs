@@ -22,7 +22,8 @@ export const PINS = {
   pnpm: '12.21.0',
   temporal: { module: 'github.com/temporalio/cli/cmd/temporal', version: 'v1.5.1' },
   stripeMock: { module: 'github.com/stripe/stripe-mock', version: 'v0.197.0' },
-  debian: ['ffmpeg'],
+  // Debian package → the command that shows it is installed.
+  debian: { ffmpeg: 'ffmpeg', chromium: 'chromium' },
 };
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -136,17 +137,18 @@ export function steps(env = process.env) {
         },
       },
       {
-        name: `debian packages (${PINS.debian.join(', ')})`,
-        present: () => PINS.debian.every((pkg) => commandExists(pkg, env)),
+        name: `debian packages (${Object.keys(PINS.debian).join(', ')})`,
+        present: () => Object.values(PINS.debian).every((command) => commandExists(command, env)),
         install: () => {
           const apt = commandExists('apt-get', env);
           const root = typeof process.getuid === 'function' && process.getuid() === 0;
           if (!apt || !root) {
-            throw new Error(`install ${PINS.debian.join(', ')} with your system's package manager (apt-get needs root)`);
+            throw new Error(`install ${Object.keys(PINS.debian).join(', ')} with your system's package manager (apt-get needs root)`);
           }
           const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
           run('apt-get', ['update', '-qq'], { env: aptEnv });
-          run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...PINS.debian], { env: aptEnv });
+          const missing = Object.entries(PINS.debian).filter(([, command]) => !commandExists(command, env)).map(([pkg]) => pkg);
+          run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env: aptEnv });
         },
       },
       goTool('temporal', PINS.temporal),

@@ -61,6 +61,8 @@ export interface FanfareConfig {
     /** Link creations allowed per user, and per IP, per minute. */
     linksPerMinute: number;
   };
+  /** The local edge that serves the built storefronts (CloudFront in production). */
+  site: { host: string; port: number };
   /** The media tools the worker and the seeder run. */
   media: { ffmpegPath: string; ffprobePath: string };
 }
@@ -186,6 +188,7 @@ export function loadConfig(env: Env = process.env): FanfareConfig {
       linkTtlSeconds: read.int('DOWNLOAD_LINK_TTL_SECONDS', 900, 10, 86_400),
       linksPerMinute: read.int('DOWNLOAD_LINKS_PER_MINUTE', 30, 1, 10_000),
     },
+    site: { host: read.string('SITE_HOST', '127.0.0.1'), port: read.int('SITE_PORT', 4321, 0, 65535) },
     media: { ffmpegPath: read.string('FFMPEG_PATH', 'ffmpeg'), ffprobePath: read.string('FFPROBE_PATH', 'ffprobe') },
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
