@@ -14,7 +14,6 @@ export { StripePaymentGateway, type PaymentGateway } from './stripe/payment-gate
 export { createStripeClient, type StripeClientOptions } from './stripe/stripe-client.js';
 export { createDiscountActivities } from './db/discount-activities.js';
 export { createInvoiceActivities, type InvoiceActivityDeps } from './db/invoice-activities.js';
-export { documentOf } from './db/invoice-documents.js';
 export { createFxActivities, type FxActivityDeps } from './fx/fx-activities.js';
 export { createVatActivities, type VatActivityDeps } from './vat/vat-activities.js';
 export { ViesVatIdVerifier, VatRegistryUnavailableError, VIES_REST_API_BASE, type ViesVerifierOptions } from './vat/vies-verifier.js';

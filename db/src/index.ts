@@ -35,3 +35,4 @@ export {
   type InvoiceSequenceNumber,
 } from './repositories/invoice-sequence.js';
 export { latestFxSnapshot, storeFxSnapshot } from './repositories/fx-snapshots.js';
+export { documentOf, columnsOf } from './repositories/invoice-documents.js';

@@ -1,10 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { LockMode } from '@mikro-orm/core';
 import { buildCreditNote, buildInvoice, isDomainError, type InvoiceParty } from '@fanfare/domain';
-import { forTenant, Invoice, nextInvoiceSequence, Order, parseSequenceNumber, Product, type EntityManager } from '@fanfare/db';
+import { columnsOf, documentOf, forTenant, Invoice, nextInvoiceSequence, Order, parseSequenceNumber, Product, type EntityManager } from '@fanfare/db';
 import { FailureType, type InvoiceActivities, type IssuedInvoice } from '@fanfare/workflows';
 import { isUuid } from './deterministic-uuid.js';
-import { columnsOf, documentOf } from './invoice-documents.js';
 
 /** What invoicing needs: the database and the seller of record printed on every invoice. */
 export interface InvoiceActivityDeps {

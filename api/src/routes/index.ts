@@ -8,6 +8,7 @@ import { devIssuerRoutes } from './dev/index.js';
 import { downloadRoutes } from './downloads/index.js';
 import { libraryRoutes } from './me/entitlements.js';
 import { pricingRoutes } from './pricing/index.js';
+import { invoiceRoutes } from './invoices/index.js';
 
 /** Every `/v1` route, grouped by resource. */
 export const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -19,5 +20,6 @@ export const routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(downloadRoutes);
   await app.register(libraryRoutes);
   await app.register(pricingRoutes);
+  await app.register(invoiceRoutes);
   if (app.devIssuer !== undefined) await app.register(devIssuerRoutes, { issuer: app.devIssuer });
 };

@@ -1,5 +1,5 @@
 import type { InvoiceDocument } from '@fanfare/domain';
-import type { Invoice } from '@fanfare/db';
+import type { Invoice } from '../entities/invoice.entity.js';
 
 /** The document a stored invoice row was issued as, for credit notes and renderers. */
 export function documentOf(row: Invoice): InvoiceDocument {
