@@ -9,6 +9,9 @@ import { downloadRoutes } from './downloads/index.js';
 import { libraryRoutes } from './me/entitlements.js';
 import { pricingRoutes } from './pricing/index.js';
 import { invoiceRoutes } from './invoices/index.js';
+import { checkoutRoutes } from './checkout/index.js';
+import { webhookRoutes } from './webhooks/index.js';
+import { orderRoutes } from './orders/index.js';
 
 /** Every `/v1` route, grouped by resource. */
 export const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -21,5 +24,8 @@ export const routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(libraryRoutes);
   await app.register(pricingRoutes);
   await app.register(invoiceRoutes);
+  await app.register(checkoutRoutes);
+  await app.register(webhookRoutes);
+  await app.register(orderRoutes);
   if (app.devIssuer !== undefined) await app.register(devIssuerRoutes, { issuer: app.devIssuer });
 };

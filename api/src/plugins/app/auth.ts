@@ -11,6 +11,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Roles allowed to call the route; absent means the route is public. */
     roles?: readonly Role[];
+    /** On a public route: verify a bearer token when one is sent (guest checkout or signed-in buyer). */
+    optionalAuth?: boolean;
   }
   interface FastifyInstance {
     /** The local token issuer, present only when `AUTH_DEV_ISSUER` is on. */
@@ -55,7 +57,11 @@ export const authPlugin = fp<{ config: FanfareConfig }>(
     app.decorateRequest('principal', null);
     app.addHook('onRequest', async (request) => {
       const allowed = request.routeOptions.config.roles;
-      if (allowed === undefined) return;
+      if (allowed === undefined) {
+        const token = request.routeOptions.config.optionalAuth === true ? bearerToken(request) : undefined;
+        if (token !== undefined) request.principal = await verify(token);
+        return;
+      }
       const token = bearerToken(request);
       if (token === undefined) throw new ApiError(401, 'unauthenticated', 'Sign in: this route needs a bearer token');
       const principal = await verify(token);

@@ -1,0 +1,41 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ApiError } from '../../errors/api-error.js';
+import { startCheckout } from '../../checkout/start-checkout.js';
+import { findCaller } from '../../users/find-caller.js';
+import { CheckoutBody, CheckoutResponse } from '../../schemas/checkout.js';
+import { errorResponses } from '../../schemas/error.js';
+
+/** `POST /v1/checkout`: prices the cart and answers with what the browser needs to pay. */
+export const checkoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/checkout',
+    {
+      config: { tenant: true, optionalAuth: true },
+      schema: {
+        tags: ['checkout'],
+        summary: 'Start (or resume, by idempotency key) a checkout; answers with the Stripe PaymentIntent client secret',
+        body: CheckoutBody,
+        response: { 200: CheckoutResponse, ...errorResponses(401, 404, 415, 422, 503) },
+      },
+    },
+    async (request) => {
+      const { body, tenant } = request;
+      const user = request.principal === null ? null : await findCaller(request.em, request.principal);
+      const email = user?.email ?? request.principal?.email ?? body.email;
+      if (email === undefined) throw new ApiError(400, 'email_required', 'Sign in or give an email address to check out as a guest');
+      const { checkout } = app.config;
+      return startCheckout(app.temporal.client, {
+        tenantId: tenant.id,
+        idempotencyKey: body.idempotencyKey,
+        buyer: { userId: user?.id ?? null, email: email.toLowerCase() },
+        items: body.items,
+        currency: body.currency ?? null,
+        country: body.country,
+        region: body.region ?? null,
+        discountCode: body.discountCode ?? null,
+        eulaAccepted: { version: body.eulaAccepted.version, acceptedAt: new Date().toISOString() },
+        policy: { paymentWindowSeconds: checkout.paymentWindowSeconds, aftercareSeconds: checkout.aftercareDays * 86_400 },
+      });
+    },
+  );
+};
