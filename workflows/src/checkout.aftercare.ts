@@ -13,6 +13,14 @@ import { ENTITLEMENT_WORKFLOW_TYPE, entitlementWorkflowId, type EntitlementInput
 export async function completePayment(state: CheckoutState): Promise<void> {
   const { input } = state;
   const quote = state.quote!;
+  // Registered before the order row says paid, so a refund asked for as soon as the api shows
+  // `paid` finds the handler; the validator refuses until the workflow knows it is paid too.
+  setHandler(requestRefundUpdate, (request) => refund(state, request), {
+    validator: (request) => {
+      const refusal = state.status.step === 'closed' ? 'Aftercare has ended for this order' : refundRefusal(state.status.orderStatus, quote.total, state.takenMinor + state.inFlightMinor, request.amountMinor);
+      if (refusal !== null) throw new Error(refusal);
+    },
+  });
   const feeMinor = estimateProcessorFee(quote.total);
   const paidAt = new Date(Date.now()).toISOString();
   const { invoiceNumber } = await records.markOrderPaid({ tenantId: input.tenantId, orderId: input.orderId, paymentIntentId: state.paymentIntentId!, feeMinor, paidAt });
@@ -28,12 +36,6 @@ export async function completePayment(state: CheckoutState): Promise<void> {
 
 /** Listens for refunds and disputes until the aftercare period ends. */
 export async function aftercare(state: CheckoutState, aftercareSeconds: number): Promise<void> {
-  setHandler(requestRefundUpdate, (request) => refund(state, request), {
-    validator: (request) => {
-      const refusal = state.status.step === 'closed' ? 'Aftercare has ended for this order' : refundRefusal(state.status.orderStatus, state.quote!.total, state.takenMinor + state.inFlightMinor, request.amountMinor);
-      if (refusal !== null) throw new Error(refusal);
-    },
-  });
   enter(state, 'paid');
   const deadline = Date.now() + aftercareSeconds * 1000;
   for (;;) {
@@ -48,6 +50,8 @@ export async function aftercare(state: CheckoutState, aftercareSeconds: number):
 
 /** An operator's refund: Stripe first (idempotent), then ledger, order, audit and entitlements. */
 async function refund(state: CheckoutState, request: RefundRequest): Promise<RefundOutcome> {
+  // The sale's legs are what a refund reverses; a refund right after payment waits for them.
+  await condition(() => state.sale.length > 0);
   const total = state.quote!.total;
   const amount = request.amountMinor ?? total - state.takenMinor - state.inFlightMinor;
   state.inFlightMinor += amount;

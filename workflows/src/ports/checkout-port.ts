@@ -1,8 +1,8 @@
 /** One tax component on a priced line (the shape issue 4's `quote` returns). */
 export interface QuoteTax {
   name: string;
-  /** Parts per million, as the money engine states rates. */
-  rate: number;
+  /** A percent string (`"8.25"`), as the money engine states rates. */
+  rate: string;
   amount: number;
 }
 

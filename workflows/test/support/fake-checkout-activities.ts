@@ -19,8 +19,8 @@ export interface CheckoutCalls {
 export const QUOTE: CheckoutQuote = {
   currency: 'USD',
   lines: [
-    { productId: '00000000-0000-4000-8000-000000000001', creatorId: 'c1', unitAmount: 1000, quantity: 1, discount: 0, tax: [{ name: 'Sales tax', rate: 80_000, amount: 80 }], total: 1080 },
-    { productId: '00000000-0000-4000-8000-000000000002', creatorId: 'c2', unitAmount: 500, quantity: 2, discount: 0, tax: [{ name: 'Sales tax', rate: 80_000, amount: 80 }], total: 1080 },
+    { productId: '00000000-0000-4000-8000-000000000001', creatorId: 'c1', unitAmount: 1000, quantity: 1, discount: 0, tax: [{ name: 'Sales tax', rate: '8', amount: 80 }], total: 1080 },
+    { productId: '00000000-0000-4000-8000-000000000002', creatorId: 'c2', unitAmount: 500, quantity: 2, discount: 0, tax: [{ name: 'Sales tax', rate: '8', amount: 80 }], total: 1080 },
   ],
   subtotal: 2000,
   discount: 0,
