@@ -1,9 +1,11 @@
 import type { FanfareConfig } from '@fanfare/config';
+import { Client } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { composeWorker, type ComposeOptions } from './compose.js';
 import { connectToTemporal, type ConnectRetry } from './connect.js';
 import { bundleFanfareWorkflows, createFanfareWorker, WORKER_TASK_QUEUES } from './create-worker.js';
+import { registerSchedules } from './schedules.js';
 import { registerSearchAttributes } from './search-attributes.js';
 
 /** Knobs for starting a worker besides the configuration. */
@@ -21,14 +23,17 @@ export interface RunningWorker {
 }
 
 /**
- * Connects to Temporal (waiting for it if needed), registers the search attributes, composes the
- * activities from `config` and starts one Worker per task queue.
+ * Connects to Temporal (waiting for it if needed), registers the search attributes and the
+ * schedules (daily FX refresh), composes the activities from `config` and starts one Worker per
+ * task queue.
  */
 export async function startWorker(config: FanfareConfig, logger: Logger, options: StartWorkerOptions = {}): Promise<RunningWorker> {
   const { address, namespace } = config.temporal;
   const connections = await connectToTemporal(address, logger, options.connectRetry);
   const registration = await registerSearchAttributes(connections.client, namespace);
   logger.info({ namespace, ...registration }, 'Search attributes registered');
+  const schedules = await registerSchedules(new Client({ connection: connections.client, namespace }));
+  logger.info({ namespace, ...schedules }, 'Schedules registered');
   const composition = await composeWorker(config, options);
   const taskQueues = options.taskQueues ?? WORKER_TASK_QUEUES;
   let workers: Worker[];

@@ -7,3 +7,4 @@ export { assessProbe, checkBlob } from './asset-ingest.rules.js';
 export * from './entitlement.contract.js';
 export * from './checkout.contract.js';
 export { allocate, estimateProcessorFee, refundRefusal, reversalLegs, saleLegs } from './checkout.rules.js';
+export * from './fx-refresh.contract.js';

@@ -5,3 +5,4 @@
 export { assetIngestWorkflow } from './asset-ingest.workflow.js';
 export { entitlementWorkflow } from './entitlement.workflow.js';
 export { checkoutWorkflow } from './checkout.workflow.js';
+export { fxRefreshWorkflow } from './fx-refresh.workflow.js';

@@ -1,0 +1,16 @@
+import { FANFARE_TASK_QUEUE } from './task-queues.js';
+
+/** The task queue the FX refresh runs on. */
+export const FX_REFRESH_TASK_QUEUE = FANFARE_TASK_QUEUE;
+
+/** The workflow type name the schedule starts. */
+export const FX_REFRESH_WORKFLOW_TYPE = 'fxRefreshWorkflow';
+
+/** The one schedule that refreshes display FX rates, found by this id in Temporal UI. */
+export const FX_REFRESH_SCHEDULE_ID = 'fx-refresh-daily';
+
+/**
+ * When it runs: 15:30 UTC every day, shortly after the ECB publishes its reference rates
+ * (around 16:00 CET on TARGET business days); on other days it finds nothing new.
+ */
+export const FX_REFRESH_CRON = '30 15 * * *';

@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FX_REFRESH_WORKFLOW_TYPE, type FxActivities, type FxRefreshResult } from '../src/index.js';
+import { connectHarness, uniqueTaskQueue, type TemporalHarness } from './support/temporal-harness.js';
+
+const taskQueue = uniqueTaskQueue('fx-refresh-wf');
+let temporal: TemporalHarness;
+
+beforeAll(async () => {
+  temporal = await connectHarness();
+});
+afterAll(async () => {
+  await temporal?.close();
+});
+
+function fakeFx(results: Array<FxRefreshResult | Error>): FxActivities & { calls: number } {
+  const fake = {
+    calls: 0,
+    async refreshFxRates(): Promise<FxRefreshResult> {
+      const next = results[Math.min(fake.calls, results.length - 1)];
+      fake.calls += 1;
+      if (next instanceof Error) throw next;
+      return next as FxRefreshResult;
+    },
+  };
+  return fake;
+}
+
+const stale: FxRefreshResult = { asOf: '2026-03-13', source: 'https://feed.test', stored: false, stale: true, ageHours: 300, warning: 'FX rates are 300 h old' };
+
+describe('fxRefreshWorkflow (real Temporal dev server, fake activity)', () => {
+  it('returns what the refresh found, stale warning included', async () => {
+    const fx = fakeFx([stale]);
+    const result = await temporal.withWorker(taskQueue, fx, () =>
+      temporal.client.workflow.execute(FX_REFRESH_WORKFLOW_TYPE, { taskQueue, workflowId: `fx-${taskQueue}-1` }),
+    );
+    expect(result).toEqual(stale);
+    expect(fx.calls).toBe(1);
+  });
+});
