@@ -29,7 +29,7 @@ async function refusalsAreFinal<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (isDomainError(error)) throw invalid(error.message, { code: error.code, ...error.details });
+    if (isDomainError(error)) throw invalid(error.message, { code: error.code, details: error.details });
     throw error;
   }
 }

@@ -24,7 +24,7 @@ export interface DiscountRedemptionResult {
 
 /**
  * Discount redemptions as checkout sees them. Reserve fails non-retryably with type
- * `DiscountCodeInvalid` and `details[0].code` set to the domain code (`discount_exhausted`,
+ * `DiscountCodeInvalid` and `details[0]` = `{ code, details }` with the domain code (`discount_exhausted`,
  * `discount_customer_limit`, `discount_expired`, …); confirm and release are idempotent and
  * answer null when the order holds no redemption of the code.
  */
