@@ -105,3 +105,14 @@ describe('GET /v1/public/checkout-requirements', () => {
     expect(bad.json().error.code).toBe('unknown_currency');
   });
 });
+
+describe('GET /v1/public/fx-rates', () => {
+  it('answers the newest stored ECB snapshot (the migration seeds 2026-03-13) with its age', async () => {
+    const response = await app.inject({ method: 'GET', url: '/v1/public/fx-rates' });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body).toMatchObject({ base: 'EUR', stale: expect.any(Boolean), ageHours: expect.any(Number) });
+    expect(body.asOf >= '2026-03-13').toBe(true);
+    expect(body.rates.USD).toMatch(/^\d+\.\d+$/);
+  });
+});

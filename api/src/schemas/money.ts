@@ -100,3 +100,14 @@ export const InvoiceFileParams = Type.Object(
 
 /** The rendered document. */
 export const InvoiceFileBody = Type.String({ format: 'binary', description: 'application/pdf, or text/html for .html' });
+
+/** `GET /v1/public/fx-rates` answer: the newest stored ECB reference rates and their age. */
+export const FxRatesResponse = Type.Object({
+  base: Type.Literal('EUR'),
+  asOf: Type.String({ description: 'Reference day (YYYY-MM-DD)' }),
+  source: Type.String(),
+  rates: Type.Record(Type.String(), Type.String({ description: 'Units per 1 EUR, as published' })),
+  stale: Type.Boolean({ description: 'True when older than the allowed age: show a "rates may be out of date" note' }),
+  ageHours: Type.Integer(),
+  publishedAt: Type.String(),
+});

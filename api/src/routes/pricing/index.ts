@@ -4,10 +4,13 @@ import { quoteCart } from '../../pricing/quote-cart.js';
 import { sellerCountry } from '../../pricing/seller-country.js';
 import { pointOfSaleView, quoteView } from '../../pricing/views.js';
 import { errorResponses } from '../../schemas/error.js';
+import { fxRateRoutes } from './fx-rates.js';
 import { CheckoutRequirementsQuery, CheckoutRequirementsResponse, QuoteBody, QuoteResponse } from '../../schemas/money.js';
 
-/** Public pricing of the storefront the Host names: quotes and regional checkout requirements. */
+/** Public pricing of the storefront the Host names: quotes, regional checkout requirements, FX rates. */
 export const pricingRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(fxRateRoutes);
+
   app.post(
     '/public/quote',
     {
