@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { defineConfig } from 'astro/config';
+import react from '@astrojs/react';
+import AstroPWA from '@vite-pwa/astro';
+import { catalogFile, defaultCatalogDir, tenantPublicDir } from './src/export/paths.ts';
+import { precachePatterns } from './src/features/pwa/precache.ts';
+
+// One build per storefront: the tenant, its export and the output folder come from the
+// environment that `buildTenant` sets, so each tenant gets its own manifest and worker scope.
+const handle = process.env.FANFARE_SITE_TENANT ?? 'aurora';
+const catalogDir = process.env.FANFARE_SITE_CATALOG_DIR ?? defaultCatalogDir;
+const catalog = JSON.parse(readFileSync(catalogFile(catalogDir, handle), 'utf8')) as {
+  tenant: { name: string; locale: string; theme: { primaryColor: string } };
+  products: { slug: string }[];
+};
+const origin = process.env.FANFARE_SITE_ORIGIN ?? `http://${handle}.localhost:${process.env.SITE_PORT ?? '4321'}`;
+const top = Number(process.env.FANFARE_SITE_PRECACHE_TOP ?? '10');
+
+export default defineConfig({
+  site: origin,
+  outDir: process.env.FANFARE_SITE_OUT_DIR ?? path.join('dist', handle),
+  publicDir: tenantPublicDir(catalogDir, handle),
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  integrations: [
+    react(),
+    AstroPWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/features/pwa',
+      filename: 'sw.ts',
+      injectRegister: false,
+      registerType: 'prompt',
+      manifest: {
+        name: catalog.tenant.name,
+        short_name: catalog.tenant.name,
+        lang: catalog.tenant.locale,
+        start_url: '/',
+        scope: '/',
+        id: '/',
+        display: 'standalone',
+        theme_color: catalog.tenant.theme.primaryColor,
+        background_color: '#ffffff',
+        icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      injectManifest: {
+        globPatterns: precachePatterns(catalog.products.map((p) => p.slug), top),
+        globIgnores: ['media/**'],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+});

@@ -1,0 +1,40 @@
+/**
+ * `pnpm --filter @fanfare/site build [--tenant <handle>]`: exports the catalog from the
+ * configured database (through @fanfare/db), then builds every storefront, or only one, into
+ * `site/dist/<handle>/`.
+ */
+import { loadConfig } from '@fanfare/config';
+import { createOrm } from '@fanfare/db';
+import { createBlobStore } from '@fanfare/storage';
+import { buildAllTenants, buildTenant } from '../src/build/build-tenant.js';
+import { exportCatalog } from '../src/export/export-catalog.js';
+import { defaultCatalogDir } from '../src/export/paths.js';
+
+async function main(): Promise<void> {
+  const flag = process.argv.indexOf('--tenant');
+  const only = flag === -1 ? undefined : process.argv[flag + 1];
+  if (flag !== -1 && only === undefined) throw new Error('--tenant needs a handle');
+  const config = loadConfig();
+  const started = performance.now();
+  const orm = await createOrm(config.databaseUrl);
+  try {
+    const exported = await exportCatalog({
+      em: orm.em, blobs: createBlobStore(config.blobs), outDir: defaultCatalogDir,
+      ffmpegPath: config.media.ffmpegPath, ...(only === undefined ? {} : { handles: [only] }),
+    });
+    for (const e of exported) console.log(`exported ${e.handle}: ${e.products} products, ${e.mediaFiles} media files written`);
+    if (only !== undefined && exported.length === 0) throw new Error(`No active storefront ${only}`);
+  } finally {
+    await orm.close(true);
+  }
+  const origin = (handle: string) => `http://${handle}.localhost:${config.site.port}`;
+  const built = only === undefined
+    ? await buildAllTenants({ originOf: origin })
+    : [await buildTenant(only, { origin: origin(only) })];
+  console.log(`built ${built.length} storefront(s) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { catalogFile, defaultCatalogDir, defaultDistDir, siteRoot } from '../export/paths.js';
+
+/** Where `buildTenant` reads and writes. */
+export interface BuildOptions {
+  catalogDir?: string;
+  distDir?: string;
+  /** Canonical origin of the storefront (default `http://<handle>.localhost:<SITE_PORT>`). */
+  origin?: string;
+  /** Per-tenant origin for `buildAllTenants`. */
+  originOf?: (handle: string) => string;
+  /** How many product pages the service worker precaches. */
+  precacheTop?: number;
+  /** Extra environment for the build (e.g. the API base the islands call). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Builds one storefront from its catalog export into `dist/<handle>/`, replacing the previous
+ * build only once the new one is complete, so a catalog change rebuilds one tenant without
+ * touching the others (the workers call this).
+ */
+export async function buildTenant(handle: string, options: BuildOptions = {}): Promise<string> {
+  if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(handle)) throw new Error(`Not a storefront handle: ${handle}`);
+  const catalogDir = options.catalogDir ?? defaultCatalogDir;
+  const distDir = options.distDir ?? defaultDistDir;
+  if (!existsSync(catalogFile(catalogDir, handle))) throw new Error(`No catalog export for ${handle} in ${catalogDir}`);
+  const target = path.join(distDir, handle);
+  const staging = path.join(distDir, `.${handle}.next`);
+  await rm(staging, { recursive: true, force: true });
+  await astroBuild({
+    ...process.env,
+    ...options.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    FANFARE_SITE_TENANT: handle,
+    FANFARE_SITE_CATALOG_DIR: catalogDir,
+    FANFARE_SITE_OUT_DIR: staging,
+    ...(options.origin === undefined ? {} : { FANFARE_SITE_ORIGIN: options.origin }),
+    ...(options.precacheTop === undefined ? {} : { FANFARE_SITE_PRECACHE_TOP: String(options.precacheTop) }),
+  });
+  const old = path.join(distDir, `.${handle}.old`);
+  await rm(old, { recursive: true, force: true });
+  if (existsSync(target)) await rename(target, old);
+  await rename(staging, target);
+  await rm(old, { recursive: true, force: true });
+  return target;
+}
+
+/** Builds every storefront that has an export in `catalogDir`; returns their handles. */
+export async function buildAllTenants(options: BuildOptions = {}): Promise<string[]> {
+  const catalogDir = options.catalogDir ?? defaultCatalogDir;
+  const handles = (await readdir(catalogDir)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+  for (const handle of handles) {
+    await buildTenant(handle, options.originOf === undefined ? options : { ...options, origin: options.originOf(handle) });
+  }
+  return handles;
+}
+
+// A child process per tenant: Astro keeps module state per build, and the config is per tenant.
+function astroBuild(env: NodeJS.ProcessEnv): Promise<void> {
+  const cli = path.join(siteRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, 'build', '--silent'], { cwd: siteRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build failed (${code}) for ${env.FANFARE_SITE_TENANT}:\n${output.slice(-4000)}`))));
+  });
+}

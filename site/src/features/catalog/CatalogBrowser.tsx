@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { facetValues, filterCatalog, NO_FILTERS, type CatalogFilters, type CatalogItem } from './catalog-filter';
+
+/** Props of `CatalogBrowser`. */
+export interface CatalogBrowserProps {
+  items: CatalogItem[];
+  /** Price thresholds offered, minor units with their formatted label. */
+  priceSteps: { amount: number; label: string }[];
+  labels: { type: string; genre: string; year: string; maxPrice: string; any: string; results: string };
+}
+
+/** The catalog with client-side filters; rendered in full on the server, so it works without JS. */
+export default function CatalogBrowser({ items, priceSteps, labels }: CatalogBrowserProps) {
+  const [filters, setFilters] = useState<CatalogFilters>(NO_FILTERS);
+  const shown = filterCatalog(items, filters);
+  const select = (facet: keyof CatalogFilters, label: string, options: { value: string; label: string }[]) => (
+    <label>
+      {label}
+      <select value={filters[facet]} onChange={(e) => setFilters({ ...filters, [facet]: e.target.value })} data-testid={`filter-${facet}`}>
+        <option value="">{labels.any}</option>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </label>
+  );
+  const plain = (values: string[]) => values.map((v) => ({ value: v, label: v }));
+  return (
+    <div>
+      <div className="filters">
+        {select('type', labels.type, plain(facetValues(items, 'type')))}
+        {select('genre', labels.genre, plain(facetValues(items, 'genre')))}
+        {select('year', labels.year, plain(facetValues(items, 'year')))}
+        {select('maxPrice', labels.maxPrice, priceSteps.map((s) => ({ value: String(s.amount), label: s.label })))}
+      </div>
+      <p aria-live="polite" className="muted" data-testid="catalog-count">{shown.length} {labels.results}</p>
+      <ul className="grid" data-testid="catalog-list">
+        {shown.map((item) => (
+          <li key={item.slug} className="card">
+            {item.cover !== null && <img src={item.cover} alt="" width="160" height="160" loading="lazy" />}
+            <a href={`/products/${item.slug}/`}>{item.title}</a>
+            <span className="muted">{item.creator}</span>
+            <span>{item.price}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
