@@ -29,5 +29,4 @@ export type {
   IssueCreditNoteInput,
   IssuedInvoice,
   InvoiceActivities,
-  SellerOfRecord,
 } from './money-port.js';

@@ -1,4 +1,4 @@
-import type { CreditScope, InvoiceParty, Quote, VatIdVerification } from '@fanfare/domain';
+import type { CreditScope, Quote, VatIdVerification } from '@fanfare/domain';
 
 /** Which order holds which discount code: the key of reserve, confirm and release. */
 export interface DiscountRedemptionKey {
@@ -102,6 +102,3 @@ export interface InvoiceActivities {
   issueInvoiceForOrder(input: IssueInvoiceInput): Promise<IssuedInvoice>;
   issueCreditNote(input: IssueCreditNoteInput): Promise<IssuedInvoice>;
 }
-
-/** Seller of record printed on every invoice (the platform, as deemed supplier). */
-export type SellerOfRecord = InvoiceParty;
