@@ -38,7 +38,8 @@ async function priceAndReserve(state: CheckoutState, compensations: Compensation
   try {
     state.quote = await records.priceCheckout({ tenantId: input.tenantId, items: input.items, currency: input.currency, country: input.country, region: input.region, discountCode: input.discountCode });
   } catch (error) {
-    const cause = error instanceof ActivityFailure ? error.cause : undefined;
+    // A local activity's failure may arrive unwrapped; a remote one inside an ActivityFailure.
+    const cause = error instanceof ActivityFailure ? error.cause : error;
     if (!(cause instanceof ApplicationFailure) || cause.nonRetryable !== true) throw error;
     state.status = { ...state.status, rejection: { type: cause.type ?? 'CheckoutRejected', message: cause.message } };
     enter(state, 'rejected');
