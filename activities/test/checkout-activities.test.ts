@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
-import { createOrm, forPlatform, forTenant, LedgerEntry, Order, Payment, Price, Product, Tenant, type MikroORM } from '@fanfare/db';
+import { createOrm, DiscountCode, DiscountRedemption, forPlatform, forTenant, LedgerEntry, Order, Payment, Price, Product, Tenant, type MikroORM } from '@fanfare/db';
 import { FailureType, type CheckoutQuote } from '@fanfare/workflows';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../../scripts/test-support/provided.js';
@@ -38,7 +38,7 @@ async function shop(): Promise<{ tenantId: string; productId: string; creatorId:
 const orders = () => createOrderActivities({ em: orm.em });
 
 async function pricedOrder(tenantId: string, productId: string): Promise<{ orderId: string; quote: CheckoutQuote }> {
-  const quote = await orders().priceCheckout({ tenantId, items: [{ productId, quantity: 1 }], currency: 'EUR', country: 'DE', region: null, discountCode: null });
+  const quote = await orders().priceCheckout({ tenantId, items: [{ productId, quantity: 1 }], currency: 'EUR', country: 'DE', region: null, discountCode: null, customerKey: 'buyer@example.com' });
   const orderId = randomUUID();
   await orders().createOrder({ tenantId, orderId, workflowId: `wf-${orderId}`, idempotencyKey: orderId, buyer: { userId: null, email: 'Buyer@Example.com' }, country: 'DE', quote });
   return { orderId, quote };
@@ -47,11 +47,11 @@ async function pricedOrder(tenantId: string, productId: string): Promise<{ order
 describe('order activities (real PostgreSQL, money engine quote)', () => {
   it('prices a cart from the stored price list with tax, and refuses unknown products with the domain code', async () => {
     const { tenantId, productId, creatorId } = await shop();
-    const quote = await orders().priceCheckout({ tenantId, items: [{ productId, quantity: 2 }], currency: null, country: 'DE', region: null, discountCode: null });
+    const quote = await orders().priceCheckout({ tenantId, items: [{ productId, quantity: 2 }], currency: null, country: 'DE', region: null, discountCode: null, customerKey: 'buyer@example.com' });
     expect(quote).toMatchObject({ currency: 'EUR', total: 1800, taxInclusive: true, lines: [{ productId, creatorId, quantity: 2, total: 1800 }] });
     expect(quote.tax).toBeGreaterThan(0);
     const refusal = await orders()
-      .priceCheckout({ tenantId, items: [{ productId: randomUUID(), quantity: 1 }], currency: null, country: 'DE', region: null, discountCode: null })
+      .priceCheckout({ tenantId, items: [{ productId: randomUUID(), quantity: 1 }], currency: null, country: 'DE', region: null, discountCode: null, customerKey: 'buyer@example.com' })
       .catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(ApplicationFailure);
     expect(refusal).toMatchObject({ type: 'unknown_product', nonRetryable: true });
@@ -71,6 +71,26 @@ describe('order activities (real PostgreSQL, money engine quote)', () => {
     expect(await em.count(Order, { status: 'paid' })).toBe(8);
     expect(await em.findOneOrFail(Order, { id: made[0]!.orderId })).toMatchObject({ buyerEmail: 'buyer@example.com', totalMinor: 900 });
     expect(await em.findOneOrFail(Payment, { orderId: made[0]!.orderId })).toMatchObject({ status: 'succeeded', feeMinor: 56 });
+  });
+
+  it('prices with a discount code and holds its last redemption for one order only, released on compensation', async () => {
+    const { tenantId, productId } = await shop();
+    const em = forTenant(orm.em, tenantId);
+    const code = em.create(DiscountCode, { code: 'LASTONE', kind: 'percent', percent: '10', maxRedemptions: 1, active: true });
+    await em.flush();
+    const ask = { tenantId, items: [{ productId, quantity: 1 }], currency: 'EUR', country: 'DE', region: null, discountCode: 'lastone', customerKey: 'a@example.com' };
+    const quote = await orders().priceCheckout(ask);
+    expect(quote).toMatchObject({ discountId: code.id, discount: 90, total: 810 });
+    const [first, second] = [randomUUID(), randomUUID()];
+    await orders().reserveDiscount({ tenantId, orderId: first, discountId: code.id, customerKey: 'a@example.com' });
+    await orders().reserveDiscount({ tenantId, orderId: first, discountId: code.id, customerKey: 'a@example.com' });
+    const exhausted = await orders().reserveDiscount({ tenantId, orderId: second, discountId: code.id, customerKey: 'b@example.com' }).catch((e: unknown) => e);
+    expect(exhausted).toMatchObject({ type: 'discount_exhausted', nonRetryable: true });
+    await orders().releaseDiscount({ tenantId, orderId: first, discountId: code.id, customerKey: 'a@example.com' });
+    await orders().reserveDiscount({ tenantId, orderId: second, discountId: code.id, customerKey: 'b@example.com' });
+    await orders().confirmDiscount({ tenantId, orderId: second, discountId: code.id, customerKey: 'b@example.com' });
+    const rows = await forTenant(orm.em.fork(), tenantId).find(DiscountRedemption, { discountCodeId: code.id }, { orderBy: { orderId: 'asc' } });
+    expect(Object.fromEntries(rows.map((row) => [row.orderId, row.status]))).toEqual({ [first]: 'released', [second]: 'confirmed' });
   });
 
   it('records a ledger transaction once per key and reads the tenant fee', async () => {

@@ -3,7 +3,7 @@ import { payments, records } from './checkout.activities.js';
 import { requestRefundUpdate, type PaymentEvent, type RefundRequest, type RefundOutcome } from './checkout.contract.js';
 import { estimateProcessorFee, refundRefusal, reversalLegs, saleLegs } from './checkout.rules.js';
 import { enter, takeEvent, type CheckoutState } from './checkout.state.js';
-import { audit, ledger, revokeEntitlements, transition } from './checkout.steps.js';
+import { audit, discountRedemption, ledger, revokeEntitlements, transition } from './checkout.steps.js';
 import { ENTITLEMENT_WORKFLOW_TYPE, entitlementWorkflowId, type EntitlementInput } from './entitlement.contract.js';
 
 /**
@@ -28,6 +28,7 @@ export async function completePayment(state: CheckoutState): Promise<void> {
   await audit(state, 'order.paid', { from: 'awaiting_payment', to: 'paid', invoiceNumber, paymentIntentId: state.paymentIntentId, total: quote.total });
   state.sale = saleLegs(quote, await records.tenantFeeBps({ tenantId: input.tenantId }), feeMinor);
   await ledger(state, 'sale', state.sale);
+  if (quote.discountId != null) await records.confirmDiscount(discountRedemption(state, quote.discountId));
   const entitlement: EntitlementInput = { tenantId: input.tenantId, orderId: input.orderId, buyer: input.buyer, eulaVersion: input.eulaAccepted.version, eulaAcceptedAt: input.eulaAccepted.acceptedAt };
   // The child inherits this run's task queue (FANFARE_TASK_QUEUE in production).
   await startChild(ENTITLEMENT_WORKFLOW_TYPE, { workflowId: entitlementWorkflowId(input.tenantId, input.orderId), args: [entitlement], parentClosePolicy: ParentClosePolicy.ABANDON });

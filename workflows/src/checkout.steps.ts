@@ -2,7 +2,7 @@ import { getExternalWorkflowHandle, log } from '@temporalio/workflow';
 import { records } from './checkout.activities.js';
 import type { CheckoutState } from './checkout.state.js';
 import { entitlementWorkflowId, revokeEntitlementsSignal, type RevocationReason } from './entitlement.contract.js';
-import type { CheckoutLedgerLeg, CheckoutOrderStatus } from './ports/checkout-port.js';
+import type { CheckoutLedgerLeg, CheckoutOrderStatus, DiscountRedemptionInput } from './ports/checkout-port.js';
 
 /** Appends one audit event for the order; the sequence number keeps repeated actions apart. */
 export async function audit(state: CheckoutState, action: string, data: Record<string, unknown>): Promise<void> {
@@ -50,4 +50,10 @@ export async function revokeEntitlements(state: CheckoutState, reason: Revocatio
   } catch (error) {
     log.warn('Entitlement workflow could not be signalled', { orderId: state.input.orderId, reason, error: String(error) });
   }
+}
+
+/** The order's redemption of `discountId`; guests are counted by email, members by user id. */
+export function discountRedemption(state: CheckoutState, discountId: string): DiscountRedemptionInput {
+  const { tenantId, orderId, buyer } = state.input;
+  return { tenantId, orderId, discountId, customerKey: buyer.userId ?? buyer.email.toLowerCase() };
 }

@@ -3,10 +3,10 @@ import { payments, records } from './checkout.activities.js';
 import { aftercare, completePayment } from './checkout.aftercare.js';
 import { DEFAULT_CHECKOUT_POLICY, type CheckoutInput, type CheckoutResult } from './checkout.contract.js';
 import { drainHandlers, enter, setUpCheckout, takeEvent, type CheckoutState } from './checkout.state.js';
-import { audit, transition } from './checkout.steps.js';
+import { audit, discountRedemption, transition } from './checkout.steps.js';
 
 /** One way to undo a reservation made on the way to payment. */
-type Compensation = { undo: 'cancelPaymentIntent'; paymentIntentId: string } | { undo: 'releaseOrder' };
+type Compensation = { undo: 'cancelPaymentIntent'; paymentIntentId: string } | { undo: 'releaseOrder' } | { undo: 'releaseDiscount'; discountId: string };
 
 /**
  * One buyer's checkout: prices the cart, writes the order, creates the PaymentIntent (answering
@@ -36,19 +36,19 @@ async function run(state: CheckoutState): Promise<void> {
 async function priceAndReserve(state: CheckoutState, compensations: Compensation[]): Promise<boolean> {
   const { input, workflowId } = state;
   try {
-    state.quote = await records.priceCheckout({ tenantId: input.tenantId, items: input.items, currency: input.currency, country: input.country, region: input.region, discountCode: input.discountCode });
+    state.quote = await records.priceCheckout({ tenantId: input.tenantId, items: input.items, currency: input.currency, country: input.country, region: input.region, discountCode: input.discountCode, customerKey: input.buyer.userId ?? input.buyer.email.toLowerCase() });
   } catch (error) {
-    // A local activity's failure may arrive unwrapped; a remote one inside an ActivityFailure.
-    const cause = error instanceof ActivityFailure ? error.cause : error;
-    if (!(cause instanceof ApplicationFailure) || cause.nonRetryable !== true) throw error;
-    state.status = { ...state.status, rejection: { type: cause.type ?? 'CheckoutRejected', message: cause.message } };
-    enter(state, 'rejected');
-    return false;
+    return reject(state, error);
   }
   const quote = state.quote;
   await records.createOrder({ tenantId: input.tenantId, orderId: input.orderId, workflowId, idempotencyKey: input.idempotencyKey, buyer: input.buyer, country: input.country, quote });
   compensations.push({ undo: 'releaseOrder' });
   await audit(state, 'order.created', { total: quote.total, currency: quote.currency, items: input.items, eulaVersion: input.eulaAccepted.version });
+  if (quote.discountId != null) {
+    // Held before the buyer can pay, so a code with one use left cannot be paid for twice.
+    if (!(await reserveDiscount(state, quote.discountId))) return false;
+    compensations.push({ undo: 'releaseDiscount', discountId: quote.discountId });
+  }
 
   enter(state, 'creating_payment');
   const intent = await payments.createPaymentIntent({
@@ -74,6 +74,28 @@ async function priceAndReserve(state: CheckoutState, compensations: Compensation
   };
   enter(state, 'awaiting_payment');
   return true;
+}
+
+/** Records why the cart was refused (a non-retryable activity failure) for the start update. */
+function reject(state: CheckoutState, error: unknown): false {
+  // A local activity's failure may arrive unwrapped; a remote one inside an ActivityFailure.
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  if (!(cause instanceof ApplicationFailure) || cause.nonRetryable !== true) throw error;
+  state.status = { ...state.status, rejection: { type: cause.type ?? 'CheckoutRejected', message: cause.message } };
+  enter(state, 'rejected');
+  return false;
+}
+
+/** Holds the discount redemption; a code used up meanwhile refuses the checkout (order `failed`). */
+async function reserveDiscount(state: CheckoutState, discountId: string): Promise<boolean> {
+  try {
+    await records.reserveDiscount(discountRedemption(state, discountId));
+    return true;
+  } catch (error) {
+    reject(state, error);
+    await transition(state, 'failed', { reason: state.status.rejection?.type });
+    return false;
+  }
 }
 
 /** Waits for the payment result; failed attempts are counted and the buyer may retry until the limit. */
@@ -102,6 +124,8 @@ async function compensate(state: CheckoutState, compensations: Compensation[], o
   for (const entry of [...compensations].reverse()) {
     if (entry.undo === 'cancelPaymentIntent') {
       await payments.cancelPaymentIntent({ paymentIntentId: entry.paymentIntentId, idempotencyKey: `${state.workflowId}/cancel-payment-intent` });
+    } else if (entry.undo === 'releaseDiscount') {
+      await records.releaseDiscount(discountRedemption(state, entry.discountId));
     } else {
       await transition(state, outcome, { paymentAttempts: state.status.paymentAttempts });
     }

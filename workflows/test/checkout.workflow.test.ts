@@ -216,6 +216,46 @@ describe('checkoutWorkflow (real Temporal dev server, fake activities)', () => {
     expect(calls.ledger[1]!.legs.find((leg) => leg.account === 'clearing')?.amountMinor).toBe(2000);
   });
 
+  it('holds the discount redemption before payment, confirms it when paid and releases it on expiry', async () => {
+    const discounted = { ...QUOTE, discountId: 'd-1' };
+    const paid = fakeCheckoutActivities({ priceCheckout: async () => discounted });
+    const paidInput = checkoutInput({ aftercareSeconds: 1 });
+    await withWorker(paid.activities, async () => {
+      await startCheckout(temporal.client, taskQueue, paidInput);
+      await sendEvent(temporal.client, paidInput, succeeded());
+      await handleOf(paidInput).result();
+    });
+    expect(paid.calls.discounts).toEqual(['reserve d-1', 'confirm d-1']);
+    const order: string[] = [];
+    const expired = fakeCheckoutActivities({
+      priceCheckout: async () => discounted,
+      reserveDiscount: async () => void order.push('reserve discount'),
+      releaseDiscount: async () => void order.push('release discount'),
+      cancelPaymentIntent: async () => void order.push('cancel payment intent'),
+      setOrderStatus: async ({ status }) => void order.push(`order ${status}`),
+    });
+    const expiring = checkoutInput({ paymentWindowSeconds: 1 });
+    await withWorker(expired.activities, async () => {
+      await startCheckout(temporal.client, taskQueue, expiring);
+      await handleOf(expiring).result();
+    });
+    expect(order).toEqual(['reserve discount', 'order awaiting_payment', 'cancel payment intent', 'release discount', 'order expired']);
+  });
+
+  it('refuses the checkout when the discount is used up meanwhile, before any PaymentIntent', async () => {
+    const { activities, calls } = fakeCheckoutActivities({
+      priceCheckout: async () => ({ ...QUOTE, discountId: 'd-2' }),
+      reserveDiscount: async () => {
+        throw ApplicationFailure.nonRetryable('LASTONE has been used up', 'discount_exhausted');
+      },
+    });
+    const input = checkoutInput();
+    const error = await withWorker(activities, () => startCheckout(temporal.client, taskQueue, input).catch((e: unknown) => e));
+    expect(((error as WorkflowUpdateFailedError).cause as ApplicationFailure).type).toBe('discount_exhausted');
+    expect(calls.paymentIntents).toEqual([]);
+    expect(calls.statuses).toEqual(['failed']);
+  });
+
   it('refuses a cart that cannot be priced: the start update fails with the reason and nothing is reserved', async () => {
     const { activities, calls } = fakeCheckoutActivities({
       priceCheckout: async () => {

@@ -1,10 +1,24 @@
 import { LockMode } from '@mikro-orm/core';
 import { ApplicationFailure } from '@temporalio/common';
-import { forPlatform, forTenant, LedgerEntry, Order, OrderLine, Payment, recordLedgerTransaction, Tenant, type EntityManager } from '@fanfare/db';
+import { DomainError } from '@fanfare/domain';
+import {
+  confirmDiscountRedemption,
+  forPlatform,
+  forTenant,
+  LedgerEntry,
+  nextInvoiceSequence,
+  Order,
+  OrderLine,
+  Payment,
+  recordLedgerTransaction,
+  releaseDiscountRedemption,
+  reserveDiscountRedemption,
+  Tenant,
+  type EntityManager,
+} from '@fanfare/db';
 import { FailureType, type CheckoutOrderStatus, type OrderActivities } from '@fanfare/workflows';
 import type { DbActivityDeps } from './asset-activities.js';
 import { isUuid, uuidFromKey } from './deterministic-uuid.js';
-import { nextInvoiceNumber } from './invoice-numbers.js';
 import { priceCheckout } from './pricing.js';
 
 function orderNotFound(tenantId: string, orderId: string): ApplicationFailure {
@@ -89,7 +103,8 @@ export function createOrderActivities(deps: DbActivityDeps): OrderActivities {
         if (order === null) throw orderNotFound(input.tenantId, input.orderId);
         if (order.invoiceNumber != null) return { invoiceNumber: order.invoiceNumber };
         const paidAt = new Date(input.paidAt);
-        const invoiceNumber = await nextInvoiceNumber(tx, input.tenantId, paidAt.getUTCFullYear());
+        // The tenant's one invoice sequence (credit notes share it), in this transaction.
+        const invoiceNumber = (await nextInvoiceSequence(tx, input.tenantId, paidAt.getUTCFullYear())).number;
         order.invoiceNumber = invoiceNumber;
         order.status = 'paid';
         order.paidAt = paidAt;
@@ -102,6 +117,24 @@ export function createOrderActivities(deps: DbActivityDeps): OrderActivities {
       const tenant = isUuid(tenantId) ? await forPlatform(deps.em).findOne(Tenant, { id: tenantId }) : null;
       if (tenant === null) throw ApplicationFailure.nonRetryable(`Tenant ${tenantId} does not exist`, FailureType.invalidInput);
       return tenant.platformFeeBps;
+    },
+
+    async reserveDiscount(input) {
+      scoped(deps.em, input.tenantId, input.orderId);
+      try {
+        await reserveDiscountRedemption(deps.em, { tenantId: input.tenantId, discountCodeId: input.discountId, orderId: input.orderId, customerKey: input.customerKey, now: new Date() });
+      } catch (error) {
+        if (error instanceof DomainError) throw ApplicationFailure.nonRetryable(error.message, error.code, { ...error.details });
+        throw error;
+      }
+    },
+
+    async releaseDiscount(input) {
+      await releaseDiscountRedemption(scoped(deps.em, input.tenantId, input.orderId), input.tenantId, input.discountId, input.orderId);
+    },
+
+    async confirmDiscount(input) {
+      await confirmDiscountRedemption(scoped(deps.em, input.tenantId, input.orderId), input.tenantId, input.discountId, input.orderId);
     },
 
     async recordLedgerEntries(input) {

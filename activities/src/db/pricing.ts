@@ -1,7 +1,7 @@
-import { DomainError, quote, type CatalogProduct, type PriceListEntry } from '@fanfare/domain';
-import { forTenant, Price, Product, Tenant, forPlatform, type EntityManager } from '@fanfare/db';
+import { DomainError, priceCart } from '@fanfare/domain';
+import { discountUsage, forPlatform, loadQuoteCatalog, Product, Tenant, forTenant, type EntityManager } from '@fanfare/db';
 import { ApplicationFailure } from '@temporalio/common';
-import { type CheckoutQuote, type PriceCheckoutInput } from '@fanfare/workflows';
+import type { CheckoutQuote, PriceCheckoutInput } from '@fanfare/workflows';
 import { isUuid } from './deterministic-uuid.js';
 
 /**
@@ -10,29 +10,28 @@ import { isUuid } from './deterministic-uuid.js';
  */
 export const SELLER_COUNTRY = 'IE';
 
+/** A refusal by the money engine, as a non-retryable failure typed with the domain's code. */
+function refused(error: DomainError): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(error.message, error.code, { ...error.details });
+}
+
 /**
- * Prices a cart with the money engine's `quote` over the tenant's stored products and price
- * list. A refusal (unknown product, no price in the currency, bad region) is non-retryable and
- * carries the domain's code as its type, so the api can answer with that code.
+ * Prices a cart with the money engine (`priceCart`) over the tenant's stored products, price
+ * list and the typed discount code with its current usage. A refusal (unknown product, no
+ * price in the currency, code used up) is non-retryable and carries the domain's code as its
+ * type, so the api can answer with that code.
  */
 export async function priceCheckout(root: EntityManager, input: PriceCheckoutInput): Promise<CheckoutQuote> {
-  const invalid = input.items.find((item) => !isUuid(item.productId));
-  if (!isUuid(input.tenantId) || invalid !== undefined) {
-    throw ApplicationFailure.nonRetryable(`Unknown product ${invalid?.productId ?? ''}`, 'unknown_product', { productId: invalid?.productId });
-  }
-  const em = forTenant(root, input.tenantId);
-  const ids = [...new Set(input.items.map((item) => item.productId))];
-  const [products, prices, tenant] = await Promise.all([
-    em.find(Product, { id: { $in: ids } }),
-    em.find(Price, { productId: { $in: ids } }),
+  if (!isUuid(input.tenantId)) throw ApplicationFailure.nonRetryable(`Unknown tenant ${input.tenantId}`, 'unknown_product');
+  const productIds = input.items.map((item) => item.productId);
+  const [catalog, tenant] = await Promise.all([
+    loadQuoteCatalog(root, input.tenantId, productIds, input.discountCode ?? undefined),
     forPlatform(root).findOne(Tenant, { id: input.tenantId }),
   ]);
-  const catalog = {
-    products: products.map((product): CatalogProduct => ({ id: product.id, taxCategory: product.mediaType === 'ebook' ? 'ebook' : 'standard', forSale: product.status === 'active' })),
-    prices: prices.map((price): PriceListEntry => ({ productId: price.productId, currency: price.currency, region: price.region.trim(), amount: price.amountMinor, taxInclusive: price.taxInclusive, origin: 'list' })),
-  };
+  const code = catalog.discounts?.[0];
+  const usage = code === undefined ? undefined : await discountUsage(root, input.tenantId, code.id, input.customerKey);
   try {
-    const priced = quote(
+    const priced = priceCart(
       {
         items: input.items,
         country: input.country,
@@ -41,22 +40,26 @@ export async function priceCheckout(root: EntityManager, input: PriceCheckoutInp
         ...(input.discountCode === null ? {} : { discountCode: input.discountCode }),
       },
       catalog,
-      { now: new Date(), seller: { country: SELLER_COUNTRY }, ...(tenant === null ? {} : { tenantCurrency: tenant.defaultCurrency }) },
+      { now: new Date(), seller: { country: SELLER_COUNTRY }, ...(tenant === null ? {} : { tenantCurrency: tenant.defaultCurrency }), ...(usage === undefined ? {} : { discountUsage: usage }) },
     );
-    const creatorOf = new Map(products.map((product) => [product.id, product.creatorId]));
+    const { quote } = priced;
+    const ids = quote.lines.map((line) => line.productId);
+    const creators = await forTenant(root, input.tenantId).find(Product, { id: { $in: ids } }, { fields: ['id', 'creatorId'] });
+    const creatorOf = new Map(creators.map((product) => [product.id, product.creatorId]));
     return {
-      currency: priced.currency,
-      lines: priced.lines.map((line) => ({ ...line, tax: line.tax.map((t) => ({ ...t })), creatorId: creatorOf.get(line.productId)! })),
-      subtotal: priced.subtotal,
-      discount: priced.discount,
-      tax: priced.tax.reduce((sum, t) => sum + t.amount, 0),
-      total: priced.total,
-      taxInclusive: priced.taxInclusive,
-      reverseCharge: priced.reverseCharge,
-      notes: priced.notes.map((note) => note.message),
+      currency: quote.currency,
+      lines: quote.lines.map((line) => ({ ...line, tax: line.tax.map((t) => ({ ...t })), creatorId: creatorOf.get(line.productId)! })),
+      subtotal: quote.subtotal,
+      discount: quote.discount,
+      tax: quote.tax.reduce((sum, t) => sum + t.amount, 0),
+      total: quote.total,
+      taxInclusive: quote.taxInclusive,
+      reverseCharge: quote.reverseCharge,
+      notes: quote.notes.map((note) => note.message),
+      discountId: priced.discount?.discountId ?? null,
     };
   } catch (error) {
-    if (error instanceof DomainError) throw ApplicationFailure.nonRetryable(error.message, error.code, { ...error.details });
+    if (error instanceof DomainError) throw refused(error);
     throw error;
   }
 }

@@ -12,6 +12,7 @@ export type {
   CreateOrderInput,
   CheckoutOrderStatus,
   MarkOrderPaidInput,
+  DiscountRedemptionInput,
   CheckoutLedgerLeg,
   OrderActivities,
   CreatedPaymentIntent,

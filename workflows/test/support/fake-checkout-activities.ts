@@ -13,6 +13,7 @@ export interface CheckoutCalls {
   ledger: Array<{ key: string; legs: CheckoutLedgerLeg[] }>;
   audit: AuditEntry[];
   revoked: string[];
+  discounts: string[];
 }
 
 /** A two-line cart from two creators, priced tax-exclusive in USD. */
@@ -29,11 +30,12 @@ export const QUOTE: CheckoutQuote = {
   taxInclusive: false,
   reverseCharge: false,
   notes: [],
+  discountId: null,
 };
 
 /** In-memory fakes: `overrides` steer a branch, every call is recorded. */
 export function fakeCheckoutActivities(overrides: Partial<CheckoutActivities> = {}): { activities: CheckoutActivities; calls: CheckoutCalls } {
-  const calls: CheckoutCalls = { paymentIntents: [], cancelled: [], refunds: [], statuses: [], paid: [], ledger: [], audit: [], revoked: [] };
+  const calls: CheckoutCalls = { paymentIntents: [], cancelled: [], refunds: [], statuses: [], paid: [], ledger: [], audit: [], revoked: [], discounts: [] };
   let refundSeq = 0;
   const defaults: CheckoutActivities = {
     priceCheckout: async () => QUOTE,
@@ -45,6 +47,9 @@ export function fakeCheckoutActivities(overrides: Partial<CheckoutActivities> = 
       return { invoiceNumber: '2026-000001' };
     },
     tenantFeeBps: async () => 1000,
+    reserveDiscount: async ({ discountId }) => void calls.discounts.push(`reserve ${discountId}`),
+    releaseDiscount: async ({ discountId }) => void calls.discounts.push(`release ${discountId}`),
+    confirmDiscount: async ({ discountId }) => void calls.discounts.push(`confirm ${discountId}`),
     recordLedgerEntries: async ({ transactionKey, legs }) => void calls.ledger.push({ key: transactionKey, legs }),
     appendAuditEvent: async (entry) => void calls.audit.push(entry),
     createPaymentIntent: async ({ idempotencyKey }) => {
