@@ -190,6 +190,24 @@ describe('checkout through the api (real worker, PostgreSQL, Temporal, stripe-mo
     });
   });
 
+  it('expires an unpaid order after the payment window and cancels its PaymentIntent', async () => {
+    const shortWindow = await buildTestApp({ STRIPE_API_BASE: inject('stripeApiBase'), STRIPE_SECRET_KEY: 'sk_test_fanfarecheckout', CHECKOUT_PAYMENT_WINDOW_SECONDS: '5' });
+    try {
+      const response = await shortWindow.inject({ method: 'POST', url: '/v1/checkout', headers: { host }, payload: checkoutBody() });
+      expect(response.statusCode, response.body).toBe(200);
+      const order = response.json<Started>();
+      const expired = await orderUntil(order.orderId, (o) => o.status === 'expired');
+      expect(expired.invoiceNumber).toBeNull();
+      const payment = await forTenant(app.orm.em.fork(), shop.id).findOneOrFail(Payment, { orderId: order.orderId });
+      expect(payment.status).toBe('canceled');
+      // A payment notice after expiry is acknowledged and changes nothing.
+      expect((await postWebhook(app, intentEvent('payment_intent.succeeded', order), secret)).statusCode).toBe(200);
+      expect((await orderAs(finance, order.orderId)).json()).toMatchObject({ status: 'expired' });
+    } finally {
+      await shortWindow.close();
+    }
+  });
+
   it('lets buyers read only their own orders', async () => {
     const alice = await devToken(app, `${uniqueHandle('alice')}@example.com`, 'buyer', host);
     const bob = await devToken(app, `${uniqueHandle('bob')}@example.com`, 'buyer', host);
@@ -211,6 +229,7 @@ describe('checkout through the api (real worker, PostgreSQL, Temporal, stripe-mo
     expectError(await checkout(checkoutBody({ email: undefined })), 400, 'email_required');
     expectError(await checkout(checkoutBody({ items: [{ productId: randomUUID(), quantity: 1 }] })), 422, 'unknown_product');
     expectError(await checkout(checkoutBody({ currency: 'JPY' })), 422, 'no_price_in_currency');
+    expectError(await checkout(checkoutBody({ discountCode: 'NO-SUCH-CODE' })), 422, 'unknown_discount');
     expectError(await app.inject({ method: 'POST', url: '/v1/checkout', headers: { host: 'nowhere.shops.test' }, payload: checkoutBody() }), 404, 'tenant_not_found');
     expectError(await checkout(checkoutBody(), { authorization: 'Bearer not.a.token' }), 401, 'invalid_token');
   });

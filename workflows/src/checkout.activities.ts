@@ -2,6 +2,7 @@ import { proxyLocalActivities } from '@temporalio/workflow';
 import { FailureType } from './failure-types.js';
 import type { AuditActivities } from './ports/audit-port.js';
 import type { OrderActivities, PaymentActivities } from './ports/checkout-port.js';
+import type { DiscountActivities } from './ports/money-port.js';
 
 /**
  * The activity proxies checkout calls, one per retry character. Workflow-side only.
@@ -15,12 +16,12 @@ import type { OrderActivities, PaymentActivities } from './ports/checkout-port.j
 
 // Orders, invoices, ledger and audit must reach the database: retry until it is back, except
 // for answers no retry changes (an unknown product, a missing price).
-export const records = proxyLocalActivities<OrderActivities & AuditActivities>({
+export const records = proxyLocalActivities<OrderActivities & AuditActivities & DiscountActivities>({
   startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '1 second',
     maximumInterval: '1 minute',
-    nonRetryableErrorTypes: [FailureType.productUnavailable, FailureType.priceMissing, FailureType.discountCodeInvalid, FailureType.invalidInput, FailureType.orderNotFound],
+    nonRetryableErrorTypes: [FailureType.discountCodeInvalid, FailureType.invalidInput, FailureType.orderNotFound],
   },
 });
 

@@ -28,7 +28,7 @@ export async function completePayment(state: CheckoutState): Promise<void> {
   await audit(state, 'order.paid', { from: 'awaiting_payment', to: 'paid', invoiceNumber, paymentIntentId: state.paymentIntentId, total: quote.total });
   state.sale = saleLegs(quote, await records.tenantFeeBps({ tenantId: input.tenantId }), feeMinor);
   await ledger(state, 'sale', state.sale);
-  if (quote.discountId != null) await records.confirmDiscount(discountRedemption(state, quote.discountId));
+  if (quote.discountId != null) await records.confirmDiscountRedemption(discountRedemption(state, quote.discountId));
   const entitlement: EntitlementInput = { tenantId: input.tenantId, orderId: input.orderId, buyer: input.buyer, eulaVersion: input.eulaAccepted.version, eulaAcceptedAt: input.eulaAccepted.acceptedAt };
   // The child inherits this run's task queue (FANFARE_TASK_QUEUE in production).
   await startChild(ENTITLEMENT_WORKFLOW_TYPE, { workflowId: entitlementWorkflowId(input.tenantId, input.orderId), args: [entitlement], parentClosePolicy: ParentClosePolicy.ABANDON });

@@ -2,7 +2,8 @@ import { getExternalWorkflowHandle, log } from '@temporalio/workflow';
 import { records } from './checkout.activities.js';
 import type { CheckoutState } from './checkout.state.js';
 import { entitlementWorkflowId, revokeEntitlementsSignal, type RevocationReason } from './entitlement.contract.js';
-import type { CheckoutLedgerLeg, CheckoutOrderStatus, DiscountRedemptionInput } from './ports/checkout-port.js';
+import type { CheckoutLedgerLeg, CheckoutOrderStatus } from './ports/checkout-port.js';
+import type { DiscountRedemptionKey } from './ports/money-port.js';
 
 /** Appends one audit event for the order; the sequence number keeps repeated actions apart. */
 export async function audit(state: CheckoutState, action: string, data: Record<string, unknown>): Promise<void> {
@@ -52,8 +53,12 @@ export async function revokeEntitlements(state: CheckoutState, reason: Revocatio
   }
 }
 
-/** The order's redemption of `discountId`; guests are counted by email, members by user id. */
-export function discountRedemption(state: CheckoutState, discountId: string): DiscountRedemptionInput {
-  const { tenantId, orderId, buyer } = state.input;
-  return { tenantId, orderId, discountId, customerKey: buyer.userId ?? buyer.email.toLowerCase() };
+/** The order's redemption of `discountCodeId`. */
+export function discountRedemption(state: CheckoutState, discountCodeId: string): DiscountRedemptionKey {
+  return { tenantId: state.input.tenantId, orderId: state.input.orderId, discountCodeId };
+}
+
+/** Who a per-customer discount limit counts: the member's user id, or a guest's email. */
+export function customerKey(state: CheckoutState): string {
+  return state.input.buyer.userId ?? state.input.buyer.email.toLowerCase();
 }

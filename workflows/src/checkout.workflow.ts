@@ -1,9 +1,10 @@
 import { ActivityFailure, ApplicationFailure, condition, log, workflowInfo } from '@temporalio/workflow';
 import { payments, records } from './checkout.activities.js';
+import { FailureType } from './failure-types.js';
 import { aftercare, completePayment } from './checkout.aftercare.js';
 import { DEFAULT_CHECKOUT_POLICY, type CheckoutInput, type CheckoutResult } from './checkout.contract.js';
 import { drainHandlers, enter, setUpCheckout, takeEvent, type CheckoutState } from './checkout.state.js';
-import { audit, discountRedemption, transition } from './checkout.steps.js';
+import { audit, customerKey, discountRedemption, transition } from './checkout.steps.js';
 
 /** One way to undo a reservation made on the way to payment. */
 type Compensation = { undo: 'cancelPaymentIntent'; paymentIntentId: string } | { undo: 'releaseOrder' } | { undo: 'releaseDiscount'; discountId: string };
@@ -36,7 +37,7 @@ async function run(state: CheckoutState): Promise<void> {
 async function priceAndReserve(state: CheckoutState, compensations: Compensation[]): Promise<boolean> {
   const { input, workflowId } = state;
   try {
-    state.quote = await records.priceCheckout({ tenantId: input.tenantId, items: input.items, currency: input.currency, country: input.country, region: input.region, discountCode: input.discountCode, customerKey: input.buyer.userId ?? input.buyer.email.toLowerCase() });
+    state.quote = await records.priceCheckout({ tenantId: input.tenantId, items: input.items, currency: input.currency, country: input.country, region: input.region, discountCode: input.discountCode, customerKey: customerKey(state) });
   } catch (error) {
     return reject(state, error);
   }
@@ -81,7 +82,10 @@ function reject(state: CheckoutState, error: unknown): false {
   // A local activity's failure may arrive unwrapped; a remote one inside an ActivityFailure.
   const cause = error instanceof ActivityFailure ? error.cause : error;
   if (!(cause instanceof ApplicationFailure) || cause.nonRetryable !== true) throw error;
-  state.status = { ...state.status, rejection: { type: cause.type ?? 'CheckoutRejected', message: cause.message } };
+  // A discount refusal names the domain's reason in its first detail (`discount_exhausted`, …).
+  const detail: unknown = cause.type === FailureType.discountCodeInvalid ? cause.details?.[0] : undefined;
+  const code = typeof detail === 'object' && detail !== null && typeof (detail as { code?: unknown }).code === 'string' ? (detail as { code: string }).code : undefined;
+  state.status = { ...state.status, rejection: { type: code ?? cause.type ?? 'CheckoutRejected', message: cause.message } };
   enter(state, 'rejected');
   return false;
 }
@@ -89,7 +93,7 @@ function reject(state: CheckoutState, error: unknown): false {
 /** Holds the discount redemption; a code used up meanwhile refuses the checkout (order `failed`). */
 async function reserveDiscount(state: CheckoutState, discountId: string): Promise<boolean> {
   try {
-    await records.reserveDiscount(discountRedemption(state, discountId));
+    await records.reserveDiscountRedemption({ ...discountRedemption(state, discountId), customerKey: customerKey(state), at: new Date(Date.now()).toISOString() });
     return true;
   } catch (error) {
     reject(state, error);
@@ -125,7 +129,7 @@ async function compensate(state: CheckoutState, compensations: Compensation[], o
     if (entry.undo === 'cancelPaymentIntent') {
       await payments.cancelPaymentIntent({ paymentIntentId: entry.paymentIntentId, idempotencyKey: `${state.workflowId}/cancel-payment-intent` });
     } else if (entry.undo === 'releaseDiscount') {
-      await records.releaseDiscount(discountRedemption(state, entry.discountId));
+      await records.releaseDiscountRedemption(discountRedemption(state, entry.discountId));
     } else {
       await transition(state, outcome, { paymentAttempts: state.status.paymentAttempts });
     }

@@ -229,8 +229,14 @@ describe('checkoutWorkflow (real Temporal dev server, fake activities)', () => {
     const order: string[] = [];
     const expired = fakeCheckoutActivities({
       priceCheckout: async () => discounted,
-      reserveDiscount: async () => void order.push('reserve discount'),
-      releaseDiscount: async () => void order.push('release discount'),
+      reserveDiscountRedemption: async () => {
+        order.push('reserve discount');
+        return { redemptionId: 'r', status: 'reserved' };
+      },
+      releaseDiscountRedemption: async () => {
+        order.push('release discount');
+        return { redemptionId: 'r', status: 'released' };
+      },
       cancelPaymentIntent: async () => void order.push('cancel payment intent'),
       setOrderStatus: async ({ status }) => void order.push(`order ${status}`),
     });
@@ -245,8 +251,8 @@ describe('checkoutWorkflow (real Temporal dev server, fake activities)', () => {
   it('refuses the checkout when the discount is used up meanwhile, before any PaymentIntent', async () => {
     const { activities, calls } = fakeCheckoutActivities({
       priceCheckout: async () => ({ ...QUOTE, discountId: 'd-2' }),
-      reserveDiscount: async () => {
-        throw ApplicationFailure.nonRetryable('LASTONE has been used up', 'discount_exhausted');
+      reserveDiscountRedemption: async () => {
+        throw ApplicationFailure.nonRetryable('LASTONE has been used up', FailureType.discountCodeInvalid, { code: 'discount_exhausted', details: {} });
       },
     });
     const input = checkoutInput();

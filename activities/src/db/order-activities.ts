@@ -1,8 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import { ApplicationFailure } from '@temporalio/common';
-import { DomainError } from '@fanfare/domain';
 import {
-  confirmDiscountRedemption,
   forPlatform,
   forTenant,
   LedgerEntry,
@@ -11,8 +9,6 @@ import {
   OrderLine,
   Payment,
   recordLedgerTransaction,
-  releaseDiscountRedemption,
-  reserveDiscountRedemption,
   Tenant,
   type EntityManager,
 } from '@fanfare/db';
@@ -117,24 +113,6 @@ export function createOrderActivities(deps: DbActivityDeps): OrderActivities {
       const tenant = isUuid(tenantId) ? await forPlatform(deps.em).findOne(Tenant, { id: tenantId }) : null;
       if (tenant === null) throw ApplicationFailure.nonRetryable(`Tenant ${tenantId} does not exist`, FailureType.invalidInput);
       return tenant.platformFeeBps;
-    },
-
-    async reserveDiscount(input) {
-      scoped(deps.em, input.tenantId, input.orderId);
-      try {
-        await reserveDiscountRedemption(deps.em, { tenantId: input.tenantId, discountCodeId: input.discountId, orderId: input.orderId, customerKey: input.customerKey, now: new Date() });
-      } catch (error) {
-        if (error instanceof DomainError) throw ApplicationFailure.nonRetryable(error.message, error.code, { ...error.details });
-        throw error;
-      }
-    },
-
-    async releaseDiscount(input) {
-      await releaseDiscountRedemption(scoped(deps.em, input.tenantId, input.orderId), input.tenantId, input.discountId, input.orderId);
-    },
-
-    async confirmDiscount(input) {
-      await confirmDiscountRedemption(scoped(deps.em, input.tenantId, input.orderId), input.tenantId, input.discountId, input.orderId);
     },
 
     async recordLedgerEntries(input) {

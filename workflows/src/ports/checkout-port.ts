@@ -76,15 +76,6 @@ export interface MarkOrderPaidInput {
   paidAt: string;
 }
 
-/** One order's redemption of one discount code. */
-export interface DiscountRedemptionInput {
-  tenantId: string;
-  orderId: string;
-  discountId: string;
-  /** The buyer's user id, or their lower-cased email for a guest. */
-  customerKey: string;
-}
-
 /** One leg of a balanced ledger transaction, as checkout computes it. */
 export interface CheckoutLedgerLeg {
   account: 'creator_pending' | 'platform_revenue' | 'processor_fees' | 'clearing';
@@ -107,15 +98,6 @@ export interface OrderActivities {
   markOrderPaid(input: MarkOrderPaidInput): Promise<{ invoiceNumber: string }>;
   /** The tenant's platform fee in basis points. */
   tenantFeeBps(input: { tenantId: string }): Promise<number>;
-  /**
-   * Holds one redemption of the applied discount code for the order (idempotent by order);
-   * non-retryable with the domain's code (`discount_exhausted`, …) when the code is used up.
-   */
-  reserveDiscount(input: DiscountRedemptionInput): Promise<void>;
-  /** Gives an unpaid order's held redemption back (compensation). */
-  releaseDiscount(input: DiscountRedemptionInput): Promise<void>;
-  /** Makes the order's redemption final once it is paid. */
-  confirmDiscount(input: DiscountRedemptionInput): Promise<void>;
   /** Writes one balanced transaction once per `transactionKey`. */
   recordLedgerEntries(input: { tenantId: string; orderId: string; currency: string; transactionKey: string; legs: CheckoutLedgerLeg[] }): Promise<void>;
 }

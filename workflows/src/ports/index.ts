@@ -12,7 +12,6 @@ export type {
   CreateOrderInput,
   CheckoutOrderStatus,
   MarkOrderPaidInput,
-  DiscountRedemptionInput,
   CheckoutLedgerLeg,
   OrderActivities,
   CreatedPaymentIntent,

@@ -1,7 +1,7 @@
-import type { AuditActivities, AuditEntry, CheckoutLedgerLeg, CheckoutOrderStatus, CheckoutQuote, EntitlementActivities, OrderActivities, PaymentActivities } from '../../src/index.js';
+import type { AuditActivities, AuditEntry, CheckoutLedgerLeg, CheckoutOrderStatus, CheckoutQuote, DiscountActivities, EntitlementActivities, OrderActivities, PaymentActivities } from '../../src/index.js';
 
 /** Every activity a checkout (and the entitlement child it starts) calls, as one typed object. */
-export type CheckoutActivities = OrderActivities & PaymentActivities & AuditActivities & EntitlementActivities;
+export type CheckoutActivities = OrderActivities & PaymentActivities & AuditActivities & EntitlementActivities & DiscountActivities;
 
 /** What the fakes were asked to do, for assertions. */
 export interface CheckoutCalls {
@@ -47,9 +47,18 @@ export function fakeCheckoutActivities(overrides: Partial<CheckoutActivities> = 
       return { invoiceNumber: '2026-000001' };
     },
     tenantFeeBps: async () => 1000,
-    reserveDiscount: async ({ discountId }) => void calls.discounts.push(`reserve ${discountId}`),
-    releaseDiscount: async ({ discountId }) => void calls.discounts.push(`release ${discountId}`),
-    confirmDiscount: async ({ discountId }) => void calls.discounts.push(`confirm ${discountId}`),
+    reserveDiscountRedemption: async ({ discountCodeId }) => {
+      calls.discounts.push(`reserve ${discountCodeId}`);
+      return { redemptionId: 'r', status: 'reserved' };
+    },
+    releaseDiscountRedemption: async ({ discountCodeId }) => {
+      calls.discounts.push(`release ${discountCodeId}`);
+      return { redemptionId: 'r', status: 'released' };
+    },
+    confirmDiscountRedemption: async ({ discountCodeId }) => {
+      calls.discounts.push(`confirm ${discountCodeId}`);
+      return { redemptionId: 'r', status: 'confirmed' };
+    },
     recordLedgerEntries: async ({ transactionKey, legs }) => void calls.ledger.push({ key: transactionKey, legs }),
     appendAuditEvent: async (entry) => void calls.audit.push(entry),
     createPaymentIntent: async ({ idempotencyKey }) => {
