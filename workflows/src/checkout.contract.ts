@@ -70,7 +70,7 @@ export interface CheckoutStatus {
   invoiceNumber: string | null;
   refundedMinor: number;
   paymentAttempts: number;
-  /** Why the cart was refused, when it was (`ProductUnavailable`, …). */
+  /** Why the cart was refused, when it was (the money engine's code: `unknown_product`, `discount_exhausted`, …). */
   rejection: { type: string; message: string } | null;
 }
 

@@ -9,10 +9,6 @@ export const FailureType = {
   blobNotFound: 'BlobNotFound',
   /** The input can never be processed (a malformed id): the same call would fail forever. */
   invalidInput: 'InvalidInput',
-  /** A product in a cart is not for sale in this storefront (unknown, draft, blocked). */
-  productUnavailable: 'ProductUnavailable',
-  /** A product has no price in the requested currency. */
-  priceMissing: 'PriceMissing',
   /** A discount code that does not exist or no longer applies. */
   discountCodeInvalid: 'DiscountCodeInvalid',
   /** The order a checkout step was called for does not exist. */

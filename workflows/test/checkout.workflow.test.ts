@@ -265,7 +265,7 @@ describe('checkoutWorkflow (real Temporal dev server, fake activities)', () => {
   it('refuses a cart that cannot be priced: the start update fails with the reason and nothing is reserved', async () => {
     const { activities, calls } = fakeCheckoutActivities({
       priceCheckout: async () => {
-        throw ApplicationFailure.nonRetryable('Product x is not for sale', FailureType.productUnavailable);
+        throw ApplicationFailure.nonRetryable('Product x is not for sale', 'product_not_for_sale');
       },
     });
     const input = checkoutInput();
@@ -273,7 +273,7 @@ describe('checkoutWorkflow (real Temporal dev server, fake activities)', () => {
     expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
     const cause = (error as WorkflowUpdateFailedError).cause;
     expect(cause).toBeInstanceOf(ApplicationFailure);
-    expect((cause as ApplicationFailure).type).toBe(FailureType.productUnavailable);
+    expect((cause as ApplicationFailure).type).toBe('product_not_for_sale');
     expect(calls.paymentIntents).toEqual([]);
   });
 

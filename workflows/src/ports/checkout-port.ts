@@ -86,7 +86,7 @@ export interface CheckoutLedgerLeg {
 
 /** Activities over orders, payments, invoice numbers and the ledger, as checkout sees them. */
 export interface OrderActivities {
-  /** Prices the cart; non-retryable `ProductUnavailable` / `PriceMissing` / `DiscountCodeInvalid`. */
+  /** Prices the cart; a refusal is non-retryable, typed with the money engine's code (`unknown_product`, …). */
   priceCheckout(input: PriceCheckoutInput): Promise<CheckoutQuote>;
   /** Writes the order and its lines once (`pending`); a retry finds the first row. */
   createOrder(input: CreateOrderInput): Promise<void>;
