@@ -61,10 +61,33 @@ export interface FanfareConfig {
     /** Link creations allowed per user, and per IP, per minute. */
     linksPerMinute: number;
   };
+  /** The money engine's outside world: the seller of record, VAT id checks, the FX feed. */
+  money: {
+    /** Printed on every invoice; reverse charge is judged against its country. */
+    seller: { name: string; addressLines: string[]; country: string; vatId: string | undefined };
+    /** `vies` asks the EU registry; `none` accepts well-formed ids and says they were not verified. */
+    vatIdVerifier: 'vies' | 'none';
+    /** VIES REST base URL; undefined means the Commission's own. */
+    viesApiBase: string | undefined;
+    /** ECB-format reference-rate feed; undefined means the ECB's daily file. */
+    fxFeedUrl: string | undefined;
+  };
   /** The local edge that serves the built storefronts (CloudFront in production). */
   site: { host: string; port: number };
   /** The media tools the worker and the seeder run. */
   media: { ffmpegPath: string; ffprobePath: string };
+}
+
+/** An ISO 3166-1 alpha-2 country code, upper-cased. */
+function readCountry(read: EnvReader, name: string, fallback: string): string {
+  const value = read.string(name, fallback).toUpperCase();
+  read.require(/^[A-Z]{2}$/.test(value), name, `must be a two-letter country code (got "${value}")`);
+  return value;
+}
+
+/** A URL that may be absent. */
+function optionalUrl(read: EnvReader, name: string): string | undefined {
+  return read.optional(name) === undefined ? undefined : read.url(name, ['http', 'https']);
 }
 
 /** `API_TRUST_PROXY`: `true`/`false`, a hop count, or a comma-separated list of addresses or CIDRs. */
@@ -135,10 +158,8 @@ export function loadConfig(env: Env = process.env): FanfareConfig {
   read.require(devIssuer || jwksUrl !== undefined, 'AUTH_JWKS_URL', 'is required when the development issuer is off');
   if (jwksUrl !== undefined) read.url('AUTH_JWKS_URL', ['https', 'http']);
 
-  const stripeApiBase = read.optional('STRIPE_API_BASE');
-  if (stripeApiBase !== undefined) read.url('STRIPE_API_BASE', ['http', 'https']);
-  const meiliUrl = read.optional('MEILI_URL');
-  if (meiliUrl !== undefined) read.url('MEILI_URL', ['http', 'https']);
+  const stripeApiBase = optionalUrl(read, 'STRIPE_API_BASE');
+  const meiliUrl = optionalUrl(read, 'MEILI_URL');
 
   const config: FanfareConfig = {
     env: mode,
@@ -187,6 +208,17 @@ export function loadConfig(env: Env = process.env): FanfareConfig {
       signingKeys: readSigningKeys(read, production),
       linkTtlSeconds: read.int('DOWNLOAD_LINK_TTL_SECONDS', 900, 10, 86_400),
       linksPerMinute: read.int('DOWNLOAD_LINKS_PER_MINUTE', 30, 1, 10_000),
+    },
+    money: {
+      seller: {
+        name: read.string('SELLER_NAME', 'Fanfare Marketplace Ltd'),
+        addressLines: (read.optional('SELLER_ADDRESS') ?? '').split(';').map((line) => line.trim()).filter((line) => line !== ''),
+        country: readCountry(read, 'SELLER_COUNTRY', 'IE'),
+        vatId: read.optional('SELLER_VAT_ID'),
+      },
+      vatIdVerifier: read.oneOf('VAT_ID_VERIFIER', ['vies', 'none'], production ? 'vies' : 'none'),
+      viesApiBase: optionalUrl(read, 'VIES_API_BASE'),
+      fxFeedUrl: optionalUrl(read, 'FX_FEED_URL'),
     },
     site: { host: read.string('SITE_HOST', '127.0.0.1'), port: read.int('SITE_PORT', 4321, 0, 65535) },
     media: { ffmpegPath: read.string('FFMPEG_PATH', 'ffmpeg'), ffprobePath: read.string('FFPROBE_PATH', 'ffprobe') },

@@ -50,6 +50,9 @@ describe('loadConfig', () => {
     [{ DOWNLOAD_SIGNING_KEYS: 'k1:short' }, 'DOWNLOAD_SIGNING_KEYS'],
     [{ DOWNLOAD_SIGNING_KEYS: `k1:${'x'.repeat(32)},k1:${'y'.repeat(32)}` }, 'DOWNLOAD_SIGNING_KEYS'],
     [{ CHECKOUT_PAYMENT_WINDOW_SECONDS: '1' }, 'CHECKOUT_PAYMENT_WINDOW_SECONDS'],
+    [{ SELLER_COUNTRY: 'Ireland' }, 'SELLER_COUNTRY'],
+    [{ VAT_ID_VERIFIER: 'trust-me' }, 'VAT_ID_VERIFIER'],
+    [{ FX_FEED_URL: 'ftp://rates' }, 'FX_FEED_URL'],
   ])('refuses %o, naming %s', (env, variable) => {
     expect(problemsOf(env)).toContain(variable);
   });

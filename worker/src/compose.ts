@@ -2,7 +2,7 @@ import { checkFfprobe, createActivities, createStripeClient, StripePaymentGatewa
 import type { FanfareConfig } from '@fanfare/config';
 import { createOrm, type MikroORM } from '@fanfare/db';
 import { createBlobStore, type BlobStore } from '@fanfare/storage';
-import { moneyAdaptersFromEnv } from './money-adapters.js';
+import { moneyAdapters } from './money-adapters.js';
 
 /** What configuration does not (yet) say: where ffprobe is and where probes copy blobs. */
 export interface ComposeOptions {
@@ -37,7 +37,7 @@ export async function composeWorker(config: FanfareConfig, options: ComposeOptio
     // stripe-mock in development and tests (STRIPE_API_BASE), Stripe itself otherwise.
     payments: new StripePaymentGateway(createStripeClient({ secretKey: config.stripe.secretKey, apiBase: config.stripe.apiBase })),
     // Seller of record, VAT registry and FX feed: FX_FEED_URL, VAT_ID_VERIFIER, SELLER_* (see money-adapters.ts).
-    ...moneyAdaptersFromEnv(config.env),
+    ...moneyAdapters(config),
     ...(options.workDir === undefined ? {} : { workDir: options.workDir }),
   });
   return { activities, blobs, orm, ffprobeVersion, close: () => orm.close() };

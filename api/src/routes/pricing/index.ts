@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { pointOfSaleFor } from '@fanfare/domain';
 import { quoteCart } from '../../pricing/quote-cart.js';
-import { sellerCountry } from '../../pricing/seller-country.js';
 import { pointOfSaleView, quoteView } from '../../pricing/views.js';
 import { errorResponses } from '../../schemas/error.js';
 import { fxRateRoutes } from './fx-rates.js';
@@ -23,7 +22,7 @@ export const pricingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: QuoteResponse, ...errorResponses(404, 422) },
       },
     },
-    async (request) => quoteView(await quoteCart(request.em, request.tenant, request.body, { now: new Date(), sellerCountry: sellerCountry() })),
+    async (request) => quoteView(await quoteCart(request.em, request.tenant, request.body, { now: new Date(), sellerCountry: app.config.money.seller.country })),
   );
 
   app.get(
