@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import AstroPWA from '@vite-pwa/astro';
-import { catalogFile, defaultCatalogDir, tenantPublicDir } from './src/export/paths.ts';
+import { catalogFile, defaultCatalogDir, siteRoot, tenantPublicDir } from './src/export/paths.ts';
 import { precachePatterns } from './src/features/pwa/precache.ts';
 
 // One build per storefront: the tenant, its export and the output folder come from the
@@ -15,11 +15,16 @@ const catalog = JSON.parse(readFileSync(catalogFile(catalogDir, handle), 'utf8')
   products: { slug: string }[];
 };
 const origin = process.env.FANFARE_SITE_ORIGIN ?? `http://${handle}.localhost:${process.env.SITE_PORT ?? '4321'}`;
+const outDir = process.env.FANFARE_SITE_OUT_DIR ?? path.join(siteRoot, 'dist', handle);
 const top = Number(process.env.FANFARE_SITE_PRECACHE_TOP ?? '10');
 
 export default defineConfig({
+  // `buildTenant` runs each build with its own --root (a scratch folder), so that concurrent
+  // builds never share Astro's `.astro/` state; the sources stay here.
+  srcDir: path.join(siteRoot, 'src'),
+  cacheDir: path.join(siteRoot, 'node_modules', '.astro-cache', handle),
   site: origin,
-  outDir: process.env.FANFARE_SITE_OUT_DIR ?? path.join('dist', handle),
+  outDir,
   publicDir: tenantPublicDir(catalogDir, handle),
   trailingSlash: 'ignore',
   build: { format: 'directory' },
@@ -27,7 +32,9 @@ export default defineConfig({
     react(),
     AstroPWA({
       strategies: 'injectManifest',
-      srcDir: 'src/features/pwa',
+      // Explicit: with a scratch --root, the plugin's default (Vite's client outDir) is not the site's.
+      outDir,
+      srcDir: path.join(siteRoot, 'src', 'features', 'pwa'),
       filename: 'sw.ts',
       injectRegister: false,
       registerType: 'prompt',

@@ -1,5 +1,4 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,19 +9,7 @@ import { createEdgeServer } from '../src/edge/edge-server.js';
 import { securityHeaders } from '../src/edge/headers.js';
 import { resolveStaticFile } from '../src/edge/static-files.js';
 import { cachedResolver, tenantResolver } from '../src/edge/tenant-resolver.js';
-
-/** A raw GET with any Host header and an unnormalized path (fetch would normalize `..`). */
-export function rawGet(port: number, urlPath: string, host: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: urlPath, headers: { host, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+import { rawGet } from './support/raw-get.js';
 
 describe('tenant resolver', () => {
   const custom: Record<string, string> = { 'shop.example.com': 'aurora', 'evil.example.com': '../inkwell' };

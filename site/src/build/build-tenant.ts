@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { catalogFile, defaultCatalogDir, defaultDistDir, siteRoot } from '../export/paths.js';
 
@@ -60,10 +60,25 @@ export async function buildAllTenants(options: BuildOptions = {}): Promise<strin
 }
 
 // A child process per tenant: Astro keeps module state per build, and the config is per tenant.
-function astroBuild(env: NodeJS.ProcessEnv): Promise<void> {
+// Each build gets a scratch --root of its own: Astro keeps generated state in `<root>/.astro/`,
+// which two builds at once (two tenants, or two test runs) would otherwise overwrite.
+async function astroBuild(env: NodeJS.ProcessEnv): Promise<void> {
+  // Inside site/node_modules, so that modules Astro generates there still resolve `astro/...`.
+  const scratch = path.join(siteRoot, 'node_modules', '.astro-roots');
+  await mkdir(scratch, { recursive: true });
+  const root = await mkdtemp(path.join(scratch, 'build-'));
+  try {
+    await runAstro(root, env);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+function runAstro(root: string, env: NodeJS.ProcessEnv): Promise<void> {
   const cli = path.join(siteRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const args = [cli, 'build', '--silent', '--root', root, '--config', path.relative(root, path.join(siteRoot, 'astro.config.ts'))];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'build', '--silent'], { cwd: siteRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: siteRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -27,13 +27,15 @@ async function load(): Promise<Storefront> {
   const [tenants, creators, works, products] = await Promise.all([
     getCollection('tenant'), getCollection('creators'), getCollection('works'), getCollection('products'),
   ]);
-  const tenant = tenants[0]?.data;
+  // Collection entries are typed here from the export schema, so this module typechecks
+  // without Astro's generated types (they live in each build's scratch root).
+  const tenant = (tenants[0] as { data: Storefront['tenant'] } | undefined)?.data;
   if (tenant === undefined) throw new Error('The catalog export has no tenant');
   const locale = supportedLocale(tenant.locale);
   const byDate = (a: CatalogProduct, b: CatalogProduct) => b.createdAt.localeCompare(a.createdAt) || a.slug.localeCompare(b.slug);
-  const productList = products.map((p) => p.data).sort(byDate);
-  const workList = works.map((w) => w.data);
-  const creatorList = creators.map((c) => c.data);
+  const productList = (products as { data: CatalogProduct }[]).map((p) => p.data).sort(byDate);
+  const workList = (works as { data: CatalogWork }[]).map((w) => w.data);
+  const creatorList = (creators as { data: CatalogCreator }[]).map((c) => c.data);
   const built = new Date(tenant.exportedAt);
   return {
     tenant, locale, creators: creatorList, works: workList, products: productList,

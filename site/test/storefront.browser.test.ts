@@ -1,0 +1,171 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadCatalogExport } from '../src/export/load-catalog.js';
+import { rawGet } from './support/raw-get.js';
+import { buildDemoStorefronts, hasFfmpeg, type BuiltStorefronts } from './support/built-storefronts.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const artifacts = path.join(repoRoot, '.test-results');
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Waits until the page's service worker is `activated` (`ready` resolves while still activating). */
+async function serviceWorkerActivated(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const worker = registration.active;
+    if (worker === null || worker.state === 'activated') return;
+    await new Promise<void>((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
+  });
+}
+
+/** Waits until every island on the page has hydrated (Astro drops `ssr` from hydrated islands). */
+async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: await axeSource });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and served by the edge)', () => {
+  let built: BuiltStorefronts;
+  let browser: Browser;
+  let aurora: string;
+  let precached: string[];
+  let inkwellSlugs: string[];
+
+  beforeAll(async () => {
+    built = await buildDemoStorefronts(inject('databaseUrl'));
+    aurora = built.origin('aurora');
+    const auroraExport = await loadCatalogExport('aurora', built.catalogDir);
+    precached = auroraExport.products.slice(0, 4).map((p) => p.slug);
+    inkwellSlugs = (await loadCatalogExport('inkwell', built.catalogDir)).products.map((p) => p.slug);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    await mkdir(artifacts, { recursive: true });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await built?.close();
+  });
+
+  const fresh = async (): Promise<{ context: BrowserContext; page: Page }> => {
+    const context = await browser.newContext();
+    return { context, page: await context.newPage() };
+  };
+
+  it('browses from home to a product page, with JSON-LD, canonical URL and Open Graph', async () => {
+    const { context, page } = await fresh();
+    await page.goto(`${aurora}/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Aurora Records');
+    await page.locator('a[href^="/products/tidal-single/"]').first().click();
+    await page.waitForURL(`${aurora}/products/tidal-single/`);
+    expect(await page.locator('h1').textContent()).toBe('Tidal');
+    expect(await page.getByTestId('price').textContent()).toContain('$');
+    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}') as Record<string, unknown>;
+    expect(ld['@type']).toEqual(['Product', 'MusicRecording']);
+    expect(ld.offers).toMatchObject({ '@type': 'Offer', priceCurrency: 'USD' });
+    expect(await page.locator('link[rel=canonical]').getAttribute('href')).toBe(`${aurora}/products/tidal-single/`);
+    expect(await page.locator('meta[property="og:type"]').getAttribute('content')).toBe('product');
+    expect(await page.locator('audio source').getAttribute('src')).toMatch(/^\/media\/preview-/);
+    await context.close();
+  });
+
+  it('finds a product through search autocomplete', async () => {
+    const { context, page } = await fresh();
+    await page.goto(`${aurora}/search/`);
+    await hydrated(page);
+    await page.getByTestId('search-input').pressSequentially('solst');
+    await page.getByTestId('search-results').locator('a', { hasText: 'Solstice' }).first().click();
+    await page.waitForURL(/\/products\/solstice/);
+    expect(await page.locator('h1').textContent()).toContain('Solstice');
+    await context.close();
+  });
+
+  it('keeps the cart across a reload, per tenant', async () => {
+    const { context, page } = await fresh();
+    await page.goto(`${aurora}/products/tidal-single/`);
+    await page.getByTestId('add-to-cart').click();
+    await expect.poll(() => page.getByTestId('cart-count').textContent()).toBe('1');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('cart-count').textContent()).toBe('1');
+    await page.goto(`${aurora}/cart/`);
+    await expect.poll(() => page.getByTestId('cart-lines').textContent()).toContain('Tidal');
+    await page.goto(`${built.origin('inkwell')}/cart/`);
+    await expect.poll(() => page.getByTestId('cart-empty').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('works offline: visited and precached pages with the stale banner, the offline page otherwise; online a 404 stays a 404', async () => {
+    const { context, page } = await fresh();
+    await page.goto(`${aurora}/`);
+    await serviceWorkerActivated(page);
+    const missing = await page.goto(`${aurora}/no-such-page/`);
+    expect(missing?.status()).toBe(404);
+    expect(await page.getByTestId('not-found').isVisible()).toBe(true);
+    await page.goto(`${aurora}/artists/maya-lind/`);
+    expect(await page.getByTestId('stale-banner').isHidden()).toBe(true);
+
+    await context.setOffline(true);
+    await page.goto(`${aurora}/artists/maya-lind/`);
+    expect(await page.locator('h1').textContent()).toBe('Maya Lind');
+    await expect.poll(() => page.getByTestId('stale-banner').isVisible()).toBe(true);
+    expect(await page.getByTestId('stale-banner').textContent()).toMatch(/data may be stale \(as of .+\)/);
+
+    const unvisited = precached.find((slug) => slug !== 'tidal-single') ?? precached[0];
+    await page.goto(`${aurora}/products/${unvisited}/`);
+    expect(await page.getByTestId('product').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('stale-banner').isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(artifacts, 'offline-product-page.png'), fullPage: true });
+
+    await page.goto(`${aurora}/works/tidal/`);
+    expect(await page.getByTestId('offline-page').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('maps hosts to the right storefront and never serves another tenant’s pages', async () => {
+    const home = async (host: string) => (await rawGet(built.port, '/', host)).body.toString();
+    expect(await home('aurora.localhost')).toContain('Aurora Records');
+    expect(await home('inkwell.fanfare.localhost')).toContain('Inkwell Press');
+    expect(await home('shop.aurora-records.test')).toContain('Aurora Records');
+    expect(await home('books.inkwell-press.test')).toContain('Inkwell Press');
+    expect((await rawGet(built.port, '/', 'unknown.example.org')).status).toBe(404);
+    for (const slug of inkwellSlugs.slice(0, 3)) {
+      expect((await rawGet(built.port, `/products/${slug}/`, 'aurora.localhost')).status).toBe(404);
+      expect((await rawGet(built.port, `/products/${slug}/`, 'inkwell.localhost')).status).toBe(200);
+    }
+    expect((await rawGet(built.port, '/../inkwell/index.html', 'aurora.localhost')).status).toBe(404);
+    const sitemap = (await rawGet(built.port, '/sitemap.xml', 'aurora.localhost')).body.toString();
+    expect(sitemap).toContain(`${aurora}/products/tidal-single/`);
+    expect(sitemap).not.toContain('inkwell');
+    expect((await rawGet(built.port, '/robots.txt', 'aurora.localhost')).body.toString()).toContain(`Sitemap: ${aurora}/sitemap.xml`);
+    const manifest = JSON.parse((await rawGet(built.port, '/manifest.webmanifest', 'inkwell.localhost')).body.toString()) as { name: string; scope: string };
+    expect(manifest).toMatchObject({ name: 'Inkwell Press', scope: '/' });
+  });
+
+  it('has no axe-core WCAG 2.1 A/AA violations on home, catalog, product and search pages', async () => {
+    const { context, page } = await fresh();
+    const pages = [`${aurora}/`, `${aurora}/catalog/`, `${aurora}/products/tidal-single/`, `${aurora}/search/`, `${built.origin('inkwell')}/`, `${built.origin('inkwell')}/products/${inkwellSlugs[0]}/`];
+    const found: Record<string, string[]> = {};
+    for (const url of pages) {
+      await page.goto(url);
+      await page.waitForLoadState('networkidle');
+      const violations = await axeViolations(page);
+      if (violations.length > 0) found[url] = violations;
+    }
+    expect(found).toEqual({});
+    await context.close();
+  });
+});

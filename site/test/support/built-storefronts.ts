@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createOrm, ensureDatabase, migrateToLatest, seedDemoCatalog, type MikroORM } from '@fanfare/db';
+import { FsBlobStore } from '@fanfare/storage';
+import { buildAllTenants } from '../../src/build/build-tenant.js';
+import { dbTenantLookup } from '../../src/edge/db-lookup.js';
+import { createEdgeServer } from '../../src/edge/edge-server.js';
+import { tenantResolver } from '../../src/edge/tenant-resolver.js';
+import { exportCatalog } from '../../src/export/export-catalog.js';
+
+/** The demo catalog seeded, exported, built and served by the edge on a free port. */
+export interface BuiltStorefronts {
+  port: number;
+  orm: MikroORM;
+  distDir: string;
+  catalogDir: string;
+  origin(handle: string): string;
+  close(): Promise<void>;
+}
+
+/** True when ffmpeg (which the demo seeder renders media with) is on PATH. */
+export function hasFfmpeg(): boolean {
+  try {
+    execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Seeds the demo catalog into a database of its own (next to the run's scratch database, so no
+ * other test file's rows interfere), exports it through @fanfare/db, builds both storefronts and
+ * starts the edge in front of them.
+ */
+export async function buildDemoStorefronts(scratchUrl: string): Promise<BuiltStorefronts> {
+  const url = new URL(scratchUrl);
+  const database = `fanfare_site_${process.pid}`;
+  url.pathname = `/${database}`;
+  const databaseUrl = url.toString();
+  await ensureDatabase(databaseUrl);
+  await migrateToLatest(databaseUrl);
+  const work = await mkdtemp(path.join(tmpdir(), 'fanfare-site-'));
+  const orm = await createOrm(databaseUrl);
+  const distDir = path.join(work, 'dist');
+  const catalogDir = path.join(work, 'catalog');
+  const server = createEdgeServer({ distDir, resolveTenant: tenantResolver('fanfare.localhost', dbTenantLookup(orm, 'fanfare.localhost')) });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const origin = (handle: string): string => `http://${handle}.localhost:${port}`;
+  const blobs = new FsBlobStore(path.join(work, 'blobs'));
+  await seedDemoCatalog({ em: orm.em, blobs });
+  await exportCatalog({ em: orm.em, blobs, outDir: catalogDir });
+  await buildAllTenants({ catalogDir, distDir, originOf: origin, precacheTop: 4 });
+  return {
+    port, orm, distDir, catalogDir, origin,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await orm.close(true);
+      const maintenance = new URL(scratchUrl);
+      maintenance.pathname = '/postgres';
+      const admin = new pg.Client({ connectionString: maintenance.toString() });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.end();
+      await rm(work, { recursive: true, force: true });
+    },
+  };
+}
