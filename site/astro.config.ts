@@ -22,7 +22,7 @@ export default defineConfig({
   // `buildTenant` runs each build with its own --root (a scratch folder), so that concurrent
   // builds never share Astro's `.astro/` state; the sources stay here.
   srcDir: path.join(siteRoot, 'src'),
-  cacheDir: path.join(siteRoot, 'node_modules', '.astro-cache', handle),
+  cacheDir: process.env.FANFARE_SITE_CACHE_DIR ?? path.join(siteRoot, 'node_modules', '.astro-cache', handle),
   site: origin,
   outDir,
   publicDir: tenantPublicDir(catalogDir, handle),

@@ -63,10 +63,10 @@ describe('npm start (whole stack, real processes)', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fanfare-start-'));
   const database = `fanfare_e2e_${process.pid}`;
   const env: NodeJS.ProcessEnv = {};
-  let ports: { api: number; temporal: number; ui: number; stripe: number };
+  let ports: { api: number; temporal: number; ui: number; stripe: number; site: number };
 
   beforeAll(async () => {
-    ports = { api: await freePort(), temporal: await freePort(), ui: await freePort(), stripe: await freePort() };
+    ports = { api: await freePort(), temporal: await freePort(), ui: await freePort(), stripe: await freePort(), site: await freePort() };
     Object.assign(env, {
       FANFARE_ENV: 'development',
       FANFARE_DATA_DIR: dataDir,
@@ -75,6 +75,7 @@ describe('npm start (whole stack, real processes)', () => {
       TEMPORAL_ADDRESS: `127.0.0.1:${ports.temporal}`,
       TEMPORAL_UI_URL: `http://127.0.0.1:${ports.ui}`,
       STRIPE_API_BASE: `http://127.0.0.1:${ports.stripe}`,
+      SITE_PORT: String(ports.site),
       DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
     });
   });
@@ -112,6 +113,12 @@ describe('npm start (whole stack, real processes)', () => {
     expect(catalog.status).toBe(200);
     const products = (JSON.parse(catalog.body) as { items: { slug: string }[] }).items;
     expect(products.length).toBeGreaterThan(0);
+
+    expect(product.output()).toContain(`http://aurora.localhost:${ports.site}`);
+    const storefront = await getWithHost(ports.site, `/products/${products[0]?.slug}/`, `aurora.localhost:${ports.site}`);
+    expect(storefront.status).toBe(200);
+    expect(storefront.body).toContain('Aurora Records');
+    expect((await getWithHost(ports.site, '/', `inkwell.localhost:${ports.site}`)).body).toContain('Inkwell Press');
 
     pressCtrlC(product);
     expect(await product.exited).toBe(0);

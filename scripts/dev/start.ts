@@ -13,7 +13,7 @@ import { isPortFree, isPortOpen, waitFor } from './ports.js';
 import { runOnce } from './run-once.js';
 
 const DEFAULT_STRIPE_API_BASE = 'http://127.0.0.1:12111';
-const ORDER = ['api', 'worker', 'stripe-mock', 'temporal'] as const;
+const ORDER = ['site', 'api', 'worker', 'stripe-mock', 'temporal'] as const;
 
 function portOf(hostPort: string): { host: string; port: number } {
   const colon = hostPort.lastIndexOf(':');
@@ -65,6 +65,7 @@ function processSpecs(config: FanfareConfig, env: NodeJS.ProcessEnv): ProcessSpe
     },
     { name: 'worker', ...tsx(path.join(repoRoot, 'worker', 'src', 'main.ts')), env, cwd: repoRoot },
     { name: 'api', ...tsx(path.join(repoRoot, 'api', 'src', 'server.ts')), env, cwd: repoRoot },
+    { name: 'site', ...tsx(path.join(repoRoot, 'site', 'scripts', 'edge.ts')), env, cwd: repoRoot },
   ];
 }
 
@@ -87,6 +88,9 @@ async function main(): Promise<number> {
     FANFARE_ENV: process.env.FANFARE_ENV ?? 'development',
   };
   const config = loadConfig(env);
+  // The storefront export and build belong to this run's data, like everything else it keeps.
+  env.FANFARE_SITE_CATALOG_DIR ??= path.join(config.dataDir, 'site', 'catalog');
+  env.FANFARE_SITE_DIST_DIR ??= path.join(config.dataDir, 'site', 'dist');
   const runDir = path.join(config.dataDir, 'run');
   const leftovers = await stopLeftovers(runDir, ORDER);
   if (leftovers.length > 0) console.log(`Stopped leftovers of an earlier run: ${leftovers.join(', ')}`);
@@ -96,6 +100,7 @@ async function main(): Promise<number> {
     { name: 'TEMPORAL_ADDRESS', ...portOf(config.temporal.address) },
     { name: 'TEMPORAL_UI_URL', ...urlPort(config.temporal.uiUrl) },
     { name: 'STRIPE_API_BASE', ...urlPort(config.stripe.apiBase ?? DEFAULT_STRIPE_API_BASE) },
+    { name: 'SITE_PORT', host: config.site.host, port: config.site.port },
   ];
   for (const { name, host, port } of ports) {
     if (!(await isPortFree(port, host))) {
@@ -135,14 +140,17 @@ async function main(): Promise<number> {
     processes.get('stripe-mock')?.start();
     await runOnce('migrate', tsx(path.join(repoRoot, 'db', 'src', 'cli', 'migrate.ts')), env);
     await runOnce('seed', tsx(path.join(repoRoot, 'db', 'src', 'cli', 'seed.ts')), env);
+    await runOnce('site', tsx(path.join(repoRoot, 'site', 'scripts', 'build.ts')), env);
     const temporal = portOf(config.temporal.address);
     await waitFor('Temporal', () => isPortOpen(temporal.port, temporal.host), 60_000);
     processes.get('worker')?.start();
     processes.get('api')?.start();
+    processes.get('site')?.start();
     const health = `http://${config.api.host}:${config.api.port}/v1/health`;
     await Promise.all([
       waitFor('the API', () => healthy(health), 90_000),
       waitFor('the worker', () => workerPolling(config), 120_000),
+      waitFor('the storefront edge', () => isPortOpen(config.site.port, config.site.host), 60_000),
     ]);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
@@ -158,7 +166,7 @@ async function main(): Promise<number> {
       `  API            ${api}  (health ${api}/v1/health, OpenAPI ${api}/docs)`,
       `  Temporal UI    ${config.temporal.uiUrl}  (namespace ${config.temporal.namespace}, gRPC ${config.temporal.address})`,
       `  Stripe (mock)  ${config.stripe.apiBase ?? DEFAULT_STRIPE_API_BASE}`,
-      `  Storefronts    ${api}/v1/storefront with Host aurora.localhost or inkwell.localhost`,
+      `  Storefronts    http://aurora.localhost:${config.site.port}  (and http://inkwell.localhost:${config.site.port}; API with Host aurora.localhost)`,
       `  Data           ${config.dataDir}`,
       'Press Ctrl-C to stop.',
       '',

@@ -62,13 +62,13 @@ export async function buildAllTenants(options: BuildOptions = {}): Promise<strin
 // A child process per tenant: Astro keeps module state per build, and the config is per tenant.
 // Each build gets a scratch --root of its own: Astro keeps generated state in `<root>/.astro/`,
 // which two builds at once (two tenants, or two test runs) would otherwise overwrite.
-async function astroBuild(env: NodeJS.ProcessEnv): Promise<void> {
+async function astroBuild(buildEnv: NodeJS.ProcessEnv): Promise<void> {
   // Inside site/node_modules, so that modules Astro generates there still resolve `astro/...`.
   const scratch = path.join(siteRoot, 'node_modules', '.astro-roots');
   await mkdir(scratch, { recursive: true });
   const root = await mkdtemp(path.join(scratch, 'build-'));
   try {
-    await runAstro(root, env);
+    await runAstro(root, { ...buildEnv, FANFARE_SITE_CACHE_DIR: path.join(root, 'cache') });
   } finally {
     await rm(root, { recursive: true, force: true });
   }
