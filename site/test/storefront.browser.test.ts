@@ -4,7 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildTenant } from '../src/build/build-tenant.js';
+import { exportCatalog } from '../src/export/export-catalog.js';
 import { loadCatalogExport } from '../src/export/load-catalog.js';
+import { FsBlobStore } from '@fanfare/storage';
 import { rawGet } from './support/raw-get.js';
 import { buildDemoStorefronts, hasFfmpeg, type BuiltStorefronts } from './support/built-storefronts.js';
 
@@ -168,4 +171,24 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     expect(found).toEqual({});
     await context.close();
   });
+
+  it('offers a new version and activates it only after the buyer accepts', async () => {
+    const { context, page } = await fresh();
+    await page.goto(`${aurora}/eula/`);
+    await serviceWorkerActivated(page);
+    const first = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.scriptURL);
+    // A later export changes every page's "as of" date, so the new worker precaches new revisions.
+    await exportCatalog({ em: built.orm.em, blobs: new FsBlobStore(built.blobDir), outDir: built.catalogDir, handles: ['aurora'], now: new Date('2030-01-01T00:00:00Z') });
+    await buildTenant('aurora', { catalogDir: built.catalogDir, distDir: built.distDir, origin: aurora, precacheTop: 4 });
+    await page.reload();
+    await expect.poll(() => page.locator('#update-prompt').isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state)).toBe('installed');
+    await Promise.all([page.waitForEvent('load'), page.locator('#update-accept').click()]);
+    await expect.poll(() => page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return registration?.waiting === null && navigator.serviceWorker.controller !== null;
+    })).toBe(true);
+    expect(first).toBeDefined();
+    await context.close();
+  }, 90_000);
 });

@@ -18,6 +18,7 @@ export interface BuiltStorefronts {
   orm: MikroORM;
   distDir: string;
   catalogDir: string;
+  blobDir: string;
   origin(handle: string): string;
   close(): Promise<void>;
 }
@@ -52,12 +53,13 @@ export async function buildDemoStorefronts(scratchUrl: string): Promise<BuiltSto
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const origin = (handle: string): string => `http://${handle}.localhost:${port}`;
-  const blobs = new FsBlobStore(path.join(work, 'blobs'));
+  const blobDir = path.join(work, 'blobs');
+  const blobs = new FsBlobStore(blobDir);
   await seedDemoCatalog({ em: orm.em, blobs });
   await exportCatalog({ em: orm.em, blobs, outDir: catalogDir });
   await buildAllTenants({ catalogDir, distDir, originOf: origin, precacheTop: 4 });
   return {
-    port, orm, distDir, catalogDir, origin,
+    port, orm, distDir, catalogDir, blobDir, origin,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
