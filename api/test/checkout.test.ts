@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AuditEvent, forTenant, LedgerEntry, Payment, type Tenant } from '@fanfare/db';
+import { AuditEvent, forTenant, Invoice, LedgerEntry, Payment, type Tenant } from '@fanfare/db';
 import { entitlementWorkflowId } from '@fanfare/workflows';
 import type { RunningWorker } from '../../worker/src/index.js';
 import { buildTestApp, storefrontHost } from './support/test-app.js';
@@ -153,6 +153,9 @@ describe('checkout through the api (real worker, PostgreSQL, Temporal, stripe-mo
     expect(rest.json()).toMatchObject({ amount: 1298, orderStatus: 'refunded', refunded: 1798 });
     const legs = await forTenant(app.orm.em.fork(), shop.id).find(LedgerEntry, { orderId: order.orderId });
     expect(legs.filter((l) => l.account === 'creator_pending').reduce((sum, l) => sum + l.amountMinor, 0)).toBe(0);
+    // The invoice document carries the order's number; each refund issued a credit note.
+    const documents = await forTenant(app.orm.em.fork(), shop.id).find(Invoice, { orderId: order.orderId });
+    expect(documents.map((d) => d.kind).sort()).toEqual(['credit_note', 'credit_note', 'invoice']);
     expectError(await refund({ amount: 0, reason: 'other', idempotencyKey: 'refund-zero-1' }), 400, 'validation_failed');
   });
 

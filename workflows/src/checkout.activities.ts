@@ -2,7 +2,7 @@ import { proxyLocalActivities } from '@temporalio/workflow';
 import { FailureType } from './failure-types.js';
 import type { AuditActivities } from './ports/audit-port.js';
 import type { OrderActivities, PaymentActivities } from './ports/checkout-port.js';
-import type { DiscountActivities } from './ports/money-port.js';
+import type { DiscountActivities, InvoiceActivities } from './ports/money-port.js';
 
 /**
  * The activity proxies checkout calls, one per retry character. Workflow-side only.
@@ -16,7 +16,7 @@ import type { DiscountActivities } from './ports/money-port.js';
 
 // Orders, invoices, ledger and audit must reach the database: retry until it is back, except
 // for answers no retry changes (an unknown product, a missing price).
-export const records = proxyLocalActivities<OrderActivities & AuditActivities & DiscountActivities>({
+export const records = proxyLocalActivities<OrderActivities & AuditActivities & DiscountActivities & InvoiceActivities>({
   startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '1 second',

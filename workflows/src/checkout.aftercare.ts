@@ -1,10 +1,13 @@
-import { condition, ParentClosePolicy, setHandler, startChild } from '@temporalio/workflow';
+import { condition, ParentClosePolicy, patched, setHandler, startChild } from '@temporalio/workflow';
 import { payments, records } from './checkout.activities.js';
 import { requestRefundUpdate, type PaymentEvent, type RefundRequest, type RefundOutcome } from './checkout.contract.js';
 import { estimateProcessorFee, refundRefusal, reversalLegs, saleLegs } from './checkout.rules.js';
 import { enter, takeEvent, type CheckoutState } from './checkout.state.js';
 import { audit, discountRedemption, ledger, revokeEntitlements, transition } from './checkout.steps.js';
 import { ENTITLEMENT_WORKFLOW_TYPE, entitlementWorkflowId, type EntitlementInput } from './entitlement.contract.js';
+
+/** The `patched()` id of issuing invoice and credit-note documents from checkout. */
+const INVOICE_DOCUMENTS = 'checkout-invoice-documents';
 
 /**
  * Marks the order paid (with its invoice number), records the sale in the ledger and starts the
@@ -25,6 +28,10 @@ export async function completePayment(state: CheckoutState): Promise<void> {
   const paidAt = new Date(Date.now()).toISOString();
   const { invoiceNumber } = await records.markOrderPaid({ tenantId: input.tenantId, orderId: input.orderId, paymentIntentId: state.paymentIntentId!, feeMinor, paidAt });
   state.status = { ...state.status, orderStatus: 'paid', invoiceNumber };
+  // Checkouts recorded before invoice documents existed replay without issuing one.
+  if (patched(INVOICE_DOCUMENTS)) {
+    await records.issueInvoiceForOrder({ tenantId: input.tenantId, orderId: input.orderId, quote: quote.engineQuote, buyer: { ...input.buyer, country: input.country }, issuedAt: paidAt });
+  }
   await audit(state, 'order.paid', { from: 'awaiting_payment', to: 'paid', invoiceNumber, paymentIntentId: state.paymentIntentId, total: quote.total });
   state.sale = saleLegs(quote, await records.tenantFeeBps({ tenantId: input.tenantId }), feeMinor);
   await ledger(state, 'sale', state.sale);
@@ -76,6 +83,10 @@ async function takeBack(state: CheckoutState, amount: number, key: string, data:
   state.takenMinor += amount;
   state.status = { ...state.status, refundedMinor: state.status.refundedMinor + amount };
   await ledger(state, key, reversalLegs(state.sale, total, before, state.takenMinor, 'refund'));
+  if (patched(INVOICE_DOCUMENTS)) {
+    const scope = before === 0 && state.takenMinor >= total ? { kind: 'full' as const } : { kind: 'amount' as const, amount };
+    await records.issueCreditNote({ tenantId: state.input.tenantId, orderId: state.input.orderId, creditKey: `${state.workflowId}/${key}`, scope, reason: 'refund', issuedAt: new Date(Date.now()).toISOString() });
+  }
   const disputed = [...state.disputes.values()].includes('open');
   await transition(state, disputed ? 'disputed' : state.takenMinor >= total ? 'refunded' : 'partially_refunded', { amountMinor: amount, refundedMinor: state.status.refundedMinor, ...data });
 }

@@ -191,6 +191,7 @@ describe('checkoutWorkflow (real Temporal dev server, fake activities)', () => {
     for (const leg of [...sale!.legs, ...reversals.flatMap((r) => r.legs)]) net.set(`${leg.account}/${leg.creatorId}`, (net.get(`${leg.account}/${leg.creatorId}`) ?? 0) + leg.amountMinor);
     expect([...net.values()].every((value) => value === 0)).toBe(true);
     expect(calls.revoked.sort()).toEqual(QUOTE.lines.map((line) => `ent-${line.productId}`).sort());
+    expect(calls.documents).toEqual(['invoice 2160', 'credit 1000', 'credit 1160']);
   });
 
   it('holds back the earnings and revokes on a dispute; a lost dispute leaves the order refunded', async () => {

@@ -57,6 +57,7 @@ export async function priceCheckout(root: EntityManager, input: PriceCheckoutInp
       reverseCharge: quote.reverseCharge,
       notes: quote.notes.map((note) => note.message),
       discountId: priced.discount?.discountId ?? null,
+      engineQuote: quote,
     };
   } catch (error) {
     if (error instanceof DomainError) throw refused(error);

@@ -1,3 +1,5 @@
+import type { Quote } from '@fanfare/domain';
+
 /** One tax component on a priced line (the shape issue 4's `quote` returns). */
 export interface QuoteTax {
   name: string;
@@ -32,6 +34,8 @@ export interface CheckoutQuote {
   notes: string[];
   /** The discount code applied, whose redemption checkout reserves; null without one. */
   discountId: string | null;
+  /** The money engine's own answer, which the invoice document is issued from. */
+  engineQuote: Quote;
 }
 
 /** What the buyer asked to buy. */

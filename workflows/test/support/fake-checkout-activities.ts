@@ -1,7 +1,10 @@
-import type { AuditActivities, AuditEntry, CheckoutLedgerLeg, CheckoutOrderStatus, CheckoutQuote, DiscountActivities, EntitlementActivities, OrderActivities, PaymentActivities } from '../../src/index.js';
+import type { Quote } from '@fanfare/domain';
+import type {
+  AuditActivities, AuditEntry, CheckoutLedgerLeg, CheckoutOrderStatus, CheckoutQuote, DiscountActivities, EntitlementActivities, InvoiceActivities, OrderActivities, PaymentActivities,
+} from '../../src/index.js';
 
 /** Every activity a checkout (and the entitlement child it starts) calls, as one typed object. */
-export type CheckoutActivities = OrderActivities & PaymentActivities & AuditActivities & EntitlementActivities & DiscountActivities;
+export type CheckoutActivities = OrderActivities & PaymentActivities & AuditActivities & EntitlementActivities & DiscountActivities & InvoiceActivities;
 
 /** What the fakes were asked to do, for assertions. */
 export interface CheckoutCalls {
@@ -14,7 +17,26 @@ export interface CheckoutCalls {
   audit: AuditEntry[];
   revoked: string[];
   discounts: string[];
+  documents: string[];
 }
+
+const LINE_TAX = [{ name: 'Sales tax', rate: '8', amount: 80 }];
+
+/** The money engine's answer behind {@link QUOTE}. */
+const ENGINE_QUOTE: Quote = {
+  currency: 'USD',
+  lines: [
+    { productId: '00000000-0000-4000-8000-000000000001', unitAmount: 1000, quantity: 1, discount: 0, tax: LINE_TAX, total: 1080 },
+    { productId: '00000000-0000-4000-8000-000000000002', unitAmount: 500, quantity: 2, discount: 0, tax: LINE_TAX, total: 1080 },
+  ],
+  subtotal: 2000,
+  discount: 0,
+  tax: [{ name: 'Sales tax', rate: '8', amount: 160 }],
+  total: 2160,
+  taxInclusive: false,
+  reverseCharge: false,
+  notes: [],
+};
 
 /** A two-line cart from two creators, priced tax-exclusive in USD. */
 export const QUOTE: CheckoutQuote = {
@@ -31,11 +53,12 @@ export const QUOTE: CheckoutQuote = {
   reverseCharge: false,
   notes: [],
   discountId: null,
+  engineQuote: ENGINE_QUOTE,
 };
 
 /** In-memory fakes: `overrides` steer a branch, every call is recorded. */
 export function fakeCheckoutActivities(overrides: Partial<CheckoutActivities> = {}): { activities: CheckoutActivities; calls: CheckoutCalls } {
-  const calls: CheckoutCalls = { paymentIntents: [], cancelled: [], refunds: [], statuses: [], paid: [], ledger: [], audit: [], revoked: [], discounts: [] };
+  const calls: CheckoutCalls = { paymentIntents: [], cancelled: [], refunds: [], statuses: [], paid: [], ledger: [], audit: [], revoked: [], discounts: [], documents: [] };
   let refundSeq = 0;
   const defaults: CheckoutActivities = {
     priceCheckout: async () => QUOTE,
@@ -70,6 +93,14 @@ export function fakeCheckoutActivities(overrides: Partial<CheckoutActivities> = 
       calls.refunds.push({ amountMinor, idempotencyKey });
       refundSeq += 1;
       return { refundId: `re_${refundSeq}` };
+    },
+    issueInvoiceForOrder: async ({ quote }) => {
+      calls.documents.push(`invoice ${quote.total}`);
+      return { invoiceId: 'inv', kind: 'invoice', number: '2026-000001', currency: quote.currency, totalMinor: quote.total };
+    },
+    issueCreditNote: async ({ scope }) => {
+      calls.documents.push(`credit ${scope.kind === 'amount' ? scope.amount : scope.kind}`);
+      return { invoiceId: 'cn', kind: 'credit_note', number: '2026-000002', currency: 'USD', totalMinor: 0 };
     },
     grantOrderEntitlements: async () => QUOTE.lines.map((line) => ({ entitlementId: `ent-${line.productId}`, productId: line.productId, status: 'active' as const, expiresAt: null })),
     revokeEntitlements: async ({ entitlementIds }) => {
