@@ -17,6 +17,8 @@ async function main(): Promise<void> {
     distDir: process.env.FANFARE_SITE_DIST_DIR ?? defaultDistDir,
     resolveTenant: cachedResolver(tenantResolver(config.platformDomain, dbTenantLookup(orm, config.platformDomain))),
     apiOrigin: config.api.publicUrl,
+    // Islands call /v1 on the storefront's own origin; the edge forwards it with the buyer's Host.
+    apiUpstream: `http://${config.api.host}:${config.api.port}`,
   });
   server.listen(config.site.port, config.site.host, () => {
     console.log(`storefront edge listening on http://${config.site.host}:${config.site.port} (try http://aurora.localhost:${config.site.port})`);

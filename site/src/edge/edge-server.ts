@@ -5,6 +5,7 @@ import type { TLSSocket } from 'node:tls';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
+import { isApiPath, proxyToApi } from './api-proxy.js';
 import { chooseEncoding, isCompressible } from './compression.js';
 import { cacheControlOf, securityHeaders } from './headers.js';
 import { contentTypeOf, resolveStaticFile } from './static-files.js';
@@ -17,6 +18,8 @@ export interface EdgeOptions {
   resolveTenant: TenantResolver;
   /** Origin of the API, allowed in the CSP's connect-src. */
   apiOrigin?: string;
+  /** Where `/v1/*` is forwarded (same-origin API for the islands); not forwarded when absent. */
+  apiUpstream?: string;
   /** Believe `X-Forwarded-Proto: https` (behind a TLS-terminating proxy such as Caddy). */
   trustForwardedProto?: boolean;
 }
@@ -38,6 +41,11 @@ async function handle(options: EdgeOptions, request: IncomingMessage, response: 
   const https = (request.socket as Partial<TLSSocket>).encrypted === true
     || (options.trustForwardedProto === true && request.headers['x-forwarded-proto'] === 'https');
   const headers = securityHeaders({ https, ...(options.apiOrigin === undefined ? {} : { apiOrigin: options.apiOrigin }) });
+  const rawPath = (request.url ?? '/').split('?')[0] ?? '/';
+  if (options.apiUpstream !== undefined && isApiPath(request.url ?? '/')) {
+    proxyToApi(new URL(options.apiUpstream), request, response, https);
+    return;
+  }
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     send(response, 405, 'Method not allowed', { ...headers, allow: 'GET, HEAD' });
     return;
@@ -48,8 +56,7 @@ async function handle(options: EdgeOptions, request: IncomingMessage, response: 
     send(response, 404, 'No storefront at this address.', headers);
     return;
   }
-  // The raw path, not a URL-normalized one: `..` must be refused, never silently resolved.
-  const rawPath = (request.url ?? '/').split('?')[0] ?? '/';
+  // `rawPath` is the raw path, not a URL-normalized one: `..` must be refused, never silently resolved.
   const file = await resolveStaticFile(root, rawPath);
   if (file !== undefined) {
     await serveFile(request, response, file, 200, { ...headers, 'cache-control': cacheControlOf(rawPath) });
