@@ -195,7 +195,8 @@ export function loadConfig(env: Env = process.env): FanfareConfig {
     },
     blobs,
     stripe: {
-      secretKey: read.string('STRIPE_SECRET_KEY', production ? undefined : 'sk_test_fanfare_local'),
+      // stripe-mock accepts only `sk_test_<letters and digits>`, so the local default has that shape.
+      secretKey: read.string('STRIPE_SECRET_KEY', production ? undefined : 'sk_test_fanfarelocal'),
       webhookSecret: read.string('STRIPE_WEBHOOK_SECRET', production ? undefined : 'whsec_fanfare_local'),
       apiBase: stripeApiBase,
     },

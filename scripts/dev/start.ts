@@ -82,9 +82,6 @@ async function main(): Promise<number> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     STRIPE_API_BASE: process.env.STRIPE_API_BASE ?? DEFAULT_STRIPE_API_BASE,
-    // stripe-mock refuses keys that are not `sk_test_<letters and digits>` (the config default has
-    // underscores), so the local stack brings one it accepts unless a real test key is set.
-    STRIPE_SECRET_KEY: process.env.STRIPE_SECRET_KEY ?? 'sk_test_fanfarelocal',
     FANFARE_ENV: process.env.FANFARE_ENV ?? 'development',
   };
   const config = loadConfig(env);
