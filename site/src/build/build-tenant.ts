@@ -78,7 +78,8 @@ function runAstro(root: string, env: NodeJS.ProcessEnv): Promise<void> {
   const cli = path.join(siteRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const args = [cli, 'build', '--silent', '--root', root, '--config', path.relative(root, path.join(siteRoot, 'astro.config.ts'))];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: siteRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // cwd too: when outDir lies outside the cwd, Astro stages prerendering in `<cwd>/.astro/`.
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
