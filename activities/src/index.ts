@@ -7,7 +7,7 @@ export { createAuditActivities } from './db/audit-activities.js';
 export { uuidFromKey } from './db/deterministic-uuid.js';
 export { createEntitlementActivities, entitlementIdFor } from './db/entitlement-activities.js';
 export { createOrderActivities } from './db/order-activities.js';
-export { priceCheckout, SELLER_COUNTRY } from './db/pricing.js';
+export { priceCheckout } from './db/pricing.js';
 export { createPaymentActivities, type PaymentActivityDeps } from './stripe/payment-activities.js';
 export { StripePaymentGateway, type PaymentGateway } from './stripe/payment-gateway.js';
 export { createStripeClient, type StripeClientOptions } from './stripe/stripe-client.js';

@@ -35,7 +35,7 @@ async function shop(): Promise<{ tenantId: string; productId: string; creatorId:
   return { tenantId: tenant.id, productId: product.id, creatorId };
 }
 
-const orders = () => createOrderActivities({ em: orm.em });
+const orders = () => createOrderActivities({ em: orm.em, seller: { country: 'IE' } });
 
 async function pricedOrder(tenantId: string, productId: string): Promise<{ orderId: string; quote: CheckoutQuote }> {
   const quote = await orders().priceCheckout({ tenantId, items: [{ productId, quantity: 1 }], currency: 'EUR', country: 'DE', region: null, discountCode: null, customerKey: 'buyer@example.com' });

@@ -36,7 +36,7 @@ export async function composeWorker(config: FanfareConfig, options: ComposeOptio
     ffprobePath,
     // stripe-mock in development and tests (STRIPE_API_BASE), Stripe itself otherwise.
     payments: new StripePaymentGateway(createStripeClient({ secretKey: config.stripe.secretKey, apiBase: config.stripe.apiBase })),
-    // Seller of record, VAT registry and FX feed: FX_FEED_URL, VAT_ID_VERIFIER, SELLER_* (see money-adapters.ts).
+    // Seller of record, VAT registry and FX feed, from the config's money section.
     ...moneyAdapters(config),
     ...(options.workDir === undefined ? {} : { workDir: options.workDir }),
   });

@@ -36,14 +36,17 @@ const PAYMENT_STATUS_FOR: Partial<Record<CheckoutOrderStatus, Payment['status']>
   paid: 'succeeded',
 };
 
+/** What order activities need: the database, and the seller of record that prices are taxed for. */
+export type OrderActivityDeps = DbActivityDeps & { seller: { country: string } };
+
 /**
  * Activities over orders, payments, invoice numbers and the ledger. Every write is keyed by
  * something the workflow chose (order id, PaymentIntent id, transaction key), so a retry after
  * a lost acknowledgement finds the first write instead of making a second.
  */
-export function createOrderActivities(deps: DbActivityDeps): OrderActivities {
+export function createOrderActivities(deps: OrderActivityDeps): OrderActivities {
   return {
-    priceCheckout: (input) => priceCheckout(deps.em, input),
+    priceCheckout: (input) => priceCheckout(deps.em, input, deps.seller.country),
 
     async createOrder(input) {
       const em = scoped(deps.em, input.tenantId, input.orderId);

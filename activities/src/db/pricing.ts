@@ -4,12 +4,6 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { CheckoutQuote, PriceCheckoutInput } from '@fanfare/workflows';
 import { isUuid } from './deterministic-uuid.js';
 
-/**
- * Where the platform is established as seller of record; reverse charge for business buyers is
- * judged against it. One value until tenants become sellers of record themselves.
- */
-export const SELLER_COUNTRY = 'IE';
-
 /** A refusal by the money engine, as a non-retryable failure typed with the domain's code. */
 function refused(error: DomainError): ApplicationFailure {
   return ApplicationFailure.nonRetryable(error.message, error.code, { ...error.details });
@@ -19,9 +13,10 @@ function refused(error: DomainError): ApplicationFailure {
  * Prices a cart with the money engine (`priceCart`) over the tenant's stored products, price
  * list and the typed discount code with its current usage. A refusal (unknown product, no
  * price in the currency, code used up) is non-retryable and carries the domain's code as its
- * type, so the api can answer with that code.
+ * type, so the api can answer with that code. Reverse charge is judged against `sellerCountry`,
+ * where the seller of record is established.
  */
-export async function priceCheckout(root: EntityManager, input: PriceCheckoutInput): Promise<CheckoutQuote> {
+export async function priceCheckout(root: EntityManager, input: PriceCheckoutInput, sellerCountry: string): Promise<CheckoutQuote> {
   if (!isUuid(input.tenantId)) throw ApplicationFailure.nonRetryable(`Unknown tenant ${input.tenantId}`, 'unknown_product');
   const productIds = input.items.map((item) => item.productId);
   const [catalog, tenant] = await Promise.all([
@@ -40,7 +35,7 @@ export async function priceCheckout(root: EntityManager, input: PriceCheckoutInp
         ...(input.discountCode === null ? {} : { discountCode: input.discountCode }),
       },
       catalog,
-      { now: new Date(), seller: { country: SELLER_COUNTRY }, ...(tenant === null ? {} : { tenantCurrency: tenant.defaultCurrency }), ...(usage === undefined ? {} : { discountUsage: usage }) },
+      { now: new Date(), seller: { country: sellerCountry }, ...(tenant === null ? {} : { tenantCurrency: tenant.defaultCurrency }), ...(usage === undefined ? {} : { discountUsage: usage }) },
     );
     const { quote } = priced;
     const ids = quote.lines.map((line) => line.productId);
