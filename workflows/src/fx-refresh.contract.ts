@@ -1,3 +1,4 @@
+import { defineQuery } from '@temporalio/workflow';
 import { FANFARE_TASK_QUEUE } from './task-queues.js';
 
 /** The task queue the FX refresh runs on. */
@@ -14,3 +15,17 @@ export const FX_REFRESH_SCHEDULE_ID = 'fx-refresh-daily';
  * (around 16:00 CET on TARGET business days); on other days it finds nothing new.
  */
 export const FX_REFRESH_CRON = '30 15 * * *';
+
+/** Where one refresh stands, for operators asking in Temporal UI. */
+export interface FxRefreshStatus {
+  step: 'fetching' | 'done';
+  /** What the refresh is waiting for, in words. */
+  waitingFor: string | null;
+  /** The reference date of the rates found, once done. */
+  asOf: string | null;
+  /** The staleness warning, when the newest rates are old. */
+  warning: string | null;
+}
+
+/** `status`: what the refresh is doing or found. */
+export const fxRefreshStatusQuery = defineQuery<FxRefreshStatus, [], 'status'>('status');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FX_REFRESH_WORKFLOW_TYPE, type FxActivities, type FxRefreshResult } from '../src/index.js';
+import { FX_REFRESH_WORKFLOW_TYPE, fxRefreshStatusQuery, ProcessStatusAttribute, type FxActivities, type FxRefreshResult } from '../src/index.js';
 import { connectHarness, uniqueTaskQueue, type TemporalHarness } from './support/temporal-harness.js';
 
 const taskQueue = uniqueTaskQueue('fx-refresh-wf');
@@ -35,5 +35,15 @@ describe('fxRefreshWorkflow (real Temporal dev server, fake activity)', () => {
     );
     expect(result).toEqual(stale);
     expect(fx.calls).toBe(1);
+  });
+
+  it('answers status and marks a stale result for operators', async () => {
+    const workflowId = `fx-${taskQueue}-status`;
+    await temporal.withWorker(taskQueue, fakeFx([stale]), () =>
+      temporal.client.workflow.execute(FX_REFRESH_WORKFLOW_TYPE, { taskQueue, workflowId }),
+    );
+    const handle = temporal.client.workflow.getHandle(workflowId);
+    expect(await handle.query(fxRefreshStatusQuery)).toEqual({ step: 'done', waitingFor: null, asOf: '2026-03-13', warning: stale.warning });
+    expect((await handle.describe()).typedSearchAttributes.get(ProcessStatusAttribute)).toBe('done_stale');
   });
 });
