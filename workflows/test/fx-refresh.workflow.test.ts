@@ -39,11 +39,13 @@ describe('fxRefreshWorkflow (real Temporal dev server, fake activity)', () => {
 
   it('answers status and marks a stale result for operators', async () => {
     const workflowId = `fx-${taskQueue}-status`;
-    await temporal.withWorker(taskQueue, fakeFx([stale]), () =>
-      temporal.client.workflow.execute(FX_REFRESH_WORKFLOW_TYPE, { taskQueue, workflowId }),
-    );
-    const handle = temporal.client.workflow.getHandle(workflowId);
-    expect(await handle.query(fxRefreshStatusQuery)).toEqual({ step: 'done', waitingFor: null, asOf: '2026-03-13', warning: stale.warning });
-    expect((await handle.describe()).typedSearchAttributes.get(ProcessStatusAttribute)).toBe('done_stale');
+    // A query on a closed workflow is answered by a worker replaying it, so one must be polling.
+    const [status, description] = await temporal.withWorker(taskQueue, fakeFx([stale]), async () => {
+      await temporal.client.workflow.execute(FX_REFRESH_WORKFLOW_TYPE, { taskQueue, workflowId });
+      const handle = temporal.client.workflow.getHandle(workflowId);
+      return Promise.all([handle.query(fxRefreshStatusQuery), handle.describe()]);
+    });
+    expect(status).toEqual({ step: 'done', waitingFor: null, asOf: '2026-03-13', warning: stale.warning });
+    expect(description.typedSearchAttributes.get(ProcessStatusAttribute)).toBe('done_stale');
   });
 });
