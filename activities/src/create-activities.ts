@@ -1,5 +1,5 @@
 import type {
-  AssetActivities, AuditActivities, DiscountActivities, EntitlementActivities, FxActivities, InvoiceActivities, MediaActivities,
+  AssetActivities, AuditActivities, CapacityActivities, DiscountActivities, EntitlementActivities, FxActivities, InvoiceActivities, MediaActivities,
   OrderActivities, PaymentActivities, StorageActivities, VatActivities,
 } from '@fanfare/workflows';
 import { createAssetActivities, type DbActivityDeps } from './db/asset-activities.js';
@@ -7,6 +7,7 @@ import { createAuditActivities } from './db/audit-activities.js';
 import { createEntitlementActivities } from './db/entitlement-activities.js';
 import { createOrderActivities } from './db/order-activities.js';
 import { createDiscountActivities } from './db/discount-activities.js';
+import { createCapacityActivities } from './db/capacity-activities.js';
 import { createInvoiceActivities, type InvoiceActivityDeps } from './db/invoice-activities.js';
 import { createFxActivities, type FxActivityDeps } from './fx/fx-activities.js';
 import { createVatActivities, type VatActivityDeps } from './vat/vat-activities.js';
@@ -16,7 +17,7 @@ import { createStorageActivities, type StorageActivityDeps } from './storage/sto
 
 /** Every activity the worker registers, keyed by the names workflows call them by. */
 export type FanfareActivities = StorageActivities & MediaActivities & AssetActivities & AuditActivities & EntitlementActivities & OrderActivities & PaymentActivities
-  & DiscountActivities & InvoiceActivities & FxActivities & VatActivities;
+  & DiscountActivities & CapacityActivities & InvoiceActivities & FxActivities & VatActivities;
 
 /** Everything the activity groups need, already built by the caller from configuration. */
 export type ActivityDeps = StorageActivityDeps & MediaActivityDeps & DbActivityDeps & PaymentActivityDeps
@@ -36,6 +37,7 @@ export function createActivities(deps: ActivityDeps): FanfareActivities {
     ...createOrderActivities(deps),
     ...createPaymentActivities(deps),
     ...createDiscountActivities(deps),
+    ...createCapacityActivities(deps),
     ...createInvoiceActivities(deps),
     ...createFxActivities(deps),
     ...createVatActivities(deps),

@@ -12,6 +12,7 @@ export { createPaymentActivities, type PaymentActivityDeps } from './stripe/paym
 export { StripePaymentGateway, type PaymentGateway } from './stripe/payment-gateway.js';
 export { createStripeClient, type StripeClientOptions } from './stripe/stripe-client.js';
 export { createDiscountActivities } from './db/discount-activities.js';
+export { createCapacityActivities } from './db/capacity-activities.js';
 export { createInvoiceActivities, type InvoiceActivityDeps } from './db/invoice-activities.js';
 export { createFxActivities, type FxActivityDeps } from './fx/fx-activities.js';
 export { createVatActivities, type VatActivityDeps } from './vat/vat-activities.js';

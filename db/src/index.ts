@@ -36,3 +36,12 @@ export {
 } from './repositories/invoice-sequence.js';
 export { latestFxSnapshot, storeFxSnapshot } from './repositories/fx-snapshots.js';
 export { documentOf, columnsOf } from './repositories/invoice-documents.js';
+export {
+  heldCapacityUnits,
+  reserveTokenCapacity,
+  confirmTokenCapacity,
+  releaseTokenCapacity,
+  type CapacityLine,
+  type CapacityRequest,
+  type CapacityReservationState,
+} from './repositories/capacity-reservations.js';

@@ -35,6 +35,7 @@ export const DOMAIN_ERROR_CODES = [
   'no_fx_rate',
   'invalid_invoice',
   'invalid_credit_note',
+  'capacity_exhausted',
 ] as const;
 
 /** One machine-readable reason a domain rule refused its input. */

@@ -1,6 +1,7 @@
 import { proxyLocalActivities } from '@temporalio/workflow';
 import { FailureType } from './failure-types.js';
 import type { AuditActivities } from './ports/audit-port.js';
+import type { CapacityActivities } from './ports/capacity-port.js';
 import type { OrderActivities, PaymentActivities } from './ports/checkout-port.js';
 import type { DiscountActivities, InvoiceActivities } from './ports/money-port.js';
 
@@ -16,12 +17,12 @@ import type { DiscountActivities, InvoiceActivities } from './ports/money-port.j
 
 // Orders, invoices, ledger and audit must reach the database: retry until it is back, except
 // for answers no retry changes (an unknown product, a missing price).
-export const records = proxyLocalActivities<OrderActivities & AuditActivities & DiscountActivities & InvoiceActivities>({
+export const records = proxyLocalActivities<OrderActivities & AuditActivities & DiscountActivities & CapacityActivities & InvoiceActivities>({
   startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '1 second',
     maximumInterval: '1 minute',
-    nonRetryableErrorTypes: [FailureType.discountCodeInvalid, FailureType.invalidInput, FailureType.orderNotFound],
+    nonRetryableErrorTypes: [FailureType.discountCodeInvalid, FailureType.capacityExhausted, FailureType.invalidInput, FailureType.orderNotFound],
   },
 });
 

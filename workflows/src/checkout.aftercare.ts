@@ -36,6 +36,8 @@ export async function completePayment(state: CheckoutState): Promise<void> {
   state.sale = saleLegs(quote, await records.tenantFeeBps({ tenantId: input.tenantId }), feeMinor);
   await ledger(state, 'sale', state.sale);
   if (quote.discountId != null) await records.confirmDiscountRedemption(discountRedemption(state, quote.discountId));
+  // Only set when the reservation ran behind the `token-capacity` patch.
+  if (state.capacityHeld) await records.confirmTokenCapacity({ tenantId: input.tenantId, orderId: input.orderId });
   const entitlement: EntitlementInput = { tenantId: input.tenantId, orderId: input.orderId, buyer: input.buyer, eulaVersion: input.eulaAccepted.version, eulaAcceptedAt: input.eulaAccepted.acceptedAt };
   // The child inherits this run's task queue (FANFARE_TASK_QUEUE in production).
   await startChild(ENTITLEMENT_WORKFLOW_TYPE, { workflowId: entitlementWorkflowId(input.tenantId, input.orderId), args: [entitlement], parentClosePolicy: ParentClosePolicy.ABANDON });

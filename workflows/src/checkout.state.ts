@@ -40,6 +40,8 @@ export interface CheckoutState {
   disputes: Map<string, 'open' | 'won' | 'lost'>;
   /** Numbers audit events so each transition has a key of its own. */
   auditSeq: number;
+  /** True once token capacity is held for the order (behind the `token-capacity` patch): confirm it when paid. */
+  capacityHeld: boolean;
 }
 
 /** Moves the status to `step` and tells Temporal UI. */
@@ -66,6 +68,7 @@ export function setUpCheckout(input: CheckoutInput, workflowId: string): Checkou
     inFlightMinor: 0,
     disputes: new Map(),
     auditSeq: 0,
+    capacityHeld: false,
   };
   setHandler(checkoutStatusQuery, () => state.status);
   setHandler(startCheckoutUpdate, async () => {

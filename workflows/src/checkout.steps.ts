@@ -2,7 +2,8 @@ import { getExternalWorkflowHandle, log } from '@temporalio/workflow';
 import { records } from './checkout.activities.js';
 import type { CheckoutState } from './checkout.state.js';
 import { entitlementWorkflowId, revokeEntitlementsSignal, type RevocationReason } from './entitlement.contract.js';
-import type { CheckoutLedgerLeg, CheckoutOrderStatus } from './ports/checkout-port.js';
+import type { TokenCapacityLine } from './ports/capacity-port.js';
+import type { CheckoutLedgerLeg, CheckoutOrderStatus, CheckoutQuote } from './ports/checkout-port.js';
 import type { DiscountRedemptionKey } from './ports/money-port.js';
 
 /** Appends one audit event for the order; the sequence number keeps repeated actions apart. */
@@ -61,4 +62,16 @@ export function discountRedemption(state: CheckoutState, discountCodeId: string)
 /** Who a per-customer discount limit counts: the member's user id, or a guest's email. */
 export function customerKey(state: CheckoutState): string {
   return state.input.buyer.userId ?? state.input.buyer.email.toLowerCase();
+}
+
+/** The `patched()` id of reserving token-pack capacity in checkout. */
+export const TOKEN_CAPACITY = 'token-capacity';
+
+/** The units each token pack of the quote holds (`tokenAmount × quantity`), one line per product. */
+export function tokenCapacityLines(quote: CheckoutQuote): TokenCapacityLine[] {
+  const units = new Map<string, number>();
+  for (const line of quote.lines) {
+    if (line.tokenAmount !== undefined && line.tokenAmount > 0) units.set(line.productId, (units.get(line.productId) ?? 0) + line.tokenAmount * line.quantity);
+  }
+  return [...units].map(([productId, total]) => ({ productId, units: total }));
 }

@@ -1,13 +1,18 @@
-import { ActivityFailure, ApplicationFailure, condition, log, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, log, patched, workflowInfo } from '@temporalio/workflow';
 import { payments, records } from './checkout.activities.js';
 import { FailureType } from './failure-types.js';
+import type { TokenCapacityLine } from './ports/capacity-port.js';
 import { aftercare, completePayment } from './checkout.aftercare.js';
 import { DEFAULT_CHECKOUT_POLICY, type CheckoutInput, type CheckoutResult } from './checkout.contract.js';
 import { drainHandlers, enter, setUpCheckout, takeEvent, type CheckoutState } from './checkout.state.js';
-import { audit, customerKey, discountRedemption, transition } from './checkout.steps.js';
+import { audit, customerKey, discountRedemption, tokenCapacityLines, TOKEN_CAPACITY, transition } from './checkout.steps.js';
 
 /** One way to undo a reservation made on the way to payment. */
-type Compensation = { undo: 'cancelPaymentIntent'; paymentIntentId: string } | { undo: 'releaseOrder' } | { undo: 'releaseDiscount'; discountId: string };
+type Compensation =
+  | { undo: 'cancelPaymentIntent'; paymentIntentId: string }
+  | { undo: 'releaseOrder' }
+  | { undo: 'releaseDiscount'; discountId: string }
+  | { undo: 'releaseTokenCapacity' };
 
 /**
  * One buyer's checkout: prices the cart, writes the order, creates the PaymentIntent (answering
@@ -50,6 +55,14 @@ async function priceAndReserve(state: CheckoutState, compensations: Compensation
     if (!(await reserveDiscount(state, quote.discountId))) return false;
     compensations.push({ undo: 'releaseDiscount', discountId: quote.discountId });
   }
+  const capacityLines = tokenCapacityLines(quote);
+  // Checkouts recorded before token capacity existed replay without reserving it.
+  if (capacityLines.length > 0 && patched(TOKEN_CAPACITY)) {
+    // Held before the buyer can pay, so the creator's last units cannot be sold twice.
+    if (!(await reserveTokenCapacity(state, compensations, capacityLines))) return false;
+    compensations.push({ undo: 'releaseTokenCapacity' });
+    state.capacityHeld = true;
+  }
 
   enter(state, 'creating_payment');
   const intent = await payments.createPaymentIntent({
@@ -82,8 +95,9 @@ function reject(state: CheckoutState, error: unknown): false {
   // A local activity's failure may arrive unwrapped; a remote one inside an ActivityFailure.
   const cause = error instanceof ActivityFailure ? error.cause : error;
   if (!(cause instanceof ApplicationFailure) || cause.nonRetryable !== true) throw error;
-  // A discount refusal names the domain's reason in its first detail (`discount_exhausted`, …).
-  const detail: unknown = cause.type === FailureType.discountCodeInvalid ? cause.details?.[0] : undefined;
+  // A discount or capacity refusal names the domain's reason in its first detail (`discount_exhausted`, `capacity_exhausted`, …).
+  const named = cause.type === FailureType.discountCodeInvalid || cause.type === FailureType.capacityExhausted;
+  const detail: unknown = named ? cause.details?.[0] : undefined;
   const code = typeof detail === 'object' && detail !== null && typeof (detail as { code?: unknown }).code === 'string' ? (detail as { code: string }).code : undefined;
   state.status = { ...state.status, rejection: { type: code ?? cause.type ?? 'CheckoutRejected', message: cause.message } };
   enter(state, 'rejected');
@@ -97,6 +111,25 @@ async function reserveDiscount(state: CheckoutState, discountId: string): Promis
     return true;
   } catch (error) {
     reject(state, error);
+    await transition(state, 'failed', { reason: state.status.rejection?.type });
+    return false;
+  }
+}
+
+/**
+ * Holds the token packs' capacity; capacity sold meanwhile refuses the checkout (order `failed`)
+ * after giving back what was already held for it (the discount redemption).
+ */
+async function reserveTokenCapacity(state: CheckoutState, compensations: Compensation[], lines: TokenCapacityLine[]): Promise<boolean> {
+  const { tenantId, orderId } = state.input;
+  try {
+    await records.reserveTokenCapacity({ tenantId, orderId, lines });
+    return true;
+  } catch (error) {
+    reject(state, error);
+    for (const entry of [...compensations].reverse()) {
+      if (entry.undo === 'releaseDiscount') await records.releaseDiscountRedemption(discountRedemption(state, entry.discountId));
+    }
     await transition(state, 'failed', { reason: state.status.rejection?.type });
     return false;
   }
@@ -130,6 +163,8 @@ async function compensate(state: CheckoutState, compensations: Compensation[], o
       await payments.cancelPaymentIntent({ paymentIntentId: entry.paymentIntentId, idempotencyKey: `${state.workflowId}/cancel-payment-intent` });
     } else if (entry.undo === 'releaseDiscount') {
       await records.releaseDiscountRedemption(discountRedemption(state, entry.discountId));
+    } else if (entry.undo === 'releaseTokenCapacity') {
+      await records.releaseTokenCapacity({ tenantId: state.input.tenantId, orderId: state.input.orderId });
     } else {
       await transition(state, outcome, { paymentAttempts: state.status.paymentAttempts });
     }

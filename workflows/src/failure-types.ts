@@ -11,6 +11,8 @@ export const FailureType = {
   invalidInput: 'InvalidInput',
   /** A discount code that does not exist or no longer applies. */
   discountCodeInvalid: 'DiscountCodeInvalid',
+  /** A token pack whose creator has no capacity left for the units asked for. */
+  capacityExhausted: 'CapacityExhausted',
   /** The order a checkout step was called for does not exist. */
   orderNotFound: 'OrderNotFound',
   /** A refund the order cannot take (not paid, more than is left). */

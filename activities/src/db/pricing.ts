@@ -39,11 +39,16 @@ export async function priceCheckout(root: EntityManager, input: PriceCheckoutInp
     );
     const { quote } = priced;
     const ids = quote.lines.map((line) => line.productId);
-    const creators = await forTenant(root, input.tenantId).find(Product, { id: { $in: ids } }, { fields: ['id', 'creatorId'] });
-    const creatorOf = new Map(creators.map((product) => [product.id, product.creatorId]));
+    const products = await forTenant(root, input.tenantId).find(Product, { id: { $in: ids } }, { fields: ['id', 'creatorId', 'kind', 'tokenAmount'] });
+    const productOf = new Map(products.map((product) => [product.id, product]));
+    // A token pack's line says how many units one item grants: checkout reserves capacity for them.
+    const tokensOf = (productId: string) => {
+      const product = productOf.get(productId)!;
+      return product.kind === 'token_pack' && product.tokenAmount != null && product.tokenAmount > 0 ? { tokenAmount: product.tokenAmount } : {};
+    };
     return {
       currency: quote.currency,
-      lines: quote.lines.map((line) => ({ ...line, tax: line.tax.map((t) => ({ ...t })), creatorId: creatorOf.get(line.productId)! })),
+      lines: quote.lines.map((line) => ({ ...line, tax: line.tax.map((t) => ({ ...t })), creatorId: productOf.get(line.productId)!.creatorId, ...tokensOf(line.productId) })),
       subtotal: quote.subtotal,
       discount: quote.discount,
       tax: quote.tax.reduce((sum, t) => sum + t.amount, 0),

@@ -21,6 +21,7 @@ import { DiscountCodeSchema } from './discount-code.entity.js';
 import { DiscountRedemptionSchema } from './discount-redemption.entity.js';
 import { FxRateSnapshotSchema } from './fx-rate-snapshot.entity.js';
 import { InvoiceSchema } from './invoice.entity.js';
+import { CapacityReservationSchema } from './capacity-reservation.entity.js';
 
 export * from './asset.entity.js';
 export * from './audit-event.entity.js';
@@ -45,6 +46,7 @@ export * from './discount-code.entity.js';
 export * from './discount-redemption.entity.js';
 export * from './fx-rate-snapshot.entity.js';
 export * from './invoice.entity.js';
+export * from './capacity-reservation.entity.js';
 
 /** Platform-level entities: no tenant filter. */
 export const platformEntities = [TenantSchema, UserSchema, StripeEventSchema, FxRateSnapshotSchema] as const;
@@ -70,6 +72,7 @@ export const tenantOwnedEntities = [
   DiscountCodeSchema,
   DiscountRedemptionSchema,
   InvoiceSchema,
+  CapacityReservationSchema,
 ] as const;
 
 /** The explicit entity list given to MikroORM (no folder scanning). */

@@ -31,6 +31,8 @@ const ProductSchema = defineEntity({
     deviceLimit: p.integer().default(3),
     /** Tokens granted by a token pack. */
     tokenAmount: p.integer().nullable(),
+    /** Total token units the creator offers for sale across all orders; null = unlimited. */
+    capacityUnits: p.integer().nullable(),
     subscriptionInterval: p.enum(['month', 'year'] as const).nullable(),
     /** EULA the buyer accepts at checkout; copied onto the entitlement. */
     eulaVersion: p.string(),

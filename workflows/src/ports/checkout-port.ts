@@ -15,6 +15,8 @@ export interface QuoteLine {
   creatorId: string;
   unitAmount: number;
   quantity: number;
+  /** Units one item of a token pack grants (its capacity is reserved per unit); absent otherwise. */
+  tokenAmount?: number;
   discount: number;
   tax: QuoteTax[];
   /** What the buyer pays for the line, tax included. */

@@ -30,3 +30,4 @@ export type {
   IssuedInvoice,
   InvoiceActivities,
 } from './money-port.js';
+export type { TokenCapacityLine, TokenCapacityKey, ReserveTokenCapacityInput, TokenCapacityReservation, CapacityActivities } from './capacity-port.js';

@@ -1,10 +1,10 @@
 import type { Quote } from '@fanfare/domain';
 import type {
-  AuditActivities, AuditEntry, CheckoutLedgerLeg, CheckoutOrderStatus, CheckoutQuote, DiscountActivities, EntitlementActivities, InvoiceActivities, OrderActivities, PaymentActivities,
+  AuditActivities, AuditEntry, CapacityActivities, CheckoutLedgerLeg, CheckoutOrderStatus, CheckoutQuote, DiscountActivities, EntitlementActivities, InvoiceActivities, OrderActivities, PaymentActivities,
 } from '../../src/index.js';
 
 /** Every activity a checkout (and the entitlement child it starts) calls, as one typed object. */
-export type CheckoutActivities = OrderActivities & PaymentActivities & AuditActivities & EntitlementActivities & DiscountActivities & InvoiceActivities;
+export type CheckoutActivities = OrderActivities & PaymentActivities & AuditActivities & EntitlementActivities & DiscountActivities & CapacityActivities & InvoiceActivities;
 
 /** What the fakes were asked to do, for assertions. */
 export interface CheckoutCalls {
@@ -17,6 +17,8 @@ export interface CheckoutCalls {
   audit: AuditEntry[];
   revoked: string[];
   discounts: string[];
+  /** `reserve <productId>:<units>,…`, `confirm`, `release`. */
+  capacity: string[];
   documents: string[];
 }
 
@@ -58,7 +60,7 @@ export const QUOTE: CheckoutQuote = {
 
 /** In-memory fakes: `overrides` steer a branch, every call is recorded. */
 export function fakeCheckoutActivities(overrides: Partial<CheckoutActivities> = {}): { activities: CheckoutActivities; calls: CheckoutCalls } {
-  const calls: CheckoutCalls = { paymentIntents: [], cancelled: [], refunds: [], statuses: [], paid: [], ledger: [], audit: [], revoked: [], discounts: [], documents: [] };
+  const calls: CheckoutCalls = { paymentIntents: [], cancelled: [], refunds: [], statuses: [], paid: [], ledger: [], audit: [], revoked: [], discounts: [], capacity: [], documents: [] };
   let refundSeq = 0;
   const defaults: CheckoutActivities = {
     priceCheckout: async () => QUOTE,
@@ -81,6 +83,18 @@ export function fakeCheckoutActivities(overrides: Partial<CheckoutActivities> = 
     confirmDiscountRedemption: async ({ discountCodeId }) => {
       calls.discounts.push(`confirm ${discountCodeId}`);
       return { redemptionId: 'r', status: 'confirmed' };
+    },
+    reserveTokenCapacity: async ({ lines }) => {
+      calls.capacity.push(`reserve ${lines.map((line) => `${line.productId}:${line.units}`).join(',')}`);
+      return lines.map((line) => ({ ...line, status: 'reserved' as const }));
+    },
+    confirmTokenCapacity: async () => {
+      calls.capacity.push('confirm');
+      return [];
+    },
+    releaseTokenCapacity: async () => {
+      calls.capacity.push('release');
+      return [];
     },
     recordLedgerEntries: async ({ transactionKey, legs }) => void calls.ledger.push({ key: transactionKey, legs }),
     appendAuditEvent: async (entry) => void calls.audit.push(entry),
