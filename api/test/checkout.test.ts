@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AuditEvent, forTenant, Invoice, LedgerEntry, Payment, type Tenant } from '@fanfare/db';
+import { AuditEvent, CapacityReservation, forTenant, Invoice, LedgerEntry, Payment, Price, Product, type Tenant } from '@fanfare/db';
 import { entitlementWorkflowId } from '@fanfare/workflows';
 import type { RunningWorker } from '../../worker/src/index.js';
 import { buildTestApp, storefrontHost } from './support/test-app.js';
@@ -220,6 +220,20 @@ describe('checkout through the api (real worker, PostgreSQL, Temporal, stripe-mo
     expectError(await orderAs(alice.token, randomUUID()), 404, 'not_found');
     expectError(await orderAs(alice.token, 'not-a-uuid'), 400, 'validation_failed');
     expectError(await app.inject({ method: 'GET', url: `/v1/orders/${order.orderId}`, headers: { host } }), 401, 'unauthenticated');
+  });
+
+  it('refuses a token pack whose capacity is sold with capacity_exhausted, holding what the first order reserved', async () => {
+    const em = forTenant(app.orm.em.fork(), shop.id);
+    const pack = em.create(Product, {
+      creatorId: randomUUID(), kind: 'token_pack', mediaType: 'tokens', title: 'API calls', slug: uniqueHandle('api-calls'), status: 'active', eulaVersion: '2026-01', tokenAmount: 1000, capacityUnits: 2500,
+    });
+    em.create(Price, { productId: pack.id, currency: 'EUR', region: 'EU', amountMinor: 500, taxInclusive: true });
+    await em.flush();
+    const first = await started(checkoutBody({ items: [{ productId: pack.id, quantity: 2 }] }));
+    const held = await forTenant(app.orm.em.fork(), shop.id).find(CapacityReservation, { productId: pack.id });
+    expect(held.map((row) => ({ orderId: row.orderId, units: row.units, status: row.status }))).toEqual([{ orderId: first.orderId, units: 2000, status: 'reserved' }]);
+    const refused = expectError(await checkout(checkoutBody({ items: [{ productId: pack.id, quantity: 1 }] })), 422, 'capacity_exhausted');
+    expect(refused.error.message).toContain('500 units');
   });
 
   it('gives every bad checkout input its own code', async () => {
