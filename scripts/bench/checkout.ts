@@ -11,18 +11,14 @@ import { mkdtempSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import Stripe from 'stripe';
 import { loadConfig } from '@fanfare/config';
 import { forPlatform, forTenant, Price, Tenant } from '@fanfare/db';
-import { FANFARE_SEARCH_ATTRIBUTES } from '@fanfare/workflows';
 import { buildApp } from '../../api/src/app.js';
 import { productWithFile } from '../../api/test/support/library-fixtures.js';
 import { startWorker } from '../../worker/src/index.js';
-import { createScratchDatabase } from '../test-support/scratch-database.js';
-import { startStripeMock } from '../test-support/stripe-mock.js';
-import { toolPath } from '../test-support/tools.js';
+import { startTestServices } from '../test-support/services.js';
 import { benchDownloadLink } from './download-link.js';
 
 interface Reply {
@@ -70,11 +66,7 @@ async function main(): Promise<void> {
   const concurrency = Number(process.argv[3] ?? 25);
   // The SDK's per-state INFO lines would bury the numbers.
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const [temporal, database, stripeMock] = await Promise.all([
-    TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: toolPath('temporal') }, ip: '127.0.0.1', searchAttributes: [...FANFARE_SEARCH_ATTRIBUTES], log: { format: 'pretty', level: 'error' } } }),
-    createScratchDatabase(),
-    startStripeMock(),
-  ]);
+  const services = await startTestServices();
   const config = loadConfig({
     ...process.env,
     FANFARE_ENV: 'test',
@@ -82,10 +74,10 @@ async function main(): Promise<void> {
     AUTH_DEV_ISSUER: 'true',
     PLATFORM_DOMAIN: 'bench.test',
     FANFARE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'fanfare-bench-checkout-')),
-    DATABASE_URL: database.url,
-    TEMPORAL_ADDRESS: temporal.address,
-    TEMPORAL_NAMESPACE: temporal.namespace ?? 'default',
-    STRIPE_API_BASE: stripeMock.apiBase,
+    DATABASE_URL: services.databaseUrl,
+    TEMPORAL_ADDRESS: services.temporalAddress,
+    TEMPORAL_NAMESPACE: services.temporalNamespace,
+    STRIPE_API_BASE: services.stripeApiBase,
     STRIPE_SECRET_KEY: 'sk_test_fanfarebench',
     // Every simulated buyer shares 127.0.0.1.
     RATE_LIMIT_MAX: '1000000',
@@ -147,7 +139,7 @@ async function main(): Promise<void> {
     agent.destroy();
     await worker.shutdown();
     await app.close();
-    await Promise.allSettled([temporal.teardown(), database.drop(), stripeMock.stop()]);
+    await services.stop();
   }
 }
 
