@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Client } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../../scripts/test-support/provided.js';
-import { loadConfig } from '@fanfare/config';
-import { AuditEvent, createOrm, DownloadGrant, Entitlement, forTenant, Order, OrderLine, Product, type MikroORM } from '@fanfare/db';
+import { AuditEvent, DownloadGrant, Entitlement, forTenant, Order, OrderLine, Product, type MikroORM } from '@fanfare/db';
 import {
   ENTITLEMENT_WORKFLOW_TYPE,
   entitlementStatusQuery,
@@ -17,39 +12,21 @@ import {
   type EntitlementInput,
   type EntitlementResult,
 } from '@fanfare/workflows';
-import { startWorker, type RunningWorker } from '../src/index.js';
+import { startRealWorker, type RealWorker } from './support/real-worker.js';
 
-const taskQueue = `worker-entitlement-${randomUUID().slice(0, 8)}`;
-
+let real: RealWorker;
+let taskQueue: string;
 let dir: string;
 let orm: MikroORM;
-let worker: RunningWorker;
 let client: Client;
 
 beforeAll(async () => {
-  try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-  } catch {
-    // Another harness in this process installed it first.
-  }
-  dir = await mkdtemp(path.join(tmpdir(), 'fanfare-worker-entitlement-'));
-  const config = loadConfig({
-    FANFARE_ENV: 'test',
-    DATABASE_URL: inject('databaseUrl'),
-    TEMPORAL_ADDRESS: inject('temporalAddress'),
-    TEMPORAL_NAMESPACE: inject('temporalNamespace'),
-    BLOB_DIR: path.join(dir, 'blobs'),
-  });
-  worker = await startWorker(config, pino({ level: 'silent' }), { ffprobePath: '/usr/bin/ffprobe', workDir: dir, taskQueues: [taskQueue] });
-  orm = await createOrm(inject('databaseUrl'));
-  client = new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }), namespace: inject('temporalNamespace') });
+  real = await startRealWorker('worker-entitlement');
+  ({ taskQueue, dir, orm, client } = real);
 });
 
 afterAll(async () => {
-  await worker?.shutdown();
-  await client?.connection.close();
-  await orm?.close(true);
-  if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+  await real?.close();
 });
 
 /** A paid order for two products, as the checkout leaves it. */

@@ -1,54 +1,32 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Client } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../../scripts/test-support/provided.js';
-import { loadConfig } from '@fanfare/config';
-import { Asset, AuditEvent, createOrm, forTenant, type MikroORM } from '@fanfare/db';
+import { Asset, AuditEvent, forTenant, type MikroORM } from '@fanfare/db';
 import { FsBlobStore } from '@fanfare/storage';
 import { ASSET_INGEST_WORKFLOW_TYPE, assetIngestWorkflowId, type AssetIngestInput, type AssetIngestResult, type MediaClass } from '@fanfare/workflows';
-import { startWorker, type RunningWorker } from '../src/index.js';
+import { startRealWorker, type RealWorker } from './support/real-worker.js';
 
 const execFileAsync = promisify(execFile);
-const taskQueue = `worker-ingest-${randomUUID().slice(0, 8)}`;
-
+let real: RealWorker;
+let taskQueue: string;
 let dir: string;
 let orm: MikroORM;
-let worker: RunningWorker;
 let client: Client;
 let blobs: FsBlobStore;
 
 beforeAll(async () => {
-  try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-  } catch {
-    // Another harness in this process installed it first.
-  }
-  dir = await mkdtemp(path.join(tmpdir(), 'fanfare-worker-'));
-  const config = loadConfig({
-    FANFARE_ENV: 'test',
-    DATABASE_URL: inject('databaseUrl'),
-    TEMPORAL_ADDRESS: inject('temporalAddress'),
-    TEMPORAL_NAMESPACE: inject('temporalNamespace'),
-    BLOB_DIR: path.join(dir, 'blobs'),
-  });
-  worker = await startWorker(config, pino({ level: 'silent' }), { ffprobePath: '/usr/bin/ffprobe', workDir: dir, taskQueues: [taskQueue] });
+  real = await startRealWorker('worker-ingest');
+  ({ taskQueue, dir, orm, client } = real);
   blobs = new FsBlobStore(path.join(dir, 'blobs'));
-  orm = await createOrm(inject('databaseUrl'));
-  client = new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }), namespace: inject('temporalNamespace') });
 });
 
 afterAll(async () => {
-  await worker?.shutdown();
-  await client?.connection.close();
-  await orm?.close(true);
-  if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+  await real?.close();
 });
 
 /** Stores `bytes` as a creator's upload and creates its `Asset` row, as the upload API will. */
