@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AuditEvent, CapacityReservation, forTenant, Invoice, LedgerEntry, Payment, Price, Product, type Tenant } from '@fanfare/db';
+import { AuditEvent, CapacityReservation, forTenant, Invoice, LedgerEntry, Order, Payment, Price, Product, type Tenant } from '@fanfare/db';
 import { entitlementWorkflowId } from '@fanfare/workflows';
 import type { RunningWorker } from '../../worker/src/index.js';
 import { buildTestApp, storefrontHost } from './support/test-app.js';
@@ -249,5 +249,33 @@ describe('checkout through the api (real worker, PostgreSQL, Temporal, stripe-mo
     expectError(await checkout(checkoutBody({ discountCode: 'NO-SUCH-CODE' })), 422, 'unknown_discount');
     expectError(await app.inject({ method: 'POST', url: '/v1/checkout', headers: { host: 'nowhere.shops.test' }, payload: checkoutBody() }), 404, 'tenant_not_found');
     expectError(await checkout(checkoutBody(), { authorization: 'Bearer not.a.token' }), 401, 'invalid_token');
+  });
+});
+
+describe('tax-location evidence on the order', () => {
+  async function evidenceOf(orderId: string) {
+    return (await forTenant(app.orm.em.fork(), shop.id).findOneOrFail(Order, { id: orderId })).taxEvidence;
+  }
+
+  it('records the billing country and the rule that chose it; a viewer-country header is ignored without a trusted proxy', async () => {
+    const order = await started(checkoutBody(), { 'cloudfront-viewer-country': 'FR' });
+    expect(await evidenceOf(order.orderId)).toEqual({ country: 'DE', rule: 'billing_only', corroborated: false, evidence: { billingCountry: 'DE' } });
+  });
+
+  it('behind a trusted CDN, the viewer country corroborates the billing country', async () => {
+    const proxied = await buildTestApp({ API_TRUST_PROXY: 'true', STRIPE_API_BASE: inject('stripeApiBase'), STRIPE_SECRET_KEY: 'sk_test_fanfarecheckout' });
+    try {
+      const response = await proxied.inject({ method: 'POST', url: '/v1/checkout', headers: { host, 'cloudfront-viewer-country': 'de' }, payload: checkoutBody() });
+      expect(response.statusCode, response.body).toBe(200);
+      const { orderId } = response.json<Started>();
+      expect(await evidenceOf(orderId)).toEqual({
+        country: 'DE',
+        rule: 'billing_confirmed_by_ip',
+        corroborated: true,
+        evidence: { billingCountry: 'DE', ipCountry: 'DE' },
+      });
+    } finally {
+      await proxied.close();
+    }
   });
 });

@@ -35,6 +35,8 @@ export interface CheckoutInput {
   /** State or province; tax in the US and Canada needs it. */
   region: string | null;
   discountCode: string | null;
+  /** Country of the buyer's IP, as the edge geolocated it: tax-location evidence beside `country`. */
+  ipCountry?: string | null;
   /** The EULA version the buyer accepted, and when. */
   eulaAccepted: { version: string; acceptedAt: string };
   policy?: Partial<CheckoutPolicy>;

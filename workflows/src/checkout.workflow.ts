@@ -42,7 +42,7 @@ async function run(state: CheckoutState): Promise<void> {
 async function priceAndReserve(state: CheckoutState, compensations: Compensation[]): Promise<boolean> {
   const { input, workflowId } = state;
   try {
-    state.quote = await records.priceCheckout({ tenantId: input.tenantId, items: input.items, currency: input.currency, country: input.country, region: input.region, discountCode: input.discountCode, customerKey: customerKey(state) });
+    state.quote = await records.priceCheckout({ tenantId: input.tenantId, items: input.items, currency: input.currency, country: input.country, region: input.region, discountCode: input.discountCode, customerKey: customerKey(state), ipCountry: input.ipCountry ?? null });
   } catch (error) {
     return reject(state, error);
   }

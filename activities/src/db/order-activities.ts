@@ -61,6 +61,8 @@ export function createOrderActivities(deps: OrderActivityDeps): OrderActivities 
         discountMinor: quote.discount,
         taxMinor: quote.tax,
         totalMinor: quote.total,
+        // Kept for tax audits: which rule chose the country from which evidence.
+        taxEvidence: quote.taxDecision === undefined ? null : { ...quote.taxDecision, evidence: { ...quote.taxDecision.evidence } },
         country: input.country,
         idempotencyKey: input.idempotencyKey,
         workflowId: input.workflowId,

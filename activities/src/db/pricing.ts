@@ -35,7 +35,7 @@ export async function priceCheckout(root: EntityManager, input: PriceCheckoutInp
         ...(input.discountCode === null ? {} : { discountCode: input.discountCode }),
       },
       catalog,
-      { now: new Date(), seller: { country: sellerCountry }, ...(tenant === null ? {} : { tenantCurrency: tenant.defaultCurrency }), ...(usage === undefined ? {} : { discountUsage: usage }) },
+      { now: new Date(), seller: { country: sellerCountry }, ...(input.ipCountry ? { evidence: { ipCountry: input.ipCountry } } : {}), ...(tenant === null ? {} : { tenantCurrency: tenant.defaultCurrency }), ...(usage === undefined ? {} : { discountUsage: usage }) },
     );
     const { quote } = priced;
     const ids = quote.lines.map((line) => line.productId);
@@ -58,6 +58,7 @@ export async function priceCheckout(root: EntityManager, input: PriceCheckoutInp
       notes: quote.notes.map((note) => note.message),
       discountId: priced.discount?.discountId ?? null,
       engineQuote: quote,
+      taxDecision: priced.taxLocation.decision,
     };
   } catch (error) {
     if (error instanceof DomainError) throw refused(error);

@@ -18,6 +18,14 @@ export const ORDER_STATUSES = [
 /** One state of an order. */
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+/** Why the order was taxed where it was: the place-of-supply decision with its evidence. */
+export interface OrderTaxEvidence {
+  country: string;
+  rule: string;
+  corroborated: boolean;
+  evidence: { billingCountry?: string; ipCountry?: string; cardCountry?: string };
+}
+
 const OrderSchema = defineEntity({
   name: 'Order',
   tableName: 'orders',
@@ -37,6 +45,11 @@ const OrderSchema = defineEntity({
     totalMinor: minorUnits(),
     /** ISO 3166-1 alpha-2 country the tax was computed for. */
     country: p.string().columnType('char(2)').length(2),
+    /**
+     * The location evidence the tax country was chosen from and the rule that chose it
+     * (billing, IP, card country), kept for tax audits; null on orders priced before it was kept.
+     */
+    taxEvidence: p.json<OrderTaxEvidence>().nullable(),
     /** Sequential per tenant, assigned when the order is paid. */
     invoiceNumber: p.string().nullable(),
     idempotencyKey: p.string(),

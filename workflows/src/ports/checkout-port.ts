@@ -1,4 +1,4 @@
-import type { Quote } from '@fanfare/domain';
+import type { Quote, TaxCountryDecision } from '@fanfare/domain';
 
 /** One tax component on a priced line (the shape issue 4's `quote` returns). */
 export interface QuoteTax {
@@ -38,6 +38,8 @@ export interface CheckoutQuote {
   discountId: string | null;
   /** The money engine's own answer, which the invoice document is issued from. */
   engineQuote: Quote;
+  /** Which rule chose the tax country from which evidence; absent in checkouts priced before it was kept. */
+  taxDecision?: TaxCountryDecision;
 }
 
 /** What the buyer asked to buy. */
@@ -56,6 +58,8 @@ export interface PriceCheckoutInput {
   discountCode: string | null;
   /** The buyer's user id or lower-cased email: per-customer discount limits count by it. */
   customerKey: string;
+  /** Country of the buyer's IP, when the edge told us: evidence for the tax country. */
+  ipCountry?: string | null;
 }
 
 /** The order row as checkout first writes it. */

@@ -1,3 +1,4 @@
+import type { FanfareConfig } from '@fanfare/config';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiError } from '../../errors/api-error.js';
 import { startCheckout } from '../../checkout/start-checkout.js';
@@ -6,6 +7,18 @@ import { CheckoutBody, CheckoutResponse } from '../../schemas/checkout.js';
 import { errorResponses } from '../../schemas/error.js';
 
 /** `POST /v1/checkout`: prices the cart and answers with what the browser needs to pay. */
+/**
+ * The buyer's IP country as the CDN geolocated it (CloudFront's `CloudFront-Viewer-Country`),
+ * tax-location evidence beside the billing country. Believed only behind a trusted proxy:
+ * a client talking to the API directly could send anything.
+ */
+function viewerCountry(headers: Record<string, string | string[] | undefined>, trustProxy: FanfareConfig['api']['trustProxy']): string | null {
+  const value = headers['cloudfront-viewer-country'];
+  if (trustProxy === false || typeof value !== 'string') return null;
+  const country = value.trim().toUpperCase();
+  return /^[A-Z]{2}$/.test(country) ? country : null;
+}
+
 export const checkoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/checkout',
@@ -33,6 +46,7 @@ export const checkoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
         country: body.country,
         region: body.region ?? null,
         discountCode: body.discountCode ?? null,
+        ipCountry: viewerCountry(request.headers, app.config.api.trustProxy),
         eulaAccepted: { version: body.eulaAccepted.version, acceptedAt: new Date().toISOString() },
         policy: { paymentWindowSeconds: checkout.paymentWindowSeconds, aftercareSeconds: checkout.aftercareDays * 86_400 },
       });
