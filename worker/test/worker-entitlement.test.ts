@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../../scripts/test-support/provided.js';
-import { AuditEvent, DownloadGrant, Entitlement, forTenant, Order, OrderLine, Product, type MikroORM } from '@fanfare/db';
+import { AuditEvent, DownloadGrant, Entitlement, forTenant, type MikroORM } from '@fanfare/db';
 import {
   ENTITLEMENT_WORKFLOW_TYPE,
   entitlementStatusQuery,
@@ -12,6 +11,7 @@ import {
   type EntitlementInput,
   type EntitlementResult,
 } from '@fanfare/workflows';
+import { paidOrder } from '../../activities/test/support/order-fixtures.js';
 import { startRealWorker, type RealWorker } from './support/real-worker.js';
 
 let real: RealWorker;
@@ -29,32 +29,12 @@ afterAll(async () => {
   await real?.close();
 });
 
-/** A paid order for two products, as the checkout leaves it. */
-async function paidOrder(): Promise<{ tenantId: string; orderId: string; productIds: string[] }> {
-  const tenantId = randomUUID();
-  const em = forTenant(orm.em, tenantId);
-  const order = em.create(Order, {
-    buyerEmail: 'buyer@example.com',
-    status: 'paid',
-    currency: 'EUR',
-    subtotalMinor: 1800,
-    totalMinor: 1800,
-    country: 'DE',
-    idempotencyKey: randomUUID(),
-    workflowId: `checkout:${randomUUID()}`,
-  });
-  const productIds = ['album', 'ebook'].map((slug) => {
-    const product = em.create(Product, { creatorId: randomUUID(), kind: 'digital', mediaType: 'music', title: slug, slug, status: 'active', downloadLimit: 4, eulaVersion: '2026-01' });
-    em.create(OrderLine, { order, productId: product.id, unitAmountMinor: 900, totalMinor: 900 });
-    return product.id;
-  });
-  await em.flush();
-  return { tenantId, orderId: order.id, productIds };
-}
+/** A paid order for two products with 4 downloads each, as the checkout leaves it. */
+const twoProductOrder = () => paidOrder(orm, [{ downloadLimit: 4 }, { downloadLimit: 4 }]);
 
 describe('entitlement workflow on the real worker (PostgreSQL activities)', () => {
   it('grants the order, then a refund of one product revokes it and stops its existing links at once', async () => {
-    const { tenantId, orderId, productIds } = await paidOrder();
+    const { tenantId, orderId, productIds } = await twoProductOrder();
     const userId = randomUUID();
     const input: EntitlementInput = { tenantId, orderId, buyer: { userId, email: 'buyer@example.com' }, eulaVersion: '2026-01', eulaAcceptedAt: new Date().toISOString() };
     const handle = await client.workflow.start(ENTITLEMENT_WORKFLOW_TYPE, { taskQueue, workflowId: entitlementWorkflowId(tenantId, orderId), args: [input] });
