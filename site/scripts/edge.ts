@@ -5,7 +5,7 @@
  */
 import { loadConfig } from '@fanfare/config';
 import { createOrm } from '@fanfare/db';
-import { dbTenantLookup } from '../src/edge/db-lookup.js';
+import { dbActiveHandle, dbTenantLookup } from '../src/edge/db-lookup.js';
 import { createEdgeServer } from '../src/edge/edge-server.js';
 import { cachedResolver, tenantResolver } from '../src/edge/tenant-resolver.js';
 import { defaultDistDir } from '../src/export/paths.js';
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const orm = await createOrm(config.databaseUrl, { pool: { min: 0, max: 2 } });
   const server = createEdgeServer({
     distDir: process.env.FANFARE_SITE_DIST_DIR ?? defaultDistDir,
-    resolveTenant: cachedResolver(tenantResolver(config.platformDomain, dbTenantLookup(orm, config.platformDomain))),
+    resolveTenant: cachedResolver(tenantResolver(config.platformDomain, dbTenantLookup(orm, config.platformDomain), dbActiveHandle(orm))),
     apiOrigin: config.api.publicUrl,
     // Islands call /v1 on the storefront's own origin; the edge forwards it with the buyer's Host.
     apiUpstream: `http://${config.api.host}:${config.api.port}`,

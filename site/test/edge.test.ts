@@ -28,6 +28,15 @@ describe('tenant resolver', () => {
     expect(await resolve('')).toBeUndefined();
   });
 
+  it('does not serve a storefront its platform host names once it is suspended or gone', async () => {
+    const active = new Set(['aurora']);
+    const guarded = tenantResolver('fanfare.test', async (host) => custom[host], async (handle) => active.has(handle));
+    expect(await guarded('aurora.fanfare.test')).toBe('aurora');
+    expect(await guarded('inkwell.localhost:4321')).toBeUndefined();
+    // Custom domains are vetted by their own lookup (it returns active storefronts only).
+    expect(await guarded('shop.example.com')).toBe('aurora');
+  });
+
   it('caches answers for a while', async () => {
     let calls = 0;
     let clock = 0;

@@ -10,3 +10,11 @@ export function dbTenantLookup(orm: MikroORM, platformDomain: string): (host: st
     return tenant !== null && tenant.status === 'active' ? tenant.handle : undefined;
   };
 }
+
+/** Whether the storefront `handle` exists and is active (not suspended), for hosts that name it directly. */
+export function dbActiveHandle(orm: MikroORM): (handle: string) => Promise<boolean> {
+  return async (handle) => {
+    const tenant = await orm.em.fork().getRepository(Tenant).findByHandle(handle);
+    return tenant !== null && tenant.status === 'active';
+  };
+}

@@ -9,17 +9,23 @@ export function isSafeHandle(handle: string): boolean {
 }
 
 /**
- * Maps `<handle>.localhost` and `<handle>.<platformDomain>` without any lookup, and hands every
- * other host (custom domains) to `lookup` (the database's `TenantRepository.findByHost`).
- * Answers only handles that are safe folder names.
+ * Maps `<handle>.localhost` and `<handle>.<platformDomain>` by name, and hands every other host
+ * (custom domains) to `lookup` (the database's `TenantRepository.findByHost`). A handle named
+ * directly is still asked of `isServed`, so a suspended storefront's files, which stay on disk,
+ * are not served under its platform host either. Answers only handles that are safe folder names.
  */
-export function tenantResolver(platformDomain: string, lookup: (host: string) => Promise<string | undefined>): TenantResolver {
+export function tenantResolver(
+  platformDomain: string,
+  lookup: (host: string) => Promise<string | undefined>,
+  isServed: (handle: string) => Promise<boolean> = async () => true,
+): TenantResolver {
   return async (host) => {
     const name = normalizeHost(host);
     if (name === '') return undefined;
     const direct = handleFromHost(name, [platformDomain, 'localhost']);
     const handle = direct ?? (await lookup(name));
-    return handle !== undefined && isSafeHandle(handle) && checkHandle(handle) === undefined ? handle : undefined;
+    if (handle === undefined || !isSafeHandle(handle) || checkHandle(handle) !== undefined) return undefined;
+    return direct === undefined || (await isServed(handle)) ? handle : undefined;
   };
 }
 

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { createOrm, ensureDatabase, migrateToLatest, seedDemoCatalog, type MikroORM } from '@fanfare/db';
 import { FsBlobStore } from '@fanfare/storage';
 import { buildAllTenants } from '../../src/build/build-tenant.js';
-import { dbTenantLookup } from '../../src/edge/db-lookup.js';
+import { dbActiveHandle, dbTenantLookup } from '../../src/edge/db-lookup.js';
 import { createEdgeServer } from '../../src/edge/edge-server.js';
 import { tenantResolver } from '../../src/edge/tenant-resolver.js';
 import { exportCatalog } from '../../src/export/export-catalog.js';
@@ -49,7 +49,7 @@ export async function buildDemoStorefronts(scratchUrl: string): Promise<BuiltSto
   const orm = await createOrm(databaseUrl);
   const distDir = path.join(work, 'dist');
   const catalogDir = path.join(work, 'catalog');
-  const server = createEdgeServer({ distDir, resolveTenant: tenantResolver('fanfare.localhost', dbTenantLookup(orm, 'fanfare.localhost')) });
+  const server = createEdgeServer({ distDir, resolveTenant: tenantResolver('fanfare.localhost', dbTenantLookup(orm, 'fanfare.localhost'), dbActiveHandle(orm)) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const origin = (handle: string): string => `http://${handle}.localhost:${port}`;
