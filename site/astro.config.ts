@@ -5,18 +5,21 @@ import react from '@astrojs/react';
 import AstroPWA from '@vite-pwa/astro';
 import { catalogFile, defaultCatalogDir, siteRoot, tenantPublicDir } from './src/export/paths.ts';
 import { precachePatterns } from './src/features/pwa/precache.ts';
+import { enabledLocales, localeSegment } from './src/lib/locales.ts';
 
 // One build per storefront: the tenant, its export and the output folder come from the
 // environment that `buildTenant` sets, so each tenant gets its own manifest and worker scope.
 const handle = process.env.FANFARE_SITE_TENANT ?? 'aurora';
 const catalogDir = process.env.FANFARE_SITE_CATALOG_DIR ?? defaultCatalogDir;
 const catalog = JSON.parse(readFileSync(catalogFile(catalogDir, handle), 'utf8')) as {
-  tenant: { name: string; locale: string; theme: { primaryColor: string } };
+  tenant: { name: string; locale: string; locales?: string[]; theme: { primaryColor: string } };
   products: { slug: string }[];
 };
 const origin = process.env.FANFARE_SITE_ORIGIN ?? `http://${handle}.localhost:${process.env.SITE_PORT ?? '4321'}`;
 const outDir = process.env.FANFARE_SITE_OUT_DIR ?? path.join(siteRoot, 'dist', handle);
 const top = Number(process.env.FANFARE_SITE_PRECACHE_TOP ?? '10');
+const [defaultLocale = 'en-US', ...otherLocales] = enabledLocales(catalog.tenant);
+const localeDirs = otherLocales.flatMap((l) => localeSegment(l, defaultLocale) ?? []);
 
 export default defineConfig({
   // `buildTenant` runs each build with its own --root (a scratch folder), so that concurrent
@@ -51,7 +54,7 @@ export default defineConfig({
         icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
       },
       injectManifest: {
-        globPatterns: precachePatterns(catalog.products.map((p) => p.slug), top),
+        globPatterns: precachePatterns(catalog.products.map((p) => p.slug), top, localeDirs),
         globIgnores: ['media/**'],
       },
       devOptions: { enabled: false },

@@ -21,12 +21,14 @@ export const priceEntrySchema = z.object({
 /** A public file copied next to the pages (cover art, preview clip). */
 export const mediaSchema = z.object({ src: z.string(), type: z.string(), durationMs: z.number().int().nullable() });
 
-/** The storefront itself: name, locale, currency and theme from tenant settings. */
+/** The storefront itself: name, locales, currency and theme from tenant settings. */
 export const tenantSchema = z.object({
   id: z.string(),
   handle: z.string(),
   name: z.string(),
   locale: z.string(),
+  /** Locales the storefront is built in besides `locale` (the default); absent: every supported one. */
+  locales: z.array(z.string()).optional(),
   currency: z.string().length(3),
   theme: z.object({ primaryColor: z.string(), accentColor: z.string(), logo: z.string().nullable() }),
   customDomains: z.array(z.string()),

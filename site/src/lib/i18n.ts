@@ -1,9 +1,7 @@
 import { ECB_REFERENCE_SNAPSHOT, displayPrice, formatMoney, type PriceListEntry } from '@fanfare/domain';
+import type { Locale } from './locales';
 
-/** Locales the storefront speaks. */
-export const LOCALES = ['en-US', 'en-GB', 'fr-FR', 'de-DE'] as const;
-/** One of `LOCALES`. */
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, supportedLocale, type Locale } from './locales';
 
 /** Where a locale's buyers are, for region prices and tax display. */
 export const REGION_OF: Record<Locale, { country: string; currency: string }> = {
@@ -60,11 +58,6 @@ const MESSAGES: Record<Locale, Record<MessageKey, string>> = {
     checkoutPending: 'Wir bestätigen Ihre Zahlung. Diese Seite liest den Bestellstatus über /v1/checkout und braucht eine Verbindung.',
   },
 };
-
-/** `locale` if the storefront speaks it, else en-US. */
-export function supportedLocale(locale: string): Locale {
-  return (LOCALES as readonly string[]).includes(locale) ? (locale as Locale) : 'en-US';
-}
 
 /** The UI string `key` in `locale`, with `{name}` placeholders filled from `values`. */
 export function t(locale: Locale, key: MessageKey, values: Record<string, string> = {}): string {

@@ -6,11 +6,13 @@ export interface CatalogBrowserProps {
   items: CatalogItem[];
   /** Price thresholds offered, minor units with their formatted label. */
   priceSteps: { amount: number; label: string }[];
+  /** Locale prefix of the page's links (`/fr-fr`). */
+  base?: string;
   labels: { type: string; genre: string; year: string; maxPrice: string; any: string; results: string };
 }
 
 /** The catalog with client-side filters; rendered in full on the server, so it works without JS. */
-export default function CatalogBrowser({ items, priceSteps, labels }: CatalogBrowserProps) {
+export default function CatalogBrowser({ items, priceSteps, base = '', labels }: CatalogBrowserProps) {
   const [filters, setFilters] = useState<CatalogFilters>(NO_FILTERS);
   const shown = filterCatalog(items, filters);
   const select = (facet: keyof CatalogFilters, label: string, options: { value: string; label: string }[]) => (
@@ -36,7 +38,7 @@ export default function CatalogBrowser({ items, priceSteps, labels }: CatalogBro
         {shown.map((item) => (
           <li key={item.slug} className="card">
             {item.cover !== null && <img src={item.cover} alt="" width="160" height="160" loading="lazy" />}
-            <a href={`/products/${item.slug}/`}>{item.title}</a>
+            <a href={`${base}/products/${item.slug}/`}>{item.title}</a>
             <span className="muted">{item.creator}</span>
             <span>{item.price}</span>
           </li>

@@ -5,11 +5,13 @@ import { searchEntries, type SearchEntry } from './search-index';
 export interface SearchBoxProps {
   /** URL of the prebuilt index (precached, so search works offline). */
   indexUrl: string;
+  /** Locale prefix of the page's links (`/fr-fr`). */
+  base?: string;
   labels: { search: string; noResults: string; results: string };
 }
 
 /** Search with autocomplete over the prebuilt client-side index (an ARIA combobox). */
-export default function SearchBox({ indexUrl, labels }: SearchBoxProps) {
+export default function SearchBox({ indexUrl, base = '', labels }: SearchBoxProps) {
   const [entries, setEntries] = useState<SearchEntry[]>([]);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(-1);
@@ -25,7 +27,7 @@ export default function SearchBox({ indexUrl, labels }: SearchBoxProps) {
   const results = useMemo(() => searchEntries(entries, query), [entries, query]);
   const open = query.trim() !== '' && entries.length > 0;
   const go = (entry: SearchEntry | undefined) => {
-    if (entry !== undefined) window.location.assign(`/products/${entry.slug}/`);
+    if (entry !== undefined) window.location.assign(`${base}/products/${entry.slug}/`);
   };
   return (
     <form role="search" onSubmit={(e) => { e.preventDefault(); go(results[Math.max(active, 0)]); }}>
@@ -51,7 +53,7 @@ export default function SearchBox({ indexUrl, labels }: SearchBoxProps) {
       <ul id={`${id}-list`} role="listbox" aria-label={labels.search} className="suggestions" data-testid="search-results">
         {open && results.map((entry, i) => (
           <li key={entry.slug} id={`${id}-opt-${i}`} role="option" aria-selected={i === active}>
-            <a href={`/products/${entry.slug}/`}>{entry.title}</a> <span className="muted">{entry.creator} · {entry.price}</span>
+            <a href={`${base}/products/${entry.slug}/`}>{entry.title}</a> <span className="muted">{entry.creator} · {entry.price}</span>
           </li>
         ))}
       </ul>

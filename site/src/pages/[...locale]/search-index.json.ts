@@ -1,10 +1,12 @@
 import type { APIRoute } from 'astro';
-import type { SearchEntry } from '../features/search/search-index';
-import { storefront } from '../lib/catalog';
+import type { SearchEntry } from '../../features/search/search-index';
+import { localeStaticPaths, storefront } from '../../lib/catalog';
 
-/** The prebuilt client-side search index of the storefront (precached for offline search). */
-export const GET: APIRoute = async () => {
-  const store = await storefront();
+export const getStaticPaths = localeStaticPaths;
+
+/** The prebuilt client-side search index of the storefront in one locale (precached for offline search). */
+export const GET: APIRoute = async ({ params }) => {
+  const store = await storefront(params.locale);
   const entries: SearchEntry[] = store.products.map((p) => {
     const work = store.workOf(p);
     const price = store.priceOf(p);
