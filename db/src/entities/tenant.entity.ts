@@ -23,6 +23,8 @@ const TenantSchema = defineEntity({
     status: p.enum(['active', 'suspended'] as const).default('active'),
     defaultCurrency: currencyCode(),
     defaultLocale: p.string().length(16),
+    /** Locales the storefront is built in besides its default (BCP-47 tags); null: every supported one. */
+    locales: p.array<string>().nullable(),
     /** Platform fee in basis points of each sale, before processor fees. */
     platformFeeBps: p.integer().default(1000),
     theme: p.json<TenantTheme>(),

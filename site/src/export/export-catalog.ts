@@ -77,6 +77,7 @@ async function exportTenant(options: ExportCatalogOptions, tenant: Tenant): Prom
       handle: tenant.handle,
       name: tenant.name,
       locale: tenant.defaultLocale,
+      ...(tenant.locales === null || tenant.locales === undefined ? {} : { locales: [...tenant.locales] }),
       currency: tenant.defaultCurrency,
       theme: { primaryColor: tenant.theme.primaryColor, accentColor: tenant.theme.accentColor, logo: null },
       customDomains: domains.map((d) => d.hostname),
