@@ -23,6 +23,8 @@ const en = {
   products: 'Products', works: 'Releases', artist: 'Artist', checkoutResult: 'Checkout result',
   needsSignIn: 'Sign in to see what you own. This page lists your purchases from /v1/me/entitlements and needs a connection.',
   checkoutPending: 'We are confirming your payment. This page reads the order status from /v1/checkout and needs a connection.',
+  wishlist: 'Wishlist', addToWishlist: 'Add to wishlist', inWishlist: 'In wishlist', wishlistSignIn: 'Sign in to keep a wishlist',
+  wishlistEmpty: 'Your wishlist is empty.', wishlistGone: 'No longer available', previewPosition: 'Preview position', timeOf: 'of',
 } as const;
 
 /** Keys of the UI strings. */
@@ -43,6 +45,8 @@ const MESSAGES: Record<Locale, Record<MessageKey, string>> = {
     products: 'Produits', works: 'Sorties', artist: 'Artiste', checkoutResult: 'Résultat du paiement',
     needsSignIn: 'Connectez-vous pour voir vos achats. Cette page lit /v1/me/entitlements et nécessite une connexion.',
     checkoutPending: 'Nous confirmons votre paiement. Cette page lit l’état de la commande via /v1/checkout et nécessite une connexion.',
+    wishlist: 'Liste d’envies', addToWishlist: 'Ajouter à ma liste d’envies', inWishlist: 'Dans ma liste d’envies', wishlistSignIn: 'Connectez-vous pour tenir une liste d’envies',
+    wishlistEmpty: 'Votre liste d’envies est vide.', wishlistGone: 'N’est plus disponible', previewPosition: 'Position dans l’extrait', timeOf: 'sur',
   },
   'de-DE': {
     home: 'Start', catalog: 'Katalog', search: 'Suche', cart: 'Warenkorb', library: 'Meine Produkte', eula: 'Lizenz',
@@ -56,6 +60,8 @@ const MESSAGES: Record<Locale, Record<MessageKey, string>> = {
     products: 'Produkte', works: 'Veröffentlichungen', artist: 'Künstler', checkoutResult: 'Ergebnis der Bezahlung',
     needsSignIn: 'Melden Sie sich an, um Ihre Käufe zu sehen. Diese Seite liest /v1/me/entitlements und braucht eine Verbindung.',
     checkoutPending: 'Wir bestätigen Ihre Zahlung. Diese Seite liest den Bestellstatus über /v1/checkout und braucht eine Verbindung.',
+    wishlist: 'Wunschliste', addToWishlist: 'Auf die Wunschliste', inWishlist: 'Auf der Wunschliste', wishlistSignIn: 'Melden Sie sich an, um eine Wunschliste zu führen',
+    wishlistEmpty: 'Ihre Wunschliste ist leer.', wishlistGone: 'Nicht mehr erhältlich', previewPosition: 'Position in der Hörprobe', timeOf: 'von',
   },
 };
 
