@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import AstroPWA from '@vite-pwa/astro';
 import { catalogFile, defaultCatalogDir, siteRoot, tenantPublicDir } from './src/export/paths.ts';
+import { writeCspManifest } from './src/build/csp-manifest.ts';
 import { precachePatterns } from './src/features/pwa/precache.ts';
 import { enabledLocales, localeSegment } from './src/lib/locales.ts';
 
@@ -33,6 +35,8 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [
     react(),
+    // The edge's CSP allows inline code by hash only: list each page's hashes once it is built.
+    { name: 'fanfare-csp-hashes', hooks: { 'astro:build:done': async ({ dir }) => void (await writeCspManifest(fileURLToPath(dir))) } },
     AstroPWA({
       strategies: 'injectManifest',
       // Explicit: with a scratch --root, the plugin's default (Vite's client outDir) is not the site's.

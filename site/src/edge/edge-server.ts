@@ -7,7 +7,8 @@ import { pipeline } from 'node:stream/promises';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 import { isApiPath, proxyToApi } from './api-proxy.js';
 import { chooseEncoding, isCompressible } from './compression.js';
-import { cacheControlOf, securityHeaders } from './headers.js';
+import { cacheControlOf, securityHeaders, type HeaderOptions } from './headers.js';
+import { pageHashes, type PageHashes } from './page-hashes.js';
 import { contentTypeOf, resolveStaticFile } from './static-files.js';
 import type { TenantResolver } from './tenant-resolver.js';
 
@@ -29,18 +30,25 @@ export interface EdgeOptions {
  * only that folder, with security headers, compression, correct types and real 404s.
  */
 export function createEdgeServer(options: EdgeOptions): Server {
+  const hashes = pageHashes();
   return createServer((request, response) => {
-    handle(options, request, response).catch(() => {
+    handle(options, hashes, request, response).catch(() => {
       if (!response.headersSent) send(response, 500, 'Internal error', {});
       else response.destroy();
     });
   });
 }
 
-async function handle(options: EdgeOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handle(options: EdgeOptions, hashes: PageHashes, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const https = (request.socket as Partial<TLSSocket>).encrypted === true
     || (options.trustForwardedProto === true && request.headers['x-forwarded-proto'] === 'https');
-  const headers = securityHeaders({ https, ...(options.apiOrigin === undefined ? {} : { apiOrigin: options.apiOrigin }) });
+  const base: HeaderOptions = { https, ...(options.apiOrigin === undefined ? {} : { apiOrigin: options.apiOrigin }) };
+  const headers = securityHeaders(base);
+  // A page's policy carries the hashes of its own inline scripts and styles, as its build listed them.
+  const pageHeaders = async (root: string, file: string): Promise<Record<string, string>> => {
+    const inline = file.endsWith('.html') ? await hashes(root, file) : undefined;
+    return inline === undefined ? headers : securityHeaders({ ...base, inline });
+  };
   const rawPath = (request.url ?? '/').split('?')[0] ?? '/';
   if (options.apiUpstream !== undefined && isApiPath(request.url ?? '/')) {
     proxyToApi(new URL(options.apiUpstream), request, response, https);
@@ -59,12 +67,12 @@ async function handle(options: EdgeOptions, request: IncomingMessage, response: 
   // `rawPath` is the raw path, not a URL-normalized one: `..` must be refused, never silently resolved.
   const file = await resolveStaticFile(root, rawPath);
   if (file !== undefined) {
-    await serveFile(request, response, file, 200, { ...headers, 'cache-control': cacheControlOf(rawPath) });
+    await serveFile(request, response, file, 200, { ...(await pageHeaders(root, file)), 'cache-control': cacheControlOf(rawPath) });
     return;
   }
   const notFound = path.join(root, '404.html');
   if ((await stat(notFound).catch(() => undefined))?.isFile()) {
-    await serveFile(request, response, notFound, 404, { ...headers, 'cache-control': 'no-cache' });
+    await serveFile(request, response, notFound, 404, { ...(await pageHeaders(root, notFound)), 'cache-control': 'no-cache' });
   } else {
     send(response, 404, 'Not found', headers);
   }

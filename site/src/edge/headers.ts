@@ -1,24 +1,36 @@
+import type { InlineHashes } from '../build/inline-hashes.js';
+
 /** What the security headers depend on. */
 export interface HeaderOptions {
   /** The request arrived over HTTPS (HSTS is only meaningful, and only sent, then). */
   https: boolean;
   /** Origin of the API the islands call (`/v1/...`), allowed in `connect-src`. */
   apiOrigin?: string;
+  /** The inline code of the page being served (from the build's CSP manifest); none allowed without. */
+  inline?: InlineHashes;
 }
 
+// Stripe.js (checkout) loads from js.stripe.com, frames its card fields from there, calls
+// api.stripe.com and shows card-brand images from *.stripe.com — Stripe's documented needs, no more.
+const STRIPE = { script: 'https://js.stripe.com', frame: 'https://js.stripe.com', connect: 'https://api.stripe.com', img: 'https://*.stripe.com' };
+
 /**
- * Security headers of every edge response. Astro's island bootstrap is an inline script, so
- * scripts allow 'unsafe-inline' from this origin only (no third-party script origin at all).
+ * Security headers of every edge response. No 'unsafe-inline': a page's inline scripts and
+ * styles (Astro's island bootstrap, the theme colours) are allowed by their exact hashes, which
+ * the build lists per page; style attributes only by hash under 'unsafe-hashes', when a page has any.
  */
 export function securityHeaders(options: HeaderOptions): Record<string, string> {
-  const connect = ["'self'", ...(options.apiOrigin === undefined ? [] : [options.apiOrigin])].join(' ');
-  const csp = [
+  const inline = options.inline ?? { scripts: [], styles: [], styleAttributes: [] };
+  const connect = ["'self'", ...(options.apiOrigin === undefined ? [] : [options.apiOrigin]), STRIPE.connect];
+  const directives = [
     "default-src 'self'",
-    "script-src 'self' 'unsafe-inline'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
+    ['script-src', "'self'", STRIPE.script, ...inline.scripts].join(' '),
+    ['style-src', "'self'", ...inline.styles].join(' '),
+    ...(inline.styleAttributes.length === 0 ? [] : [['style-src-attr', "'unsafe-hashes'", ...inline.styleAttributes].join(' ')]),
+    `img-src 'self' data: ${STRIPE.img}`,
     "media-src 'self'",
-    `connect-src ${connect}`,
+    `connect-src ${connect.join(' ')}`,
+    `frame-src ${STRIPE.frame}`,
     "worker-src 'self'",
     "manifest-src 'self'",
     "font-src 'self'",
@@ -26,9 +38,9 @@ export function securityHeaders(options: HeaderOptions): Record<string, string> 
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
-  ].join('; ');
+  ];
   return {
-    'content-security-policy': csp,
+    'content-security-policy': directives.join('; '),
     'referrer-policy': 'strict-origin-when-cross-origin',
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
