@@ -4,8 +4,14 @@ import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import { OFFLINE_PAGE_KEYS, precacheKeysFor } from './offline-routing.js';
+import { indexedDbQueue } from '../wishlist/wishlist-db.js';
+import { WISHLIST_SYNC_TAG, replayQueue } from '../wishlist/wishlist-queue.js';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<string | { url: string; revision: string | null }> };
+// Background Sync is not in TypeScript's worker library (a WICG draft, Chromium only).
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
 
 const pages = new NetworkFirst({
   cacheName: 'pages',
@@ -34,9 +40,11 @@ registerRoute(
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
+// Media names change with their content, so a cached copy never goes stale. An HLS preview is
+// about seven files (playlist, init segment, 6 s segments), hence room for a few hundred.
 registerRoute(
   ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/media/'),
-  new CacheFirst({ cacheName: 'media', plugins: [new ExpirationPlugin({ maxEntries: 60 })] }),
+  new CacheFirst({ cacheName: 'media', plugins: [new ExpirationPlugin({ maxEntries: 300 })] }),
 );
 
 // The new worker waits until the buyer accepts the update prompt; only then does it take over
@@ -51,3 +59,14 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
 self.addEventListener('activate', (event: ExtendableEvent) => {
   if (accepted) event.waitUntil(self.clients.claim());
 });
+
+// Wishlist changes made offline wait in IndexedDB (the same queue the page writes); the browser
+// fires this when it is back online. Rejecting asks it to try again later, which is only worth
+// it when something may still go through (network or server trouble, not a revoked token).
+self.addEventListener('sync', ((event: SyncEvent) => {
+  if (event.tag !== WISHLIST_SYNC_TAG) return;
+  event.waitUntil((async () => {
+    const result = await replayQueue(indexedDbQueue(self.indexedDB), (url, init) => fetch(url, init), (message) => console.warn(message));
+    if (result.retry > 0) throw new Error(`${result.retry} wishlist changes still to send`);
+  })());
+}) as EventListener);
