@@ -28,7 +28,8 @@ export function securityHeaders(options: HeaderOptions): Record<string, string> 
     ['style-src', "'self'", ...inline.styles].join(' '),
     ...(inline.styleAttributes.length === 0 ? [] : [['style-src-attr', "'unsafe-hashes'", ...inline.styleAttributes].join(' ')]),
     `img-src 'self' data: ${STRIPE.img}`,
-    "media-src 'self'",
+    // hls.js plays the HLS preview through Media Source, whose object URLs are blob: URLs.
+    "media-src 'self' blob:",
     `connect-src ${connect.join(' ')}`,
     `frame-src ${STRIPE.frame}`,
     "worker-src 'self'",

@@ -21,6 +21,8 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.mp3': 'audio/mpeg',
   '.m4a': 'audio/mp4',
   '.m3u8': 'application/vnd.apple.mpegurl',
+  '.m4s': 'audio/mp4',
+  '.mp4': 'video/mp4',
   '.ts': 'video/mp2t',
   '.woff2': 'font/woff2',
   '.pdf': 'application/pdf',
