@@ -45,3 +45,5 @@ export {
   type CapacityRequest,
   type CapacityReservationState,
 } from './repositories/capacity-reservations.js';
+export { searchProducts, type ProductSearch, type ProductSearchHit } from './search/search-products.js';
+export { recordWishlistChange, listWishlist, type WishlistChange } from './repositories/wishlist.js';

@@ -22,6 +22,7 @@ import { DiscountRedemptionSchema } from './discount-redemption.entity.js';
 import { FxRateSnapshotSchema } from './fx-rate-snapshot.entity.js';
 import { InvoiceSchema } from './invoice.entity.js';
 import { CapacityReservationSchema } from './capacity-reservation.entity.js';
+import { WishlistItemSchema } from './wishlist-item.entity.js';
 
 export * from './asset.entity.js';
 export * from './audit-event.entity.js';
@@ -47,6 +48,7 @@ export * from './discount-redemption.entity.js';
 export * from './fx-rate-snapshot.entity.js';
 export * from './invoice.entity.js';
 export * from './capacity-reservation.entity.js';
+export * from './wishlist-item.entity.js';
 
 /** Platform-level entities: no tenant filter. */
 export const platformEntities = [TenantSchema, UserSchema, StripeEventSchema, FxRateSnapshotSchema] as const;
@@ -73,6 +75,7 @@ export const tenantOwnedEntities = [
   DiscountRedemptionSchema,
   InvoiceSchema,
   CapacityReservationSchema,
+  WishlistItemSchema,
 ] as const;
 
 /** The explicit entity list given to MikroORM (no folder scanning). */

@@ -1,5 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantIdColumn } from '../tenancy/tenant-filter.js';
+import { textSearchIndex } from '../search/text-search.js';
 import { createdAt, uuidPrimaryKey, uuidRef } from './columns.js';
 
 /** How a product is sold: once, as metered tokens, or as a renewing membership. */
@@ -16,6 +17,8 @@ const ProductSchema = defineEntity({
   tableName: 'products',
   filters: tenantFilters,
   uniques: [{ properties: ['tenantId', 'slug'] }],
+  // Catalog search looks names up through this index (search/search-products.ts).
+  indexes: [textSearchIndex('products', 'title')],
   properties: {
     id: uuidPrimaryKey(),
     tenantId: tenantIdColumn(),
