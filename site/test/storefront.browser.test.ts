@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -169,6 +171,54 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
       if (violations.length > 0) found[url] = violations;
     }
     expect(found).toEqual({});
+    await context.close();
+  });
+
+  it('exports every preview as an HLS rendition (AAC in fMP4 segments) that ffprobe reads, served with HLS content types', async () => {
+    const withPreview = (await loadCatalogExport('aurora', built.catalogDir)).products.filter((p) => p.preview !== null);
+    expect(withPreview.length).toBeGreaterThan(0);
+    const served: { playlist: string; segments: string[] }[] = [];
+    for (const product of withPreview) {
+      const hls = product.preview?.hls ?? '';
+      expect(hls).toMatch(new RegExp(`^/media/${product.id}/preview-[0-9a-f]+/index\\.m3u8$`));
+      const playlist = path.join(built.catalogDir, 'public', 'aurora', hls);
+      const text = await readFile(playlist, 'utf8');
+      expect(text).toContain('#EXT-X-PLAYLIST-TYPE:VOD');
+      expect(text).toContain('#EXT-X-MAP:URI="init.mp4"');
+      const segments = text.split('\n').filter((line) => line.endsWith('.m4s'));
+      expect(segments.length).toBeGreaterThan(0);
+      for (const segment of ['init.mp4', ...segments]) expect(existsSync(path.join(path.dirname(playlist), segment))).toBe(true);
+      const probe = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=format_name,duration:stream=codec_name', '-of', 'json', playlist], { encoding: 'utf8' })) as {
+        format: { format_name: string; duration: string }; streams: { codec_name: string }[];
+      };
+      expect(probe.format.format_name).toBe('hls');
+      expect(probe.streams.map((stream) => stream.codec_name)).toEqual(['aac']);
+      expect(Number(probe.format.duration)).toBeGreaterThan(1);
+      expect(Number(probe.format.duration)).toBeLessThanOrEqual(30.5);
+      served.push({ playlist: hls, segments });
+    }
+    const [first] = served;
+    const typeOf = async (urlPath: string) => {
+      const answer = await rawGet(built.port, urlPath, 'aurora.localhost');
+      expect(answer.status).toBe(200);
+      return answer.headers['content-type'];
+    };
+    expect(await typeOf(first?.playlist ?? '')).toBe('application/vnd.apple.mpegurl');
+    expect(await typeOf((first?.playlist ?? '').replace(/index\.m3u8$/, first?.segments[0] ?? ''))).toBe('audio/mp4');
+    expect(await typeOf((first?.playlist ?? '').replace(/index\.m3u8$/, 'init.mp4'))).toBe('video/mp4');
+  });
+
+  it('plays the preview when play is pressed: the HLS rendition, and the position moves', async () => {
+    const { context, page } = await fresh();
+    await page.goto(`${aurora}/products/tidal-single/`);
+    await page.getByTestId('preview-player').scrollIntoViewIfNeeded();
+    await hydrated(page);
+    await page.getByTestId('preview-play').click();
+    await expect.poll(() => page.locator('audio').evaluate((audio: HTMLAudioElement) => audio.currentTime), { timeout: 20_000 }).toBeGreaterThan(1);
+    expect(await page.getByTestId('preview-play').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('preview-player').getAttribute('data-playback')).toMatch(/^(native-hls|hls\.js)$/);
+    await page.getByTestId('preview-play').click();
+    await expect.poll(() => page.locator('audio').evaluate((audio: HTMLAudioElement) => audio.paused)).toBe(true);
     await context.close();
   });
 

@@ -7,7 +7,7 @@ import { z } from 'astro/zod';
  */
 
 /** Version of the file format; bump on an incompatible change. */
-export const CATALOG_SCHEMA_VERSION = 1;
+export const CATALOG_SCHEMA_VERSION = 2;
 
 /** A price list entry as `displayPrice` in @fanfare/domain expects it. */
 export const priceEntrySchema = z.object({
@@ -20,6 +20,9 @@ export const priceEntrySchema = z.object({
 
 /** A public file copied next to the pages (cover art, preview clip). */
 export const mediaSchema = z.object({ src: z.string(), type: z.string(), durationMs: z.number().int().nullable() });
+
+/** A preview clip: the file itself and its HLS rendition (`index.m3u8` beside its segments). */
+export const previewSchema = mediaSchema.extend({ hls: z.string().nullable() });
 
 /** The storefront itself: name, locales, currency and theme from tenant settings. */
 export const tenantSchema = z.object({
@@ -66,7 +69,7 @@ export const productSchema = z.object({
   subscriptionInterval: z.enum(['month', 'year']).nullable(),
   eulaVersion: z.string(),
   prices: z.array(priceEntrySchema),
-  preview: mediaSchema.nullable(),
+  preview: previewSchema.nullable(),
   createdAt: z.string(),
 });
 

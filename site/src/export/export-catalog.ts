@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -16,6 +16,9 @@ const run = promisify(execFile);
 
 /** Length of the preview clip cut when a track has no preview asset yet. */
 export const PREVIEW_SECONDS = 30;
+
+/** The file name of a preview's HLS playlist, beside its segments. */
+export const HLS_PLAYLIST = 'index.m3u8';
 
 /** What `exportCatalog` needs. */
 export interface ExportCatalogOptions {
@@ -118,14 +121,15 @@ async function exportTenant(options: ExportCatalogOptions, tenant: Tenant): Prom
   return { handle: tenant.handle, file, products: checked.products.length, mediaFiles: media.written };
 }
 
-// Only audio products get a preview; the paid download itself is never published, only a clip of it.
+// Only audio products get a preview; the paid download itself is never published, only a clip of
+// it. Each preview also gets an HLS rendition, which the player prefers.
 async function previewOf(product: Product, assets: Asset[], media: MediaCopier): Promise<CatalogExport['products'][number]['preview']> {
   if (product.mediaType !== 'music' && product.mediaType !== 'podcast') return null;
   const own = assets.filter((a) => a.productId === product.id);
   const preview = own.find((a) => a.kind === 'preview');
-  if (preview !== undefined) return media.copy(preview);
   const audio = own.find((a) => a.kind === 'download' && a.contentType === 'audio/mpeg');
-  return audio === undefined ? null : media.clip(audio, PREVIEW_SECONDS);
+  const clip = preview !== undefined ? await media.copy(preview) : audio === undefined ? null : await media.clip(audio, PREVIEW_SECONDS);
+  return clip === null ? null : { ...clip, hls: await media.hls(product.id, clip.src) };
 }
 
 /** Copies blobs into the public folder under content-addressed names, skipping what is there. */
@@ -166,6 +170,37 @@ class MediaCopier {
     }
     const durationMs = asset.durationMs === null || asset.durationMs === undefined ? null : Math.min(asset.durationMs, seconds * 1000);
     return { src: `/media/${name}`, type: 'audio/mpeg', durationMs };
+  }
+
+  /**
+   * Cuts the public file `src` (a preview just written) into an HLS rendition: AAC 128k in 6 s
+   * fMP4 segments under `media/<product>/preview-<file>/`, so a changed preview gets a new URL
+   * and the worker's cache-first media route never serves an old playlist with new segments.
+   */
+  async hls(productId: string, src: string): Promise<string> {
+    const input = path.join(this.dir, path.basename(src));
+    const folder = `${productId}/preview-${path.basename(src, path.extname(src)).replace(/^preview-/, '')}`;
+    const target = path.join(this.dir, folder);
+    if (!existsSync(path.join(target, HLS_PLAYLIST))) {
+      const work = `${target}.partial`;
+      await rm(work, { recursive: true, force: true });
+      await mkdir(work, { recursive: true });
+      try {
+        await run(this.ffmpegPath, [
+          '-v', 'error', '-y', '-i', input, '-vn', '-c:a', 'aac', '-b:a', '128k',
+          '-f', 'hls', '-hls_time', '6', '-hls_playlist_type', 'vod', '-hls_segment_type', 'fmp4',
+          '-hls_fmp4_init_filename', 'init.mp4', '-hls_segment_filename', path.join(work, 'segment-%03d.m4s'),
+          path.join(work, HLS_PLAYLIST),
+        ]);
+        // Published whole or not at all: a half-written rendition is never picked up as done.
+        await rm(target, { recursive: true, force: true });
+        await rename(work, target);
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+      this.written += 1;
+    }
+    return `/media/${folder}/${HLS_PLAYLIST}`;
   }
 }
 
