@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'webhook_signature_invalid',
   'webhook_payload_invalid',
   'refund_refused',
+  'checkout_not_payable',
   ...DOMAIN_ERROR_CODES,
   'internal_error',
   'service_unavailable',

@@ -5,6 +5,7 @@ import { catalogRoutes } from './catalog/index.js';
 import { meRoutes } from './me/index.js';
 import { creatorWorkRoutes } from './creator/works.js';
 import { devIssuerRoutes } from './dev/index.js';
+import { devCheckoutRoutes } from './dev/checkout.js';
 import { downloadRoutes } from './downloads/index.js';
 import { libraryRoutes } from './me/entitlements.js';
 import { pricingRoutes } from './pricing/index.js';
@@ -27,5 +28,8 @@ export const routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(checkoutRoutes);
   await app.register(webhookRoutes);
   await app.register(orderRoutes);
-  if (app.devIssuer !== undefined) await app.register(devIssuerRoutes, { issuer: app.devIssuer });
+  if (app.devIssuer !== undefined) {
+    await app.register(devIssuerRoutes, { issuer: app.devIssuer });
+    await app.register(devCheckoutRoutes);
+  }
 };

@@ -80,3 +80,29 @@ export const RefundResponse = Type.Object({
   orderStatus: OrderStatus,
   refunded: Type.Integer({ description: 'All refunded so far, minor units' }),
 });
+
+const IdempotencyKey = Type.String({ minLength: 8, maxLength: 200, pattern: '^[A-Za-z0-9._:-]+$', description: 'The key the checkout was started with' });
+
+/** `GET /v1/checkout/status` query. */
+export const CheckoutStatusQuery = Type.Object({ idempotencyKey: IdempotencyKey }, { additionalProperties: false });
+
+/** Where a checkout stands, for the page the buyer returns to after paying. */
+export const CheckoutStatusResponse = Type.Object(
+  {
+    orderId: Uuid,
+    status: OrderStatus,
+    totals: Type.Object({ subtotal: Type.Integer(), discount: Type.Integer(), tax: Type.Integer(), total: Type.Integer(), currency: Currency }),
+    invoiceNumber: Type.Union([Type.String(), Type.Null()], { description: 'Set once the order is paid' }),
+    paidAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  },
+  { title: 'CheckoutStatus' },
+);
+
+/** `POST /v1/dev/checkout/complete-payment` body. */
+export const CompletePaymentBody = Type.Object({ idempotencyKey: IdempotencyKey }, { additionalProperties: false });
+
+/** What the development payment did: the webhook route's own outcome. */
+export const CompletePaymentResponse = Type.Object(
+  { delivered: Type.Literal(true), outcome: Type.Enum(['signalled', 'duplicate', 'ignored']) },
+  { title: 'CompletedPayment' },
+);

@@ -2,8 +2,9 @@ import type { FanfareConfig } from '@fanfare/config';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiError } from '../../errors/api-error.js';
 import { startCheckout } from '../../checkout/start-checkout.js';
+import { findCheckout } from '../../checkout/find-checkout.js';
 import { findCaller } from '../../users/find-caller.js';
-import { CheckoutBody, CheckoutResponse } from '../../schemas/checkout.js';
+import { CheckoutBody, CheckoutResponse, CheckoutStatusQuery, CheckoutStatusResponse } from '../../schemas/checkout.js';
 import { errorResponses } from '../../schemas/error.js';
 
 /** `POST /v1/checkout`: prices the cart and answers with what the browser needs to pay. */
@@ -50,6 +51,29 @@ export const checkoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
         eulaAccepted: { version: body.eulaAccepted.version, acceptedAt: new Date().toISOString() },
         policy: { paymentWindowSeconds: checkout.paymentWindowSeconds, aftercareSeconds: checkout.aftercareDays * 86_400 },
       });
+    },
+  );
+
+  app.get(
+    '/checkout/status',
+    {
+      config: { tenant: true },
+      schema: {
+        tags: ['checkout'],
+        summary: 'Where a checkout stands, by its idempotency key (the random key is the proof; no sign-in)',
+        querystring: CheckoutStatusQuery,
+        response: { 200: CheckoutStatusResponse, ...errorResponses(404, 503) },
+      },
+    },
+    async (request) => {
+      const { status, order } = await findCheckout(app.temporal.client, request.tenantEm, request.tenant.id, request.query.idempotencyKey);
+      return {
+        orderId: order.id,
+        status: status.orderStatus,
+        totals: { subtotal: order.subtotalMinor, discount: order.discountMinor, tax: order.taxMinor, total: order.totalMinor, currency: order.currency },
+        invoiceNumber: order.invoiceNumber ?? null,
+        paidAt: order.paidAt?.toISOString() ?? null,
+      };
     },
   );
 };
