@@ -8,6 +8,7 @@ import { devIssuerRoutes } from './dev/index.js';
 import { devCheckoutRoutes } from './dev/checkout.js';
 import { downloadRoutes } from './downloads/index.js';
 import { libraryRoutes } from './me/entitlements.js';
+import { wishlistRoutes } from './me/wishlist.js';
 import { pricingRoutes } from './pricing/index.js';
 import { invoiceRoutes } from './invoices/index.js';
 import { checkoutRoutes } from './checkout/index.js';
@@ -23,6 +24,7 @@ export const routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(creatorWorkRoutes);
   await app.register(downloadRoutes);
   await app.register(libraryRoutes);
+  await app.register(wishlistRoutes);
   await app.register(pricingRoutes);
   await app.register(invoiceRoutes);
   await app.register(checkoutRoutes);
