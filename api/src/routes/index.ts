@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { healthRoutes } from './health/index.js';
 import { storefrontRoutes } from './storefront/index.js';
 import { catalogRoutes } from './catalog/index.js';
+import { catalogSearchRoutes } from './catalog/search.js';
 import { meRoutes } from './me/index.js';
 import { creatorWorkRoutes } from './creator/works.js';
 import { devIssuerRoutes } from './dev/index.js';
@@ -20,6 +21,7 @@ export const routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(healthRoutes);
   await app.register(storefrontRoutes);
   await app.register(catalogRoutes);
+  await app.register(catalogSearchRoutes);
   await app.register(meRoutes);
   await app.register(creatorWorkRoutes);
   await app.register(downloadRoutes);

@@ -58,3 +58,38 @@ export const ProductListResponse = Type.Object(
   },
   { title: 'ProductPage' },
 );
+
+/** Hits a catalog search answers with. */
+export const SEARCH_LIMIT = { default: 10, max: 50 } as const;
+
+/** Longest search text, after trimming. */
+export const SEARCH_TEXT_MAX = 200;
+
+/** `GET /v1/catalog/search` query. */
+export const CatalogSearchQuery = Type.Object(
+  {
+    q: Type.String({ maxLength: SEARCH_TEXT_MAX, description: 'What the buyer typed (1–200 characters); the last word matches as a prefix' }),
+    limit: Type.Integer({ minimum: 1, maximum: SEARCH_LIMIT.max, default: SEARCH_LIMIT.default }),
+    mediaType: Type.Optional(Type.Enum(MEDIA_TYPES)),
+  },
+  { additionalProperties: false },
+);
+
+/** `GET /v1/catalog/search`: the best matches first. */
+export const CatalogSearchResponse = Type.Object(
+  {
+    hits: Type.Array(
+      Type.Object({
+        id: Type.String({ format: 'uuid' }),
+        slug: Type.String(),
+        title: Type.String(),
+        creatorName: Type.String(),
+        mediaType: Type.Enum(MEDIA_TYPES),
+        coverUrl: Type.Union([Type.String(), Type.Null()], { description: 'Always null for now: the API serves no cover art; the storefront has it from its catalog export' }),
+      }),
+    ),
+    query: Type.String({ description: 'The search text as used (trimmed)' }),
+    tookMs: Type.Number({ description: 'Time the search took in the API, in milliseconds' }),
+  },
+  { title: 'CatalogSearch' },
+);
