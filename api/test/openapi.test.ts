@@ -24,6 +24,11 @@ describe('OpenAPI document', () => {
         '/v1/creator/works',
         '/v1/dev/token',
         '/v1/dev/jwks.json',
+        '/v1/catalog/search',
+        '/v1/checkout/status',
+        '/v1/me/wishlist',
+        '/v1/me/wishlist/{productId}',
+        '/v1/dev/checkout/complete-payment',
       ]),
     );
     expect(Object.keys(doc.paths['/v1/creator/works']?.post?.responses ?? {})).toEqual(
