@@ -31,3 +31,16 @@ export function textOn(background: string): string {
 export function linkColourOnWhite(primary: string): string {
   return contrast(primary, '#ffffff') >= 4.5 ? primary : '#1a4480';
 }
+
+const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
+
+/**
+ * The tenant's colours as CSS custom properties on `:root`, for an inline `<style>` (allowed by
+ * its hash; a style attribute would need 'unsafe-hashes'). Only `#rrggbb` values (what `textOn` reads) get in:
+ * anything else could end the style element, so it falls back to a safe default.
+ */
+export function themeCss(theme: { primaryColor: string; accentColor: string }): string {
+  const primary = HEX_COLOUR.test(theme.primaryColor) ? theme.primaryColor : '#1a4480';
+  const accent = HEX_COLOUR.test(theme.accentColor) ? theme.accentColor : primary;
+  return `:root{--brand:${primary};--on-brand:${textOn(primary)};--link:${linkColourOnWhite(primary)};--accent:${accent}}`;
+}
