@@ -46,6 +46,8 @@ export interface FanfareConfig {
     webhookSecret: string;
     /** Set to talk to stripe-mock or another Stripe-compatible host instead of api.stripe.com. */
     apiBase: string | undefined;
+    /** `pk_test_…`/`pk_live_…`, baked into the storefront build for Stripe's Payment Element; absent: no card form. */
+    publishableKey: string | undefined;
   };
   search: { meiliUrl: string | undefined; meiliKey: string | undefined };
   checkout: {
@@ -83,6 +85,20 @@ function readCountry(read: EnvReader, name: string, fallback: string): string {
   const value = read.string(name, fallback).toUpperCase();
   read.require(/^[A-Z]{2}$/.test(value), name, `must be a two-letter country code (got "${value}")`);
   return value;
+}
+
+/**
+ * `STRIPE_PUBLISHABLE_KEY`: optional, shaped `pk_test_…` or `pk_live_…`, and in the same mode as
+ * the secret key (a test key beside a live one would show a card form that can never succeed).
+ */
+function readPublishableKey(read: EnvReader, secretKey: string): string | undefined {
+  const key = read.optional('STRIPE_PUBLISHABLE_KEY');
+  if (key === undefined) return undefined;
+  const mode = /^pk_(test|live)_[A-Za-z0-9]+$/.exec(key)?.[1];
+  read.require(mode !== undefined, 'STRIPE_PUBLISHABLE_KEY', `must look like pk_test_… or pk_live_… (got "${key.slice(0, 12)}…")`);
+  const secretMode = /^[sr]k_(test|live)_/.exec(secretKey)?.[1];
+  read.require(mode === undefined || secretMode === undefined || mode === secretMode, 'STRIPE_PUBLISHABLE_KEY', `is a ${mode} key but STRIPE_SECRET_KEY is a ${secretMode} key`);
+  return key;
 }
 
 /** A URL that may be absent. */
@@ -159,6 +175,8 @@ export function loadConfig(env: Env = process.env): FanfareConfig {
   if (jwksUrl !== undefined) read.url('AUTH_JWKS_URL', ['https', 'http']);
 
   const stripeApiBase = optionalUrl(read, 'STRIPE_API_BASE');
+  // stripe-mock accepts only `sk_test_<letters and digits>`, so the local default has that shape.
+  const stripeSecretKey = read.string('STRIPE_SECRET_KEY', production ? undefined : 'sk_test_fanfarelocal');
   const meiliUrl = optionalUrl(read, 'MEILI_URL');
 
   const config: FanfareConfig = {
@@ -195,10 +213,10 @@ export function loadConfig(env: Env = process.env): FanfareConfig {
     },
     blobs,
     stripe: {
-      // stripe-mock accepts only `sk_test_<letters and digits>`, so the local default has that shape.
-      secretKey: read.string('STRIPE_SECRET_KEY', production ? undefined : 'sk_test_fanfarelocal'),
+      secretKey: stripeSecretKey,
       webhookSecret: read.string('STRIPE_WEBHOOK_SECRET', production ? undefined : 'whsec_fanfare_local'),
       apiBase: stripeApiBase,
+      publishableKey: readPublishableKey(read, stripeSecretKey),
     },
     search: { meiliUrl, meiliKey: read.optional('MEILI_KEY') },
     checkout: {

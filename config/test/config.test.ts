@@ -53,8 +53,15 @@ describe('loadConfig', () => {
     [{ SELLER_COUNTRY: 'Ireland' }, 'SELLER_COUNTRY'],
     [{ VAT_ID_VERIFIER: 'trust-me' }, 'VAT_ID_VERIFIER'],
     [{ FX_FEED_URL: 'ftp://rates' }, 'FX_FEED_URL'],
+    [{ STRIPE_PUBLISHABLE_KEY: 'sk_test_fanfarelocal' }, 'STRIPE_PUBLISHABLE_KEY'],
+    [{ STRIPE_PUBLISHABLE_KEY: 'pk_live_abc123' }, 'STRIPE_PUBLISHABLE_KEY'],
   ])('refuses %o, naming %s', (env, variable) => {
     expect(problemsOf(env)).toContain(variable);
+  });
+
+  it('reads an optional Stripe publishable key in the secret key’s mode', () => {
+    expect(loadConfig({}).stripe.publishableKey).toBeUndefined();
+    expect(loadConfig({ STRIPE_PUBLISHABLE_KEY: 'pk_test_abc123' }).stripe.publishableKey).toBe('pk_test_abc123');
   });
 
   it.each([
