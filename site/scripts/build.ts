@@ -31,9 +31,11 @@ async function main(): Promise<void> {
     await orm.close(true);
   }
   const origin = (handle: string) => `http://${handle}.localhost:${config.site.port}`;
+  // The test payment button calls a development route of the API, which exists exactly when the dev issuer is on.
+  const payments = { stripePublishableKey: config.stripe.publishableKey ?? null, devPayments: config.auth.devIssuer };
   const built = only === undefined
-    ? await buildAllTenants({ catalogDir, distDir, originOf: origin })
-    : [await buildTenant(only, { catalogDir, distDir, origin: origin(only) })];
+    ? await buildAllTenants({ catalogDir, distDir, originOf: origin, payments })
+    : [await buildTenant(only, { catalogDir, distDir, origin: origin(only), payments })];
   console.log(`built ${built.length} storefront(s) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
