@@ -208,18 +208,37 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     expect(await typeOf((first?.playlist ?? '').replace(/index\.m3u8$/, 'init.mp4'))).toBe('video/mp4');
   });
 
-  it('plays the preview when play is pressed: the HLS rendition, and the position moves', async () => {
-    const { context, page } = await fresh();
-    await page.goto(`${aurora}/products/tidal-single/`);
-    await page.getByTestId('preview-player').scrollIntoViewIfNeeded();
-    await hydrated(page);
-    await page.getByTestId('preview-play').click();
-    await expect.poll(() => page.locator('audio').evaluate((audio: HTMLAudioElement) => audio.currentTime), { timeout: 20_000 }).toBeGreaterThan(1);
-    expect(await page.getByTestId('preview-play').getAttribute('aria-pressed')).toBe('true');
-    expect(await page.getByTestId('preview-player').getAttribute('data-playback')).toMatch(/^(native-hls|hls\.js)$/);
-    await page.getByTestId('preview-play').click();
-    await expect.poll(() => page.locator('audio').evaluate((audio: HTMLAudioElement) => audio.paused)).toBe(true);
-    await context.close();
+  it('plays the preview when play is pressed: HLS natively, through hls.js where native HLS is hidden (canPlayType masked), and the position moves', async () => {
+    for (const maskNativeHls of [false, true]) {
+      const { context, page } = await fresh();
+      // Chromium plays HLS itself; hiding that makes the player take the hls.js path of other browsers.
+      if (maskNativeHls) {
+        await context.addInitScript(() => {
+          const own = HTMLMediaElement.prototype.canPlayType;
+          HTMLMediaElement.prototype.canPlayType = function canPlayType(type: string) {
+            return type.includes('mpegurl') ? '' : own.call(this, type);
+          };
+        });
+      }
+      const loaded: string[] = [];
+      page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
+      await page.goto(`${aurora}/products/tidal-single/`);
+      await page.getByTestId('preview-player').scrollIntoViewIfNeeded();
+      await hydrated(page);
+      // hls.js costs nothing until play is pressed.
+      expect(loaded.filter((p) => /hls/i.test(p))).toEqual([]);
+      await page.getByTestId('preview-play').click();
+      await expect.poll(() => page.locator('audio').evaluate((audio: HTMLAudioElement) => audio.currentTime), { timeout: 20_000 }).toBeGreaterThan(1);
+      expect(await page.getByTestId('preview-play').getAttribute('aria-pressed')).toBe('true');
+      expect(await page.getByTestId('preview-player').getAttribute('data-playback')).toMatch(maskNativeHls ? /^hls\.js$/ : /^(native-hls|hls\.js)$/);
+      if (maskNativeHls) {
+        expect(loaded.some((p) => /^\/_astro\/hls.*\.js$/.test(p))).toBe(true);
+        expect(loaded.some((p) => p.endsWith('.m4s'))).toBe(true);
+      }
+      await page.getByTestId('preview-play').click();
+      await expect.poll(() => page.locator('audio').evaluate((audio: HTMLAudioElement) => audio.paused)).toBe(true);
+      await context.close();
+    }
   });
 
   it('offers a new version and activates it only after the buyer accepts', async () => {

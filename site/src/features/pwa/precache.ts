@@ -1,5 +1,5 @@
 /** Pages every storefront precaches: the shell, the offline page and the catalog entry points. */
-export const SHELL_PAGES = ['index.html', 'offline/index.html', 'catalog/index.html', 'search/index.html', 'cart/index.html', 'eula/index.html'];
+export const SHELL_PAGES = ['index.html', 'offline/index.html', 'catalog/index.html', 'search/index.html', 'cart/index.html', 'wishlist/index.html', 'eula/index.html'];
 
 /**
  * Workbox glob patterns for one storefront: the built assets, the shell pages and search index
