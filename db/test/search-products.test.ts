@@ -1,6 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forTenant, Product, searchProducts, type MikroORM } from '../src/index.js';
-import { searchVector } from '../src/search/text-search.js';
+import { Creator, forTenant, Product, searchProducts, Work, type MikroORM } from '../src/index.js';
 import { createSearchCatalog, type SearchCatalog } from './search-catalog.js';
 import { openOrm } from './fixtures.js';
 
@@ -56,22 +56,51 @@ describe('catalog full-text search (PostgreSQL)', () => {
     expect(await slugsFor('maya -tidal -northern -first')).toEqual(['stream-tokens']);
   });
 
-  it('looks names up through the GIN expression indexes', async () => {
-    const plans = await forTenant(orm.em, aurora.tenant.id).transactional(async (tx) => {
+  it('finds matches through the GIN index on the stored search document', async () => {
+    const plan = await orm.em.fork().transactional(async (tx) => {
       const connection = tx.getConnection();
       const context = tx.getTransactionContext();
-      // The tables are tiny here; forbid sequential scans so the plan shows whether an index fits.
+      // The table is tiny here; forbid sequential scans so the plan shows whether the index fits.
       await connection.execute('set local enable_seqscan = off', [], 'run', context);
-      const plan = async (table: string, column: string) => {
-        const rows = await connection.execute<Array<{ 'QUERY PLAN': string }>>(
-          `explain select id from ${table} where ${searchVector(column)} @@ to_tsquery('simple', ?)`, ['tid:*'], 'all', context,
-        );
-        return rows.map((row) => row['QUERY PLAN']).join('\n');
-      };
-      return [await plan('products', 'title'), await plan('works', 'title'), await plan('creators', 'display_name')];
+      const rows = await connection.execute<Array<{ 'QUERY PLAN': string }>>(
+        `explain select id from products where search_document @@ to_tsquery('simple', 'tid:*')`, [], 'all', context,
+      );
+      return rows.map((row) => row['QUERY PLAN']).join('\n');
     });
-    expect(plans[0]).toContain('products_title_search_idx');
-    expect(plans[1]).toContain('works_title_search_idx');
-    expect(plans[2]).toContain('creators_display_name_search_idx');
+    expect(plan).toContain('products_search_document_index');
+  });
+
+  it('follows renames of products, works and creators, and a work stored after its product', async () => {
+    const shop = await createSearchCatalog(orm.em, 'search-rename');
+    const em = forTenant(orm.em, shop.tenant.id);
+    const glow = await em.findOneOrFail(Product, shop.productIds['first-glow']!);
+    glow.title = 'Afterglow';
+    await em.flush();
+    const slugsIn = (text: string) => slugsFor(text, { tenant: shop });
+    expect(await slugsIn('afterg')).toEqual(['first-glow']);
+    expect(await slugsIn('first')).toEqual([]);
+    const work = await em.findOneOrFail(Work, { slug: 'northern-lights' });
+    work.title = 'Polar Nights';
+    const creator = await em.findOneOrFail(Creator, { slug: 'maya-lind' });
+    creator.displayName = 'Maja Lindqvist';
+    await em.flush();
+    expect(await slugsIn('polar')).toEqual(['first-glow', 'northern-lights-album']);
+    expect(await slugsIn('lindq')).toHaveLength(4);
+    expect(await slugsIn('maya')).toEqual([]);
+    const workId = randomUUID();
+    const late = em.create(Product, { creatorId: creator.id, workId, kind: 'digital', mediaType: 'music', title: 'Undertow', slug: 'undertow', status: 'active', eulaVersion: '2026-01' });
+    await em.flush();
+    em.create(Work, { id: workId, creatorId: creator.id, kind: 'single', title: 'Riptide Sessions', slug: 'riptide', status: 'published' });
+    await em.flush();
+    expect(await slugsIn('riptide')).toEqual([late.slug]);
+  });
+
+  it("never takes a name from another tenant's work or creator", async () => {
+    const shop = await createSearchCatalog(orm.em, 'search-foreign');
+    const foreignWork = await forTenant(orm.em, other.tenant.id).findOneOrFail(Work, { slug: 'tidal' });
+    const em = forTenant(orm.em, shop.tenant.id);
+    em.create(Product, { creatorId: randomUUID(), workId: foreignWork.id, kind: 'digital', mediaType: 'music', title: 'Stray', slug: 'stray', status: 'active', eulaVersion: '2026-01' });
+    await em.flush();
+    expect(await slugsFor('tidal', { tenant: shop })).toEqual(['tidal-single']);
   });
 });

@@ -1,6 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantIdColumn } from '../tenancy/tenant-filter.js';
-import { textSearchIndex } from '../search/text-search.js';
 import { createdAt, minorUnits, uuidPrimaryKey, uuidRef } from './columns.js';
 
 /** How often a creator's available balance is paid out. */
@@ -11,8 +10,6 @@ const CreatorSchema = defineEntity({
   tableName: 'creators',
   filters: tenantFilters,
   uniques: [{ properties: ['tenantId', 'slug'] }],
-  // Catalog search looks names up through this index (search/search-products.ts).
-  indexes: [textSearchIndex('creators', 'display_name')],
   properties: {
     id: uuidPrimaryKey(),
     tenantId: tenantIdColumn(),

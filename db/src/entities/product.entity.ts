@@ -1,6 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { FullTextType } from '@mikro-orm/postgresql';
 import { tenantFilters, tenantIdColumn } from '../tenancy/tenant-filter.js';
-import { textSearchIndex } from '../search/text-search.js';
 import { createdAt, uuidPrimaryKey, uuidRef } from './columns.js';
 
 /** How a product is sold: once, as metered tokens, or as a renewing membership. */
@@ -17,8 +17,7 @@ const ProductSchema = defineEntity({
   tableName: 'products',
   filters: tenantFilters,
   uniques: [{ properties: ['tenantId', 'slug'] }],
-  // Catalog search looks names up through this index (search/search-products.ts).
-  indexes: [textSearchIndex('products', 'title')],
+  indexes: [{ name: 'products_search_document_index', properties: ['searchDocument'], type: 'fulltext' }],
   properties: {
     id: uuidPrimaryKey(),
     tenantId: tenantIdColumn(),
@@ -39,6 +38,12 @@ const ProductSchema = defineEntity({
     subscriptionInterval: p.enum(['month', 'year'] as const).nullable(),
     /** EULA the buyer accepts at checkout; copied onto the entitlement. */
     eulaVersion: p.string(),
+    /**
+     * What catalog search matches: the title, the work's title and the creator's name as one
+     * weighted tsvector. Written only by database triggers (see the search-document migration),
+     * which follow renames of the work and the creator too; never set it in code.
+     */
+    searchDocument: p.type(FullTextType).nullable().lazy().hidden(),
     createdAt: createdAt(),
   },
 });

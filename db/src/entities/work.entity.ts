@@ -1,6 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantIdColumn } from '../tenancy/tenant-filter.js';
-import { textSearchIndex } from '../search/text-search.js';
 import { instant, uuidPrimaryKey, uuidRef } from './columns.js';
 
 /** What kind of creative work a catalog entry is. */
@@ -14,8 +13,6 @@ const WorkSchema = defineEntity({
   tableName: 'works',
   filters: tenantFilters,
   uniques: [{ properties: ['tenantId', 'slug'] }],
-  // Catalog search looks names up through this index (search/search-products.ts).
-  indexes: [textSearchIndex('works', 'title')],
   properties: {
     id: uuidPrimaryKey(),
     tenantId: tenantIdColumn(),

@@ -4,14 +4,10 @@ export interface SearchTerms {
   words: string;
   /** `token:*` for `to_tsquery`, so the word being typed matches as a prefix; null when none. */
   prefix: string | null;
-  /** Every token OR-ed (`a | b | c:*`) for `to_tsquery`: what the indexed candidate lookup matches. */
-  anyToken: string;
 }
 
 // Letters, marks and digits only: nothing that to_tsquery could read as an operator.
 const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
-/** Enough for any real query; bounds the size of the OR-ed candidate query. */
-const MAX_TOKENS = 16;
 
 function tokensOf(text: string): string[] {
   return text.match(TOKEN) ?? [];
@@ -24,16 +20,12 @@ function tokensOf(text: string): string[] {
  */
 export function searchTermsOf(text: string): SearchTerms | null {
   const normalized = text.normalize('NFC').toLowerCase().trim();
-  const tokens = [...new Set(tokensOf(normalized))].slice(0, MAX_TOKENS);
-  if (tokens.length === 0) return null;
+  if (tokensOf(normalized).length === 0) return null;
   const chunks = normalized.split(/\s+/);
   const last = chunks.at(-1) ?? '';
   const lastTokens = tokensOf(last);
   const typed = lastTokens.at(-1);
-  if (last.startsWith('-') || last.includes('"') || typed === undefined) {
-    return { words: normalized, prefix: null, anyToken: tokens.join(' | ') };
-  }
+  if (last.startsWith('-') || last.includes('"') || typed === undefined) return { words: normalized, prefix: null };
   const words = [...chunks.slice(0, -1), ...lastTokens.slice(0, -1)].join(' ').trim();
-  const others = tokens.filter((token) => token !== typed);
-  return { words, prefix: `${typed}:*`, anyToken: [...others, `${typed}:*`].join(' | ') };
+  return { words, prefix: `${typed}:*` };
 }
