@@ -47,6 +47,9 @@ export async function stackPlace(label: string): Promise<StackPlace> {
     TEMPORAL_ADDRESS: `127.0.0.1:${ports.temporal}`,
     TEMPORAL_UI_URL: `http://127.0.0.1:${ports.ui}`,
     STRIPE_API_BASE: `http://127.0.0.1:${ports.stripe}`,
+    // A test-mode publishable key, as a developer trying the checkout sets one: the storefront
+    // then offers Stripe's card form (which needs js.stripe.com) beside the development payment.
+    STRIPE_PUBLISHABLE_KEY: 'pk_test_fanfarelocal',
     SITE_PORT: String(ports.site),
     DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
   };
