@@ -1,6 +1,6 @@
 import { getCollection } from 'astro:content';
 import type { CatalogCreator, CatalogProduct, CatalogTenant, CatalogWork } from '../export/catalog-schema';
-import { priceFor, type ShownPrice } from './i18n';
+import { REGION_OF, priceFor, pricesFor, type ShownPrice } from './i18n';
 import { enabledLocales, findLocale, localeSegment, localizedPath, type Locale } from './locales';
 
 /** Everything a page of one storefront needs in one locale, read from the content collections. */
@@ -18,7 +18,14 @@ export interface Storefront {
   products: CatalogProduct[];
   workOf(product: CatalogProduct): CatalogWork | undefined;
   creatorOf(item: { creatorId: string }): CatalogCreator | undefined;
+  /** The price in the page's default currency (its locale region's). */
   priceOf(product: CatalogProduct): ShownPrice | undefined;
+  /** The page's default currency: its locale region's. */
+  defaultCurrency: string;
+  /** Currencies a buyer can switch prices to: the price lists', the tenant's and the default. */
+  currencies: string[];
+  /** The price in each of `currencies`, for the currency switcher. */
+  pricesOf(product: CatalogProduct): Record<string, ShownPrice>;
   /** The path prefix of this page's locale: '' for the default locale, else `/fr-fr` and the like. */
   base: string;
   /** An absolute unprefixed path (`/catalog/`) as served in this page's locale. */
@@ -62,11 +69,14 @@ function inLocale(catalog: Catalog, locale: Locale, locales: Locale[]): Storefro
   const { tenant, creators, works, products } = catalog;
   const defaultLocale = locales[0] ?? locale;
   const built = new Date(tenant.exportedAt);
+  const defaultCurrency = REGION_OF[locale].currency;
+  const currencies = [...new Set([...products.flatMap((p) => p.prices.map((e) => e.currency)), tenant.currency, defaultCurrency])].sort();
   return {
-    tenant, locale, defaultLocale, locales, creators, works, products,
+    tenant, locale, defaultLocale, locales, creators, works, products, defaultCurrency, currencies,
     workOf: (product) => works.find((w) => w.id === product.workId),
     creatorOf: (item) => creators.find((c) => c.id === item.creatorId),
     priceOf: (product) => priceFor(product.prices, product.id, locale, tenant.currency, built),
+    pricesOf: (product) => pricesFor(product.prices, product.id, locale, tenant.currency, built, currencies),
     base: localizedPath('', locale, defaultLocale),
     href: (path) => localizedPath(path, locale, defaultLocale),
   };

@@ -168,6 +168,8 @@ const en = {
   products: 'Products', works: 'Releases', artist: 'Artist', checkoutResult: 'Checkout result',
   wishlist: 'Wishlist', addToWishlist: 'Add to wishlist', inWishlist: 'In wishlist', wishlistSignIn: 'Sign in to keep a wishlist',
   wishlistEmpty: 'Your wishlist is empty.', wishlistGone: 'No longer available', previewPosition: 'Preview position', timeOf: 'of',
+  languageAndCurrency: 'Language and currency', language: 'Language', currency: 'Currency',
+  fxEstimate: 'approx., converted at the ECB rate of {date}',
   ...enBuying,
 } as const;
 
@@ -193,6 +195,8 @@ const MESSAGES: Record<Locale, Record<MessageKey, string>> = {
     products: 'Produits', works: 'Sorties', artist: 'Artiste', checkoutResult: 'Résultat du paiement',
     wishlist: 'Liste d’envies', addToWishlist: 'Ajouter à ma liste d’envies', inWishlist: 'Dans ma liste d’envies', wishlistSignIn: 'Connectez-vous pour tenir une liste d’envies',
     wishlistEmpty: 'Votre liste d’envies est vide.', wishlistGone: 'N’est plus disponible', previewPosition: 'Position dans l’extrait', timeOf: 'sur',
+    languageAndCurrency: 'Langue et devise', language: 'Langue', currency: 'Devise',
+    fxEstimate: 'env., converti au taux BCE du {date}',
     ...frBuying,
   },
   'de-DE': {
@@ -207,6 +211,8 @@ const MESSAGES: Record<Locale, Record<MessageKey, string>> = {
     products: 'Produkte', works: 'Veröffentlichungen', artist: 'Künstler', checkoutResult: 'Ergebnis der Bezahlung',
     wishlist: 'Wunschliste', addToWishlist: 'Auf die Wunschliste', inWishlist: 'Auf der Wunschliste', wishlistSignIn: 'Melden Sie sich an, um eine Wunschliste zu führen',
     wishlistEmpty: 'Ihre Wunschliste ist leer.', wishlistGone: 'Nicht mehr erhältlich', previewPosition: 'Position in der Hörprobe', timeOf: 'von',
+    languageAndCurrency: 'Sprache und Währung', language: 'Sprache', currency: 'Währung',
+    fxEstimate: 'ca., umgerechnet zum EZB-Kurs vom {date}',
     ...deBuying,
   },
 };
@@ -228,27 +234,49 @@ export interface ShownPrice {
   formatted: string;
   taxNote: string;
   taxInclusive: boolean;
+  /** Converted from another currency's list price at a reference rate: display only. */
+  estimate: boolean;
 }
 
 /**
  * The price of a product for buyers of `locale`, through the money engine: the region's list
- * price (tax-inclusive in the EU and UK, exclusive in the US), formatted the locale's way.
+ * price in `currency` (default: the region's own; tax-inclusive in the EU and UK, exclusive in
+ * the US), formatted the locale's way. Without a list price in that currency for the region, the
+ * engine converts another one at the reference rate, and the note says it is an estimate.
  * Undefined when the product has no price for that region.
  */
-export function priceFor(entries: readonly PriceListEntry[], productId: string, locale: Locale, tenantCurrency: string, now: Date): ShownPrice | undefined {
+export function priceFor(
+  entries: readonly PriceListEntry[], productId: string, locale: Locale, tenantCurrency: string, now: Date,
+  currency: string = REGION_OF[locale].currency,
+): ShownPrice | undefined {
   const region = REGION_OF[locale];
   try {
-    const shown = displayPrice(entries, productId, { currency: region.currency, country: region.country, tenantCurrency, fx: ECB_REFERENCE_SNAPSHOT, now });
+    const shown = displayPrice(entries, productId, { currency, country: region.country, tenantCurrency, fx: ECB_REFERENCE_SNAPSHOT, now });
+    const tax = t(locale, shown.taxInclusive ? 'taxIncluded' : 'taxExcluded');
+    const asOf = shown.conversion === undefined ? undefined : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(shown.conversion.asOf));
     return {
       amount: shown.amount,
       currency: shown.currency,
       formatted: formatMoney({ amount: shown.amount, currency: shown.currency }, locale),
       taxInclusive: shown.taxInclusive,
-      taxNote: t(locale, shown.taxInclusive ? 'taxIncluded' : 'taxExcluded'),
+      estimate: asOf !== undefined,
+      taxNote: asOf === undefined ? tax : `${tax}, ${t(locale, 'fxEstimate', { date: asOf })}`,
     };
   } catch {
     return undefined;
   }
+}
+
+/** `priceFor` in each of `currencies` (those the product has no price in are left out). */
+export function pricesFor(
+  entries: readonly PriceListEntry[], productId: string, locale: Locale, tenantCurrency: string, now: Date, currencies: readonly string[],
+): Record<string, ShownPrice> {
+  const shown: Record<string, ShownPrice> = {};
+  for (const currency of currencies) {
+    const price = priceFor(entries, productId, locale, tenantCurrency, now, currency);
+    if (price !== undefined) shown[currency] = price;
+  }
+  return shown;
 }
 
 /** A date in the locale's long format ("22 November 2026"). */

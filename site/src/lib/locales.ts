@@ -10,6 +10,11 @@ export const LOCALES = ['en-US', 'en-GB', 'fr-FR', 'de-DE'] as const;
 /** One of `LOCALES`. */
 export type Locale = (typeof LOCALES)[number];
 
+/** Each locale named in its own language, for the language switcher. */
+export const LOCALE_NAMES: Record<Locale, string> = {
+  'en-US': 'English (US)', 'en-GB': 'English (UK)', 'fr-FR': 'Français', 'de-DE': 'Deutsch',
+};
+
 /** `locale` if the storefront speaks it (any letter case), else undefined. */
 export function findLocale(locale: string): Locale | undefined {
   return LOCALES.find((l) => l.toLowerCase() === locale.toLowerCase());

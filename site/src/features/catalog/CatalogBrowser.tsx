@@ -1,20 +1,32 @@
 import { useState } from 'react';
-import { facetValues, filterCatalog, NO_FILTERS, type CatalogFilters, type CatalogItem } from './catalog-filter';
+import { facetValues, filterCatalog, itemsInCurrency, NO_FILTERS, type CatalogFilters, type CatalogItem } from './catalog-filter';
+import { useCurrency } from '../locale/use-currency';
 
 /** Props of `CatalogBrowser`. */
 export interface CatalogBrowserProps {
+  tenant: string;
   items: CatalogItem[];
-  /** Price thresholds offered, minor units with their formatted label. */
-  priceSteps: { amount: number; label: string }[];
+  /** The currency the static HTML shows prices in (the page's default). */
+  currency: string;
+  /** Price thresholds offered in each currency, minor units with their formatted label. */
+  priceSteps: Record<string, { amount: number; label: string }[]>;
   /** Locale prefix of the page's links (`/fr-fr`). */
   base?: string;
   labels: { type: string; genre: string; year: string; maxPrice: string; any: string; results: string };
 }
 
 /** The catalog with client-side filters; rendered in full on the server, so it works without JS. */
-export default function CatalogBrowser({ items, priceSteps, base = '', labels }: CatalogBrowserProps) {
+export default function CatalogBrowser({ tenant, items, currency: fallback, priceSteps, base = '', labels }: CatalogBrowserProps) {
   const [filters, setFilters] = useState<CatalogFilters>(NO_FILTERS);
-  const shown = filterCatalog(items, filters);
+  const currency = useCurrency(tenant, Object.keys(priceSteps), fallback);
+  // A maximum price means an amount in one currency: a new currency starts without one.
+  const [filteredIn, setFilteredIn] = useState(currency);
+  if (filteredIn !== currency) {
+    setFilteredIn(currency);
+    setFilters({ ...filters, maxPrice: '' });
+  }
+  const priced = itemsInCurrency(items, currency);
+  const shown = filterCatalog(priced, filters);
   const select = (facet: keyof CatalogFilters, label: string, options: { value: string; label: string }[]) => (
     <label>
       {label}
@@ -31,7 +43,7 @@ export default function CatalogBrowser({ items, priceSteps, base = '', labels }:
         {select('type', labels.type, plain(facetValues(items, 'type')))}
         {select('genre', labels.genre, plain(facetValues(items, 'genre')))}
         {select('year', labels.year, plain(facetValues(items, 'year')))}
-        {select('maxPrice', labels.maxPrice, priceSteps.map((s) => ({ value: String(s.amount), label: s.label })))}
+        {select('maxPrice', labels.maxPrice, (priceSteps[currency] ?? []).map((s) => ({ value: String(s.amount), label: s.label })))}
       </div>
       <p aria-live="polite" className="muted" data-testid="catalog-count">{shown.length} {labels.results}</p>
       <ul className="grid" data-testid="catalog-list">

@@ -10,6 +10,16 @@ export interface CatalogItem {
   amount: number | null;
   price: string;
   cover: string | null;
+  /** Amount and price text in each currency the buyer can switch to. */
+  prices?: Record<string, { amount: number; price: string }>;
+}
+
+/** Items with their amount and price text in `currency`, where they have one. */
+export function itemsInCurrency(items: readonly CatalogItem[], currency: string): CatalogItem[] {
+  return items.map((item) => {
+    const shown = item.prices?.[currency];
+    return shown === undefined ? item : { ...item, amount: shown.amount, price: shown.price };
+  });
 }
 
 /** The catalog's active filters; empty strings mean "any". */

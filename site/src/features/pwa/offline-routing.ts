@@ -11,3 +11,12 @@ export function precacheKeysFor(pathname: string): string[] {
 
 /** The precache keys of the offline fallback page. */
 export const OFFLINE_PAGE_KEYS = precacheKeysFor('/offline/');
+
+/**
+ * The precache keys of the offline page for a navigation to `pathname`: the page of its locale
+ * (`/fr-fr/…` → `/fr-fr/offline/`) first, then the default locale's.
+ */
+export function offlinePageKeysFor(pathname: string): string[] {
+  const prefix = /^\/[a-z]{2}-[a-z]{2}(?=\/|$)/.exec(pathname)?.[0];
+  return prefix === undefined ? OFFLINE_PAGE_KEYS : [...precacheKeysFor(`${prefix}/offline/`), ...OFFLINE_PAGE_KEYS];
+}

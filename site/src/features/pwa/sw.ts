@@ -3,7 +3,7 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
-import { OFFLINE_PAGE_KEYS, precacheKeysFor } from './offline-routing.js';
+import { offlinePageKeysFor, precacheKeysFor } from './offline-routing.js';
 import { indexedDbQueue } from '../wishlist/wishlist-db.js';
 import { WISHLIST_SYNC_TAG, replayQueue } from '../wishlist/wishlist-queue.js';
 
@@ -28,7 +28,7 @@ registerRoute(
       return await pages.handle(options);
     } catch {
       const url = new URL(options.request.url);
-      for (const key of [...precacheKeysFor(url.pathname), ...OFFLINE_PAGE_KEYS]) {
+      for (const key of [...precacheKeysFor(url.pathname), ...offlinePageKeysFor(url.pathname)]) {
         const cached = await matchPrecache(key);
         if (cached !== undefined) return cached;
       }

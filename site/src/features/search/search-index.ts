@@ -7,7 +7,10 @@ export interface SearchEntry {
   genre: string;
   tags: string[];
   year: number | null;
+  /** In the page's default currency. */
   price: string;
+  /** In each currency the buyer can switch to. */
+  prices?: Record<string, string>;
 }
 
 /** Lower-case, accent-free words of a text. */

@@ -13,6 +13,7 @@ export const GET: APIRoute = async ({ params }) => {
     return {
       slug: p.slug, title: p.title, creator: store.creatorOf(p)?.displayName ?? '', type: p.mediaType,
       genre: work?.genre ?? '', tags: work?.tags ?? [], year: work?.releaseYear ?? null, price: price?.formatted ?? '',
+      prices: Object.fromEntries(Object.entries(store.pricesOf(p)).map(([currency, shown]) => [currency, shown.formatted])),
     };
   });
   return new Response(JSON.stringify(entries), { headers: { 'content-type': 'application/json' } });
