@@ -3,6 +3,8 @@ import { itemsInCurrency, type CatalogItem } from '../src/features/catalog/catal
 import { currencyKey, parsePrices, pickPrice, readChoice, resolveCurrency, writeChoice, type ChoiceStorage } from '../src/features/locale/currency-choice.js';
 import { offlinePageKeysFor } from '../src/features/pwa/offline-routing.js';
 import { precachePatterns } from '../src/features/pwa/precache.js';
+import type { SearchEntry } from '../src/features/search/search-index.js';
+import { searchOnlineOrIndex, searchUrl, type SearchSourceOptions } from '../src/features/search/search-source.js';
 import { pricesFor } from '../src/lib/i18n.js';
 import { enabledLocales, localeSegment, localizedPath, splitLocalePath } from '../src/lib/locales.js';
 
@@ -95,5 +97,80 @@ describe('currency choice', () => {
     expect(pickPrice(prices, 'GBP', 'USD')).toBeUndefined();
     expect(parsePrices('not json')).toEqual({});
     expect(parsePrices(undefined)).toEqual({});
+  });
+});
+
+describe('search source: the catalog search API online, the prebuilt index otherwise (fake fetch stands in for the API)', () => {
+  const index: SearchEntry[] = [
+    { slug: 'tidal-single', title: 'Tidal', creator: 'Maya Lind', type: 'music', genre: 'ambient', tags: [], year: 2024, price: '$1.29' },
+    { slug: 'tides-book', title: 'Tides', creator: 'Ines Moreau', type: 'ebook', genre: 'fiction', tags: [], year: 2023, price: '$9.99' },
+  ];
+  const apiBody = { hits: [{ id: '1', slug: 'tidal-single', title: 'Tidal', creatorName: 'Maya Lind', mediaType: 'music', coverUrl: null }], query: 'tid', tookMs: 2 };
+  const fakeFetch = (answer: (url: string, signal: AbortSignal) => Promise<Pick<Response, 'ok' | 'json'>>) => {
+    const calls: string[] = [];
+    const fetch: SearchSourceOptions['fetch'] = (url, init) => {
+      calls.push(url);
+      return answer(url, init.signal);
+    };
+    return { calls, fetch };
+  };
+  const ok = (body: unknown) => async () => ({ ok: true, json: async () => body });
+  const options = (fetch: SearchSourceOptions['fetch'], extra: Partial<SearchSourceOptions> = {}): SearchSourceOptions =>
+    ({ fetch, online: true, index, signal: new AbortController().signal, ...extra });
+
+  it('asks the API while online, for at most 8 hits', async () => {
+    const api = fakeFetch(ok(apiBody));
+    await expect(searchOnlineOrIndex('tid', options(api.fetch))).resolves.toEqual({
+      source: 'api', hits: [{ slug: 'tidal-single', title: 'Tidal', creator: 'Maya Lind' }],
+    });
+    expect(api.calls).toEqual(['/v1/catalog/search?q=tid&limit=8']);
+    expect(searchUrl(' a&b ', 8)).toBe('/v1/catalog/search?q=a%26b&limit=8');
+  });
+
+  it('uses the index offline, without a request, and answers an empty query with nothing', async () => {
+    const api = fakeFetch(ok(apiBody));
+    const offline = await searchOnlineOrIndex('tid', options(api.fetch, { online: false }));
+    expect(offline).toEqual({ source: 'index', hits: [
+      { slug: 'tidal-single', title: 'Tidal', creator: 'Maya Lind' }, { slug: 'tides-book', title: 'Tides', creator: 'Ines Moreau' },
+    ] });
+    expect(await searchOnlineOrIndex('  ', options(api.fetch))).toEqual({ source: 'index', hits: [] });
+    expect(api.calls).toEqual([]);
+  });
+
+  it('falls back to the index when the API fails, answers an error or something unexpected', async () => {
+    for (const answer of [
+      async () => { throw new TypeError('Failed to fetch'); },
+      async () => ({ ok: false, json: async () => ({ error: { code: 'bad_gateway' } }) }),
+      ok({ results: [] }),
+      async () => ({ ok: true, json: async () => { throw new SyntaxError('Unexpected token <'); } }),
+    ]) {
+      const found = await searchOnlineOrIndex('tide', options(fakeFetch(answer).fetch));
+      expect(found.source).toBe('index');
+      expect(found.hits.map((h) => h.slug)).toEqual(['tides-book']);
+    }
+  });
+
+  it('falls back to the index when the API is slower than the timeout, and aborts that request', async () => {
+    let aborted = false;
+    const slow = fakeFetch((_url, signal) => new Promise((_resolve, reject) => {
+      signal.addEventListener('abort', () => { aborted = true; reject(signal.reason); });
+    }));
+    const started = Date.now();
+    const found = await searchOnlineOrIndex('tid', options(slow.fetch, { timeoutMs: 50 }));
+    expect(found.source).toBe('index');
+    expect(aborted).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('gives up without an answer when the buyer typed on (the stale request is aborted)', async () => {
+    const typing = new AbortController();
+    let aborted = false;
+    const pending = fakeFetch((_url, signal) => new Promise((_resolve, reject) => {
+      signal.addEventListener('abort', () => { aborted = true; reject(signal.reason); });
+    }));
+    const search = searchOnlineOrIndex('tid', options(pending.fetch, { signal: typing.signal }));
+    typing.abort(new DOMException('typed on', 'AbortError'));
+    await expect(search).rejects.toThrow('typed on');
+    expect(aborted).toBe(true);
   });
 });

@@ -93,6 +93,8 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     await page.goto(`${aurora}/search/`);
     await hydrated(page);
     await page.getByTestId('search-input').pressSequentially('solst');
+    // No API behind this edge: /v1/catalog/search fails, so the prebuilt index answers.
+    await expect.poll(() => page.getByTestId('search-results').getAttribute('data-source')).toBe('index');
     await page.getByTestId('search-results').locator('a', { hasText: 'Solstice' }).first().click();
     await page.waitForURL(/\/products\/solstice/);
     expect(await page.locator('h1').textContent()).toContain('Solstice');

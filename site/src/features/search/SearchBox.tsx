@@ -1,20 +1,33 @@
-import { useEffect, useId, useMemo, useState } from 'react';
-import { searchEntries, type SearchEntry } from './search-index';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import type { SearchEntry } from './search-index';
+import { searchOnlineOrIndex, type SearchAnswer } from './search-source';
+import { useCurrency } from '../locale/use-currency';
 
 /** Props of `SearchBox`. */
 export interface SearchBoxProps {
+  tenant: string;
   /** URL of the prebuilt index (precached, so search works offline). */
   indexUrl: string;
   /** Locale prefix of the page's links (`/fr-fr`). */
   base?: string;
+  /** The page's default currency and those the buyer can switch to. */
+  currency: string;
+  currencies: string[];
   labels: { search: string; noResults: string; results: string };
 }
 
-/** Search with autocomplete over the prebuilt client-side index (an ARIA combobox). */
-export default function SearchBox({ indexUrl, base = '', labels }: SearchBoxProps) {
+// Typing pauses this long before a request; the API's answer is awaited at most 1.5 s.
+const DEBOUNCE_MS = 150;
+
+/**
+ * Search with suggestions as you type: asks the catalog search API while online and
+ * falls back to the prebuilt client-side index offline, on failure or when the API is slow.
+ */
+export default function SearchBox({ tenant, indexUrl, base = '', currency: fallback, currencies, labels }: SearchBoxProps) {
   const [entries, setEntries] = useState<SearchEntry[]>([]);
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(-1);
+  const [answer, setAnswer] = useState<(SearchAnswer & { query: string }) | undefined>();
+  const currency = useCurrency(tenant, currencies, fallback);
   const id = useId();
   useEffect(() => {
     const initial = new URLSearchParams(window.location.search).get('q');
@@ -24,36 +37,52 @@ export default function SearchBox({ indexUrl, base = '', labels }: SearchBoxProp
       .then(setEntries)
       .catch(() => setEntries([]));
   }, [indexUrl]);
-  const results = useMemo(() => searchEntries(entries, query), [entries, query]);
-  const open = query.trim() !== '' && entries.length > 0;
-  const go = (entry: SearchEntry | undefined) => {
-    if (entry !== undefined) window.location.assign(`${base}/products/${entry.slug}/`);
+  useEffect(() => {
+    const typing = new AbortController();
+    const timer = setTimeout(() => {
+      searchOnlineOrIndex(query, { fetch: (url, init) => fetch(url, init), online: navigator.onLine, index: entries, signal: typing.signal })
+        .then((found) => setAnswer({ ...found, query }))
+        .catch(() => undefined);
+    }, DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      typing.abort();
+    };
+  }, [query, entries]);
+  const prices = useMemo(() => new Map(entries.map((e) => [e.slug, e.prices?.[currency] ?? e.price])), [entries, currency]);
+  const results = answer?.query === query ? answer.hits : [];
+  const open = query.trim() !== '' && answer?.query === query;
+  const go = (slug: string | undefined) => {
+    if (slug !== undefined) window.location.assign(`${base}/products/${slug}/`);
+  };
+  // Arrow keys move between the input and the result links (a plain list of links rather than a
+  // listbox: options may not contain links, and each result is one).
+  const moveFocus = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const stops = [...event.currentTarget.querySelectorAll<HTMLElement>('input, [data-result]')];
+    const at = stops.indexOf(event.target as HTMLElement);
+    const next = stops[at + (event.key === 'ArrowDown' ? 1 : -1)];
+    if (next !== undefined) { event.preventDefault(); next.focus(); }
   };
   return (
-    <form role="search" onSubmit={(e) => { e.preventDefault(); go(results[Math.max(active, 0)]); }}>
+    <form role="search" onSubmit={(e) => { e.preventDefault(); go(results[0]?.slug); }} onKeyDown={moveFocus}>
       <label htmlFor={`${id}-input`}>{labels.search}</label>
       <input
         id={`${id}-input`}
         type="search"
-        role="combobox"
         autoComplete="off"
-        aria-autocomplete="list"
-        aria-expanded={open}
+        aria-describedby={`${id}-count`}
         aria-controls={`${id}-list`}
-        aria-activedescendant={active >= 0 ? `${id}-opt-${active}` : undefined}
         value={query}
         data-testid="search-input"
-        onChange={(e) => { setQuery(e.target.value); setActive(-1); }}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') { e.preventDefault(); setActive((a) => Math.min(a + 1, results.length - 1)); }
-          if (e.key === 'ArrowUp') { e.preventDefault(); setActive((a) => Math.max(a - 1, -1)); }
-        }}
+        onChange={(e) => setQuery(e.target.value)}
       />
-      <p aria-live="polite" className="muted">{open ? (results.length === 0 ? labels.noResults : `${results.length} ${labels.results}`) : ''}</p>
-      <ul id={`${id}-list`} role="listbox" aria-label={labels.search} className="suggestions" data-testid="search-results">
-        {open && results.map((entry, i) => (
-          <li key={entry.slug} id={`${id}-opt-${i}`} role="option" aria-selected={i === active}>
-            <a href={`${base}/products/${entry.slug}/`}>{entry.title}</a> <span className="muted">{entry.creator} · {entry.price}</span>
+      <p id={`${id}-count`} aria-live="polite" className="muted">{open ? (results.length === 0 ? labels.noResults : `${results.length} ${labels.results}`) : ''}</p>
+      <ul id={`${id}-list`} aria-label={labels.search} className="suggestions" data-testid="search-results" data-source={open ? answer.source : undefined}>
+        {open && results.map((hit) => (
+          <li key={hit.slug}>
+            <a href={`${base}/products/${hit.slug}/`} data-result>{hit.title}</a>{' '}
+            <span className="muted">{[hit.creator, prices.get(hit.slug)].filter((part) => part !== undefined && part !== '').join(' · ')}</span>
           </li>
         ))}
       </ul>
