@@ -117,9 +117,35 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     await page.goto(`${aurora}/search/`);
     await hydrated(page);
     await page.getByTestId('search-input').pressSequentially('solst');
+    // No API behind this edge: /v1/catalog/search fails, so the prebuilt index answers.
+    await expect.poll(() => page.getByTestId('search-results').getAttribute('data-source')).toBe('index');
     await page.getByTestId('search-results').locator('a', { hasText: 'Solstice' }).first().click();
     await page.waitForURL(/\/products\/solstice/);
     expect(await page.locator('h1').textContent()).toContain('Solstice');
+    await context.close();
+  });
+
+  it('switches to French with euro prices incl. TVA, then to another currency: prices change, the cart line is in it, the choice is kept', async () => {
+    const { context, page } = await fresh();
+    await page.goto(`${aurora}/products/tidal-single/`);
+    const switcher = page.getByTestId('locale-switcher');
+    await switcher.locator('summary').click();
+    await switcher.getByRole('link', { name: 'Français' }).click();
+    await page.waitForURL(`${aurora}/fr-fr/products/tidal-single/`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr-FR');
+    const price = page.getByTestId('price');
+    expect(await price.textContent()).toMatch(/^\d+,\d\d\s€ TVA incluse$/);
+    expect(await page.locator('link[rel=alternate][hreflang="en-US"]').getAttribute('href')).toBe(`${aurora}/products/tidal-single/`);
+    await switcher.locator('summary').click();
+    await page.getByTestId('currency-select').selectOption('GBP');
+    await expect.poll(() => price.getAttribute('data-currency')).toBe('GBP');
+    expect(await price.textContent()).toMatch(/£GB TVA incluse, env\., converti au taux BCE/);
+    await page.getByTestId('add-to-cart').click();
+    await expect.poll(() => page.getByTestId('cart-count').textContent()).toBe('1');
+    const cart = await page.evaluate(() => JSON.parse(localStorage.getItem('fanfare:cart:aurora') ?? '[]') as unknown);
+    expect(cart).toEqual([expect.objectContaining({ slug: 'tidal-single', currency: 'GBP' })]);
+    await page.goto(`${aurora}/fr-fr/`);
+    await expect.poll(() => page.locator('[data-prices]').first().getAttribute('data-currency')).toBe('GBP');
     await context.close();
   });
 
@@ -178,6 +204,8 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     expect((await rawGet(built.port, '/../inkwell/index.html', 'aurora.localhost')).status).toBe(404);
     const sitemap = (await rawGet(built.port, '/sitemap.xml', 'aurora.localhost')).body.toString();
     expect(sitemap).toContain(`${aurora}/products/tidal-single/`);
+    expect(sitemap).toContain(`<loc>${aurora}/fr-fr/products/tidal-single/</loc>`);
+    expect(sitemap).toContain(`<xhtml:link rel="alternate" hreflang="de-DE" href="${aurora}/de-de/products/tidal-single/"/>`);
     expect(sitemap).not.toContain('inkwell');
     expect((await rawGet(built.port, '/robots.txt', 'aurora.localhost')).body.toString()).toContain(`Sitemap: ${aurora}/sitemap.xml`);
     const manifest = JSON.parse((await rawGet(built.port, '/manifest.webmanifest', 'inkwell.localhost')).body.toString()) as { name: string; scope: string };
@@ -189,7 +217,7 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     const inkwell = built.origin('inkwell');
     return [
       ...['/', '/catalog/', '/artists/maya-lind/', '/works/tidal/', '/products/tidal-single/', '/search/', '/cart/', '/eula/', '/library/',
-        '/checkout/result/', '/offline/', '/fr-fr/products/tidal-single/'].map((p) => ({ url: `${aurora}${p}`, status: 200 })),
+        '/wishlist/', '/checkout/result/', '/offline/', '/fr-fr/products/tidal-single/'].map((p) => ({ url: `${aurora}${p}`, status: 200 })),
       { url: `${aurora}/no-such-page/`, status: 404 },
       { url: `${inkwell}/`, status: 200 },
       { url: `${inkwell}/products/${inkwellSlugs[0]}/`, status: 200 },
