@@ -76,7 +76,14 @@ export default function Checkout({ tenant, locale, base, defaultCountry, eula, p
   if (lines.length === 0) return null;
 
   const resultHref = (key: string) => `${base}/checkout/result/?key=${encodeURIComponent(key)}`;
-  const update = (change: Partial<CheckoutForm>) => setForm((current) => ({ ...current, ...change }));
+  const update = (change: Partial<CheckoutForm>) => {
+    setForm((current) => ({ ...current, ...change }));
+    // Other answers make another order: the shown totals and payment no longer apply.
+    if (phase === 'ordered') {
+      setOrder(null);
+      setPhase('form');
+    }
+  };
   const fieldId = (name: string) => `${id}-${name}`;
   const invalid = (problem: CheckoutProblem) => problems.includes(problem);
 
