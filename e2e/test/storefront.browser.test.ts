@@ -64,6 +64,77 @@ describe('storefront journeys in Chromium (the stack as `npm start` starts it)',
     await context.close();
   });
 
+  it('queues a wishlist change made offline and delivers it to the API after reconnect', async () => {
+    const { context, page } = await fresh();
+    const email = 'wishlist-journey@example.com';
+    const signedIn = await apiRequest<{ token: string; expiresAt: string }>(place.ports.api, apiHost('aurora'), 'POST', '/v1/dev/token', { body: { email, role: 'buyer' } });
+    expect(signedIn.status).toBe(200);
+    const { token, expiresAt } = signedIn.json;
+    const wishlist = async (): Promise<string[]> => {
+      const answer = await apiRequest<{ items: { productId: string }[] }>(place.ports.api, apiHost('aurora'), 'GET', '/v1/me/wishlist', { token });
+      expect(answer.status).toBe(200);
+      return answer.json.items.map((item) => item.productId);
+    };
+    const tidal = (await apiRequest<{ id: string }>(place.ports.api, apiHost('aurora'), 'GET', '/v1/catalog/products/tidal-single')).json.id;
+
+    // Signed in the way the account island keeps a session (localStorage, per storefront).
+    await page.goto(`${origin('aurora')}/`);
+    await page.evaluate((session) => localStorage.setItem('fanfare:session:aurora', JSON.stringify(session)), { token, expiresAt, email });
+    // The worker active before the product page loads, so it keeps that page for offline use.
+    // Browser code as text: this package is typechecked without the DOM library.
+    await page.evaluate(`navigator.serviceWorker.ready.then((r) => r.active.state === 'activated'
+      || new Promise((resolve) => r.active.addEventListener('statechange', () => r.active.state === 'activated' && resolve(true))))`);
+    await page.goto(`${origin('aurora')}/products/tidal-single/`);
+    const toggle = page.getByTestId('wishlist-toggle');
+    await expect.poll(() => toggle.isEnabled()).toBe(true);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+
+    await context.setOffline(true);
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await toggle.textContent()).toBe('In wishlist');
+    expect(await wishlist()).not.toContain(tidal);
+    // Still there after a reload offline: the page comes from the worker, the wishlist from this browser.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('wishlist-toggle').getAttribute('aria-pressed')).toBe('true');
+    expect(await wishlist()).not.toContain(tidal);
+
+    await context.setOffline(false);
+    await expect.poll(wishlist, { timeout: 30_000, interval: 500 }).toContain(tidal);
+    // Delivered changes leave the queue the page and the worker share.
+    await expect.poll(() => page.evaluate(`new Promise((resolve, reject) => {
+      const open = indexedDB.open('fanfare-wishlist');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const count = open.result.transaction('changes').objectStore('changes').count();
+        count.onsuccess = () => resolve(count.result);
+      };
+    })`)).toBe(0);
+    await page.goto(`${origin('aurora')}/wishlist/`);
+    await expect.poll(() => page.getByTestId('wishlist-items').textContent()).toContain('Tidal');
+
+    // The worker's own replay: removed offline, then only on a page without wishlist islands
+    // (which never replays), so the service worker's `sync` handler alone can deliver it. The
+    // sync event comes through DevTools: Chromium retries a failed sync only minutes later.
+    await page.goto(`${origin('aurora')}/products/tidal-single/`);
+    await expect.poll(() => page.getByTestId('wishlist-toggle').getAttribute('aria-pressed')).toBe('true');
+    await context.setOffline(true);
+    await page.getByTestId('wishlist-toggle').click();
+    await expect.poll(() => page.getByTestId('wishlist-toggle').getAttribute('aria-pressed')).toBe('false');
+    await page.goto(`${origin('aurora')}/eula/`);
+    await context.setOffline(false);
+    expect(await wishlist()).toContain(tidal);
+    const devtools = await context.newCDPSession(page);
+    const registrations = new Promise<{ registrationId: string; scopeURL: string }[]>((resolve) =>
+      devtools.on('ServiceWorker.workerRegistrationUpdated', (event) => resolve(event.registrations)));
+    await devtools.send('ServiceWorker.enable');
+    const registration = (await registrations).find((r) => r.scopeURL.startsWith(origin('aurora')));
+    expect(registration).toBeDefined();
+    await devtools.send('ServiceWorker.dispatchSyncEvent', { origin: origin('aurora'), registrationId: registration?.registrationId ?? '', tag: 'wishlist-sync', lastChance: false });
+    await expect.poll(wishlist, { timeout: 30_000, interval: 500 }).not.toContain(tidal);
+    await context.close();
+  }, 90_000);
+
   it('buys in the browser: sign in, add to cart, check out with the development test payment, see it in the library and download the file', async () => {
     const { context, page } = await fresh();
     const shop = origin('aurora');
