@@ -8,7 +8,9 @@ import { DomainError } from '../errors.js';
 
 const NOT_COUNTRIES = new Set([
   'EU', 'EZ', 'UN', 'QO', 'ZZ', // CLDR groupings and "unknown"
-  'UK', 'AC', 'CP', 'DG', 'EA', 'IC', 'TA', // ISO "exceptionally reserved", not assigned
+  'UK', 'AC', 'CP', 'DG', 'EA', 'IC', 'TA', 'CQ', 'SU', // ISO "exceptionally reserved", not assigned
+  // Withdrawn codes CLDR still names (a buyer sending DD must not escape German VAT), and pseudo-locales.
+  'AN', 'BU', 'CS', 'DD', 'DY', 'FX', 'HV', 'NH', 'RH', 'TP', 'VD', 'YD', 'YU', 'ZR', 'XA', 'XB',
 ]);
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 
