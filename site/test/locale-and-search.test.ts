@@ -30,11 +30,11 @@ describe('locale routes', () => {
     expect(splitLocalePath('/products/x/', locales)).toEqual({ locale: 'en-US', path: '/products/x/' });
   });
 
-  it("precaches every locale's shell pages and the default locale's top products", () => {
+  it("precaches the default locale's shell, index and top products, and only the offline page of other locales", () => {
     const patterns = precachePatterns(['a', 'b'], 1, ['fr-fr']);
-    expect(patterns).toEqual(expect.arrayContaining(['index.html', 'products/a/index.html', 'fr-fr/index.html', 'fr-fr/offline/index.html', 'fr-fr/search-index.json']));
+    expect(patterns).toEqual(expect.arrayContaining(['index.html', 'catalog/index.html', 'search-index.json', 'products/a/index.html', 'fr-fr/offline/index.html']));
     expect(patterns).not.toContain('products/b/index.html');
-    expect(patterns.some((p) => p.startsWith('fr-fr/products/'))).toBe(false);
+    expect(patterns.filter((p) => p.startsWith('fr-fr/'))).toEqual(['fr-fr/offline/index.html']);
   });
 
   it("falls back offline to the offline page of the navigation's locale, then the default one", () => {

@@ -3,13 +3,14 @@ export const SHELL_PAGES = ['index.html', 'offline/index.html', 'catalog/index.h
 
 /**
  * Workbox glob patterns for one storefront: the built assets, the shell pages and search index
- * of every locale (`localeDirs`: the route folders of the non-default locales, `fr-fr`), and
- * the first `top` product pages of the catalog (newest first) in the default locale only, so
- * those read offline even when the buyer never opened them.
+ * of the default locale and the first `top` product pages of the catalog (newest first), so
+ * those read offline even when the buyer never opened them. Other locales (`localeDirs`, their
+ * route folders such as `fr-fr`) get only their offline page: every visitor downloads the whole
+ * precache, and a catalog page per locale is large; the pages and search index a buyer opens in
+ * another locale are cached as they go.
  */
 export function precachePatterns(productSlugs: readonly string[], top: number, localeDirs: readonly string[] = []): string[] {
   const products = productSlugs.slice(0, Math.max(0, top)).map((slug) => `products/${slug}/index.html`);
-  const shell = ['search-index.json', ...SHELL_PAGES];
-  return ['_astro/**/*.{js,css}', 'icon.svg', 'manifest.webmanifest', ...shell,
-    ...localeDirs.flatMap((dir) => shell.map((page) => `${dir}/${page}`)), ...products];
+  return ['_astro/**/*.{js,css}', 'icon.svg', 'manifest.webmanifest', 'search-index.json', ...SHELL_PAGES,
+    ...localeDirs.map((dir) => `${dir}/offline/index.html`), ...products];
 }

@@ -47,6 +47,13 @@ registerRoute(
   new CacheFirst({ cacheName: 'media', plugins: [new ExpirationPlugin({ maxEntries: 300 })] }),
 );
 
+// Only the default locale's search index is precached; another locale's is kept once the buyer
+// searched in it, so search keeps working offline there too.
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname.endsWith('/search-index.json'),
+  new NetworkFirst({ cacheName: 'search-indexes', networkTimeoutSeconds: 4, plugins: [new ExpirationPlugin({ maxEntries: 4 })] }),
+);
+
 // The new worker waits until the buyer accepts the update prompt; only then does it take over
 // the open pages. A first install claims nothing: those pages were loaded without it.
 let accepted = false;
