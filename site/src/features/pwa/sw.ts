@@ -34,6 +34,10 @@ registerRoute(
       }
       return Response.error();
     }
+  }, {
+    // API navigations (a download link opened in the tab) are files and one-time credentials:
+    // never stored in the pages cache, never answered from it.
+    denylist: [/^\/v1\//],
   }),
 );
 
