@@ -98,7 +98,7 @@ export default function CheckoutResult({ tenant, locale, base, labels }: Checkou
       {state.view === 'paid' && totals !== undefined && (
         <p>{labels.total}: <strong>{formatMoney({ amount: totals.total, currency: totals.currency }, locale)}</strong></p>
       )}
-      {state.view === 'paid' && <p><a className="button" href={`${base}/library/`} data-testid="go-to-library">{labels.goToLibrary}</a></p>}
+      {state.view === 'paid' && <p><a className="button" href={`${base}/library/${state.status === null ? '' : `?order=${encodeURIComponent(state.status.orderId)}`}`} data-testid="go-to-library">{labels.goToLibrary}</a></p>}
       {(state.view === 'failed' || state.view === 'expired') && <p><a href={`${base}/cart/`}>{labels.backToCart}</a></p>}
     </div>
   );

@@ -13,7 +13,7 @@ import {
 
 /** The strings `Library` shows. */
 export const LIBRARY_LABELS = [
-  ...SIGN_IN_LABELS, ...LIBRARY_STATUS_LABELS, 'libraryLoading', 'libraryEmpty', 'libraryOffline', 'libraryError', 'boughtOn',
+  ...SIGN_IN_LABELS, ...LIBRARY_STATUS_LABELS, 'libraryLoading', 'libraryEmpty', 'libraryArriving', 'libraryOffline', 'libraryError', 'boughtOn',
   'noFiles', 'download', 'downloadPreparing', 'downloadStarted',
 ] as const satisfies readonly MessageKey[];
 
@@ -25,6 +25,9 @@ export interface LibraryProps {
   base: string;
   labels: Record<(typeof LIBRARY_LABELS)[number], string>;
 }
+
+/** How many times the list is asked again for an awaited order (about a minute with the backoff). */
+const ARRIVAL_POLLS = 16;
 
 type Listing =
   | { kind: 'loading' }
@@ -60,7 +63,20 @@ export default function Library({ tenant, locale, base, labels }: LibraryProps) 
   const [listing, setListing] = useState<Listing>({ kind: 'loading' });
   const [notes, setNotes] = useState<Record<string, DownloadNote>>({});
   const [expired, setExpired] = useState(false);
+  // The order the checkout result page sent the buyer here for: its entitlement is granted by a
+  // workflow moments after payment, so the list is asked again until it shows up.
+  const [awaited, setAwaited] = useState<string | null>(null);
+  const [asked, setAsked] = useState(0);
   const token = session?.token ?? null;
+
+  useEffect(() => setAwaited(new URLSearchParams(window.location.search).get('order')), []);
+
+  const arriving = awaited !== null && listing.kind === 'loaded' && !listing.entitlements.some((e) => e.orderId === awaited) && asked < ARRIVAL_POLLS;
+  useEffect(() => {
+    if (!arriving) return;
+    const timer = window.setTimeout(() => setAsked((n) => n + 1), Math.min(500 * 1.5 ** asked, 5_000));
+    return () => window.clearTimeout(timer);
+  }, [arriving, asked]);
 
   useEffect(() => {
     if (token === null) return;
@@ -79,7 +95,7 @@ export default function Library({ tenant, locale, base, labels }: LibraryProps) 
     return () => {
       cancelled = true;
     };
-  }, [token, online, store]);
+  }, [token, online, store, asked]);
 
   const signIn = <SignIn tenant={tenant} labels={Object.fromEntries(SIGN_IN_LABELS.map((k) => [k, labels[k]])) as Record<(typeof SIGN_IN_LABELS)[number], string>} />;
   if (!ready) return <p role="status">{labels.libraryLoading}</p>;
@@ -117,7 +133,8 @@ export default function Library({ tenant, locale, base, labels }: LibraryProps) 
       {listing.kind === 'loading' && <p role="status">{labels.libraryLoading}</p>}
       {listing.kind === 'offline' && <p role="status" className="status-line" data-testid="library-offline">{labels.libraryOffline}</p>}
       {listing.kind === 'error' && <p role="alert" className="error">{fill(labels.libraryError, { code: listing.code })}</p>}
-      {listing.kind === 'loaded' && listing.entitlements.length === 0 && <p>{labels.libraryEmpty}</p>}
+      {arriving && <p role="status" className="status-line" data-testid="library-arriving">{labels.libraryArriving}</p>}
+      {listing.kind === 'loaded' && listing.entitlements.length === 0 && !arriving && <p>{labels.libraryEmpty}</p>}
       {listing.kind === 'loaded' && listing.entitlements.length > 0 && (
         <ul className="library-list" data-testid="library-list">
           {listing.entitlements.map((entitlement) => {
