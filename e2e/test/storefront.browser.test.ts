@@ -64,6 +64,27 @@ describe('storefront journeys in Chromium (the stack as `npm start` starts it)',
     await context.close();
   });
 
+  it('searches through the API while online (by creator name too) and through the prebuilt index offline', async () => {
+    const { context, page } = await fresh();
+    await page.goto(`${origin('aurora')}/search/`);
+    const results = page.getByTestId('search-results');
+    await page.getByTestId('search-input').pressSequentially('tid');
+    await expect.poll(() => results.getAttribute('data-source')).toBe('api');
+    await expect.poll(() => results.locator('a', { hasText: 'Tidal' }).count()).toBeGreaterThan(0);
+    // The full-text search matches who made it, not only titles.
+    await page.getByTestId('search-input').fill('');
+    await page.getByTestId('search-input').pressSequentially('maya');
+    await expect.poll(() => results.getAttribute('data-source')).toBe('api');
+    await expect.poll(() => results.locator('a').count()).toBeGreaterThan(0);
+
+    await context.setOffline(true);
+    await page.getByTestId('search-input').fill('');
+    await page.getByTestId('search-input').pressSequentially('tid');
+    await expect.poll(() => results.getAttribute('data-source')).toBe('index');
+    await expect.poll(() => results.locator('a', { hasText: 'Tidal' }).count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
   it('queues a wishlist change made offline and delivers it to the API after reconnect', async () => {
     const { context, page } = await fresh();
     const email = 'wishlist-journey@example.com';
