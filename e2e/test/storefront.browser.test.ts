@@ -13,6 +13,13 @@ const artifacts = path.join(repo, '.test-results');
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'];
 
+/** Waits until the page's service worker is `activated` (`ready` resolves while it is still activating). */
+async function serviceWorkerActivated(page: Page): Promise<void> {
+  // Browser code as text: this package is typechecked without the DOM library.
+  await page.evaluate(`navigator.serviceWorker.ready.then((r) => r.active.state === 'activated'
+    || new Promise((resolve) => r.active.addEventListener('statechange', () => r.active.state === 'activated' && resolve(true))))`);
+}
+
 describe('storefront journeys in Chromium (the stack as `npm start` starts it)', () => {
   let place: StackPlace;
   let product: StartedProduct;
@@ -64,6 +71,36 @@ describe('storefront journeys in Chromium (the stack as `npm start` starts it)',
     await context.close();
   });
 
+  it('reads offline: visited and precached pages with the stale banner, the offline page otherwise; online a 404 stays a 404', async () => {
+    const { context, page } = await fresh();
+    const shop = origin('aurora');
+    // The catalog export the start command built the storefront from: its newest products are precached.
+    const exported = JSON.parse(await readFile(path.join(place.dataDir, 'site', 'catalog', 'aurora.json'), 'utf8')) as { products: { slug: string }[] };
+    await page.goto(`${shop}/`);
+    await serviceWorkerActivated(page);
+    const missing = await page.goto(`${shop}/no-such-page/`);
+    expect(missing?.status()).toBe(404);
+    expect(await page.getByTestId('not-found').isVisible()).toBe(true);
+    await page.goto(`${shop}/artists/maya-lind/`);
+    expect(await page.getByTestId('stale-banner').isHidden()).toBe(true);
+
+    await context.setOffline(true);
+    await page.goto(`${shop}/artists/maya-lind/`);
+    expect(await page.locator('h1').textContent()).toBe('Maya Lind');
+    await expect.poll(() => page.getByTestId('stale-banner').isVisible()).toBe(true);
+    expect(await page.getByTestId('stale-banner').textContent()).toMatch(/data may be stale \(as of .+\)/);
+
+    const unvisited = exported.products.map((p) => p.slug).find((slug) => slug !== 'tidal-single');
+    await page.goto(`${shop}/products/${unvisited}/`);
+    expect(await page.getByTestId('product').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('stale-banner').isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(artifacts, 'offline-product-page.png'), fullPage: true });
+
+    await page.goto(`${shop}/works/tidal/`);
+    expect(await page.getByTestId('offline-page').isVisible()).toBe(true);
+    await context.close();
+  });
+
   it('searches through the API while online (by creator name too) and through the prebuilt index offline', async () => {
     const { context, page } = await fresh();
     await page.goto(`${origin('aurora')}/search/`);
@@ -102,9 +139,7 @@ describe('storefront journeys in Chromium (the stack as `npm start` starts it)',
     await page.goto(`${origin('aurora')}/`);
     await page.evaluate((session) => localStorage.setItem('fanfare:session:aurora', JSON.stringify(session)), { token, expiresAt, email });
     // The worker active before the product page loads, so it keeps that page for offline use.
-    // Browser code as text: this package is typechecked without the DOM library.
-    await page.evaluate(`navigator.serviceWorker.ready.then((r) => r.active.state === 'activated'
-      || new Promise((resolve) => r.active.addEventListener('statechange', () => r.active.state === 'activated' && resolve(true))))`);
+    await serviceWorkerActivated(page);
     await page.goto(`${origin('aurora')}/products/tidal-single/`);
     const toggle = page.getByTestId('wishlist-toggle');
     await expect.poll(() => toggle.isEnabled()).toBe(true);

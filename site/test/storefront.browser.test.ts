@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildTenant } from '../src/build/build-tenant.js';
@@ -13,8 +12,6 @@ import { FsBlobStore } from '@fanfare/storage';
 import { rawGet } from './support/raw-get.js';
 import { buildDemoStorefronts, hasFfmpeg, type BuiltStorefronts } from './support/built-storefronts.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const artifacts = path.join(repoRoot, '.test-results');
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -72,17 +69,13 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
   let built: BuiltStorefronts;
   let browser: Browser;
   let aurora: string;
-  let precached: string[];
   let inkwellSlugs: string[];
 
   beforeAll(async () => {
     built = await buildDemoStorefronts(inject('databaseUrl'));
     aurora = built.origin('aurora');
-    const auroraExport = await loadCatalogExport('aurora', built.catalogDir);
-    precached = auroraExport.products.slice(0, 4).map((p) => p.slug);
     inkwellSlugs = (await loadCatalogExport('inkwell', built.catalogDir)).products.map((p) => p.slug);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
-    await mkdir(artifacts, { recursive: true });
   }, 240_000);
 
   afterAll(async () => {
@@ -161,33 +154,6 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     await expect.poll(() => page.getByTestId('cart-lines').textContent()).toContain('Tidal');
     await page.goto(`${built.origin('inkwell')}/cart/`);
     await expect.poll(() => page.getByTestId('cart-empty').isVisible()).toBe(true);
-    await context.close();
-  });
-
-  it('works offline: visited and precached pages with the stale banner, the offline page otherwise; online a 404 stays a 404', async () => {
-    const { context, page } = await fresh();
-    await page.goto(`${aurora}/`);
-    await serviceWorkerActivated(page);
-    const missing = await page.goto(`${aurora}/no-such-page/`);
-    expect(missing?.status()).toBe(404);
-    expect(await page.getByTestId('not-found').isVisible()).toBe(true);
-    await page.goto(`${aurora}/artists/maya-lind/`);
-    expect(await page.getByTestId('stale-banner').isHidden()).toBe(true);
-
-    await context.setOffline(true);
-    await page.goto(`${aurora}/artists/maya-lind/`);
-    expect(await page.locator('h1').textContent()).toBe('Maya Lind');
-    await expect.poll(() => page.getByTestId('stale-banner').isVisible()).toBe(true);
-    expect(await page.getByTestId('stale-banner').textContent()).toMatch(/data may be stale \(as of .+\)/);
-
-    const unvisited = precached.find((slug) => slug !== 'tidal-single') ?? precached[0];
-    await page.goto(`${aurora}/products/${unvisited}/`);
-    expect(await page.getByTestId('product').isVisible()).toBe(true);
-    await expect.poll(() => page.getByTestId('stale-banner').isVisible()).toBe(true);
-    await page.screenshot({ path: path.join(artifacts, 'offline-product-page.png'), fullPage: true });
-
-    await page.goto(`${aurora}/works/tidal/`);
-    expect(await page.getByTestId('offline-page').isVisible()).toBe(true);
     await context.close();
   });
 
