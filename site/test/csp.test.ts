@@ -52,11 +52,11 @@ describe('CSP header', () => {
       https: false, apiOrigin: 'http://127.0.0.1:3000',
       inline: { scripts: ["'sha256-AAAA'"], styles: ["'sha256-BBBB'"], styleAttributes: [] },
     })['content-security-policy'] ?? '');
-    expect(csp.get('script-src')).toEqual(["'self'", 'https://js.stripe.com', "'sha256-AAAA'"]);
+    expect(csp.get('script-src')).toEqual(["'self'", 'https://js.stripe.com', 'https://*.js.stripe.com', "'sha256-AAAA'"]);
     expect(csp.get('style-src')).toEqual(["'self'", "'sha256-BBBB'"]);
     expect(csp.has('style-src-attr')).toBe(false);
     expect(csp.get('connect-src')).toEqual(["'self'", 'http://127.0.0.1:3000', 'https://api.stripe.com']);
-    expect(csp.get('frame-src')).toEqual(['https://js.stripe.com']);
+    expect(csp.get('frame-src')).toEqual(['https://js.stripe.com', 'https://*.js.stripe.com', 'https://hooks.stripe.com']);
     expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'https://*.stripe.com']);
     expect([...csp.values()].flat()).not.toContain("'unsafe-inline'");
   });
@@ -65,7 +65,7 @@ describe('CSP header', () => {
     const withAttributes = directives(securityHeaders({ https: false, inline: { scripts: [], styles: [], styleAttributes: ["'sha256-CCCC'"] } })['content-security-policy'] ?? '');
     expect(withAttributes.get('style-src-attr')).toEqual(["'unsafe-hashes'", "'sha256-CCCC'"]);
     const strict = directives(securityHeaders({ https: false })['content-security-policy'] ?? '');
-    expect(strict.get('script-src')).toEqual(["'self'", 'https://js.stripe.com']);
+    expect(strict.get('script-src')).toEqual(["'self'", 'https://js.stripe.com', 'https://*.js.stripe.com']);
     expect(strict.get('style-src')).toEqual(["'self'"]);
   });
 });
@@ -101,9 +101,9 @@ describe('edge over a build with a CSP manifest', () => {
   it('sends each page the hashes of its own inline code, the 404 page included', async () => {
     expect((await csp('/')).get('script-src')).toContain(sha('boot()'));
     expect((await csp('/')).get('style-src')).toContain(sha('h1{color:red}'));
-    expect((await csp('/products/x/')).get('script-src')).toEqual(["'self'", 'https://js.stripe.com', sha('other()')]);
+    expect((await csp('/products/x/')).get('script-src')).toEqual(["'self'", 'https://js.stripe.com', 'https://*.js.stripe.com', sha('other()')]);
     expect((await csp('/nope/')).get('script-src')).toContain(sha('boot()'));
-    expect((await csp('/app.js')).get('script-src')).toEqual(["'self'", 'https://js.stripe.com']);
+    expect((await csp('/app.js')).get('script-src')).toEqual(["'self'", 'https://js.stripe.com', 'https://*.js.stripe.com']);
   });
 
   it('never serves the manifest, and picks up a rebuilt one', async () => {

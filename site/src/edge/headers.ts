@@ -10,9 +10,15 @@ export interface HeaderOptions {
   inline?: InlineHashes;
 }
 
-// Stripe.js (checkout) loads from js.stripe.com, frames its card fields from there, calls
-// api.stripe.com and shows card-brand images from *.stripe.com — Stripe's documented needs, no more.
-const STRIPE = { script: 'https://js.stripe.com', frame: 'https://js.stripe.com', connect: 'https://api.stripe.com', img: 'https://*.stripe.com' };
+// Stripe.js (checkout) loads from js.stripe.com (and its *.js.stripe.com shards), frames its card
+// fields from there and 3-D Secure challenges from hooks.stripe.com, calls api.stripe.com and shows
+// card-brand images from *.stripe.com — Stripe's security guide's list, no more.
+const STRIPE = {
+  script: ['https://js.stripe.com', 'https://*.js.stripe.com'],
+  frame: ['https://js.stripe.com', 'https://*.js.stripe.com', 'https://hooks.stripe.com'],
+  connect: 'https://api.stripe.com',
+  img: 'https://*.stripe.com',
+};
 
 /**
  * Security headers of every edge response. No 'unsafe-inline': a page's inline scripts and
@@ -24,14 +30,14 @@ export function securityHeaders(options: HeaderOptions): Record<string, string> 
   const connect = ["'self'", ...(options.apiOrigin === undefined ? [] : [options.apiOrigin]), STRIPE.connect];
   const directives = [
     "default-src 'self'",
-    ['script-src', "'self'", STRIPE.script, ...inline.scripts].join(' '),
+    ['script-src', "'self'", ...STRIPE.script, ...inline.scripts].join(' '),
     ['style-src', "'self'", ...inline.styles].join(' '),
     ...(inline.styleAttributes.length === 0 ? [] : [['style-src-attr', "'unsafe-hashes'", ...inline.styleAttributes].join(' ')]),
     `img-src 'self' data: ${STRIPE.img}`,
     // hls.js plays the HLS preview through Media Source, whose object URLs are blob: URLs.
     "media-src 'self' blob:",
     `connect-src ${connect.join(' ')}`,
-    `frame-src ${STRIPE.frame}`,
+    `frame-src ${STRIPE.frame.join(' ')}`,
     "worker-src 'self'",
     "manifest-src 'self'",
     "font-src 'self'",
