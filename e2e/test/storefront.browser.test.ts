@@ -20,6 +20,11 @@ async function serviceWorkerActivated(page: Page): Promise<void> {
     || new Promise((resolve) => r.active.addEventListener('statechange', () => r.active.state === 'activated' && resolve(true))))`);
 }
 
+/** Waits until every island on the page has hydrated (Astro drops `ssr` from hydrated islands). */
+async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction("document.querySelectorAll('astro-island[ssr]').length === 0");
+}
+
 describe('storefront journeys in Chromium (the stack as `npm start` starts it)', () => {
   let place: StackPlace;
   let product: StartedProduct;
@@ -104,6 +109,7 @@ describe('storefront journeys in Chromium (the stack as `npm start` starts it)',
   it('searches through the API while online (by creator name too) and through the prebuilt index offline', async () => {
     const { context, page } = await fresh();
     await page.goto(`${origin('aurora')}/search/`);
+    await hydrated(page);
     const results = page.getByTestId('search-results');
     await page.getByTestId('search-input').pressSequentially('tid');
     await expect.poll(() => results.getAttribute('data-source')).toBe('api');
