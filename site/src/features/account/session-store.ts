@@ -1,3 +1,5 @@
+import { StoredState, sharedInPage, type KeyValueStorage } from '../../lib/stored-state';
+
 /** A signed-in buyer: the bearer token the API accepts and whose it is. */
 export interface Session {
   token: string;
@@ -7,9 +9,7 @@ export interface Session {
 }
 
 /** Where sessions persist; `localStorage` in the browser, a map in tests. */
-export interface SessionStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
+export interface SessionStorage extends KeyValueStorage {
   removeItem(key: string): void;
 }
 
@@ -42,30 +42,29 @@ export function readSession(storage: SessionStorage, tenant: string, now: Date):
   return isSession(parsed) && isLive(parsed, now) ? parsed : null;
 }
 
-type Listener = (session: Session | null) => void;
-
 /**
  * The tiny store the account, checkout, library and wishlist islands share: one per tenant,
- * persisted on every change, and kept in step across islands and tabs (the `storage` event).
- * An expired session reads as signed out and is dropped from storage.
+ * persisted on every change, and kept in step across islands and tabs. An expired session
+ * reads as signed out and is dropped from storage.
  */
-export class SessionStore {
-  private session: Session | null;
-  private readonly listeners = new Set<Listener>();
-
+export class SessionStore extends StoredState<Session | null, SessionStorage> {
   constructor(
-    private readonly storage: SessionStorage,
+    storage: SessionStorage,
     private readonly tenant: string,
     private readonly clock: () => Date = () => new Date(),
   ) {
-    this.session = null;
+    super(storage, sessionKey(tenant), null);
     this.reload();
   }
 
   /** The live session, or null (an expired one is dropped on the way). */
-  get snapshot(): Session | null {
-    if (this.session !== null && !isLive(this.session, this.clock())) this.set(null);
-    return this.session;
+  override get snapshot(): Session | null {
+    const session = super.snapshot;
+    if (session !== null && !isLive(session, this.clock())) {
+      this.set(null);
+      return null;
+    }
+    return session;
   }
 
   /** The bearer token to send, or null when signed out. */
@@ -78,12 +77,6 @@ export class SessionStore {
     return this.snapshot?.email ?? null;
   }
 
-  /** Calls `listener` on every change; returns the unsubscribe function. */
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
   /** Keeps a new session (after sign-in). */
   signIn(session: Session): void {
     this.set(session);
@@ -94,34 +87,19 @@ export class SessionStore {
     this.set(null);
   }
 
-  /** Re-reads storage (another tab signed in or out). */
-  reload(): void {
+  protected read(): Session | null {
     const stored = readSession(this.storage, this.tenant, this.clock());
-    if (stored === null && this.storage.getItem(sessionKey(this.tenant)) !== null) this.storage.removeItem(sessionKey(this.tenant));
-    this.session = stored;
-    for (const listener of this.listeners) listener(stored);
+    if (stored === null && this.storage.getItem(this.key) !== null) this.storage.removeItem(this.key);
+    return stored;
   }
 
-  private set(session: Session | null): void {
-    this.session = session;
-    if (session === null) this.storage.removeItem(sessionKey(this.tenant));
-    else this.storage.setItem(sessionKey(this.tenant), JSON.stringify(session));
-    for (const listener of this.listeners) listener(session);
+  protected override write(session: Session | null): void {
+    if (session === null) this.storage.removeItem(this.key);
+    else super.write(session);
   }
 }
 
-const stores = new Map<string, SessionStore>();
-
 /** The browser's shared session store of `tenant` (one instance per page, whatever the island count). */
 export function browserSession(tenant: string): SessionStore {
-  let store = stores.get(tenant);
-  if (store === undefined) {
-    store = new SessionStore(window.localStorage, tenant);
-    const created = store;
-    window.addEventListener('storage', (event) => {
-      if (event.key === sessionKey(tenant)) created.reload();
-    });
-    stores.set(tenant, store);
-  }
-  return store;
+  return sharedInPage(sessionKey(tenant), () => new SessionStore(window.localStorage, tenant));
 }

@@ -1,3 +1,5 @@
+import { StoredState, sharedInPage, type KeyValueStorage } from '../../lib/stored-state';
+
 /** One line of a cart: enough to show it and to send to `/v1/checkout` later. */
 export interface CartLine {
   productId: string;
@@ -10,10 +12,7 @@ export interface CartLine {
 }
 
 /** Where a cart persists; `localStorage` in the browser, a map in tests. */
-export interface CartStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
+export type CartStorage = KeyValueStorage;
 
 /** The storage key of a tenant's cart: carts never mix storefronts. */
 export const cartKey = (tenant: string): string => `fanfare:cart:${tenant}`;
@@ -52,69 +51,35 @@ export function cartTotals(lines: readonly CartLine[]): { currency: string; amou
   return [...totals].map(([currency, amount]) => ({ currency, amount }));
 }
 
-type Listener = (lines: CartLine[]) => void;
-
 /**
  * The tiny store the cart islands share: one per tenant, persisted on every change, and kept in
- * step across islands and tabs (the `storage` event).
+ * step across islands and tabs.
  */
-export class CartStore {
-  private lines: CartLine[];
-  private readonly listeners = new Set<Listener>();
-
+export class CartStore extends StoredState<CartLine[]> {
   constructor(
-    private readonly storage: CartStorage,
+    storage: CartStorage,
     private readonly tenant: string,
   ) {
-    this.lines = readCart(storage, tenant);
-  }
-
-  /** Current lines. */
-  get snapshot(): CartLine[] {
-    return this.lines;
-  }
-
-  /** Calls `listener` on every change; returns the unsubscribe function. */
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    super(storage, cartKey(tenant), []);
+    this.reload();
   }
 
   /** Adds a product. */
   add(line: Omit<CartLine, 'quantity'>): void {
-    this.set(addLine(this.lines, line));
+    this.set(addLine(this.snapshot, line));
   }
 
   /** Removes a product. */
   remove(productId: string): void {
-    this.set(removeLine(this.lines, productId));
+    this.set(removeLine(this.snapshot, productId));
   }
 
-  /** Re-reads storage (another tab changed it). */
-  reload(): void {
-    this.lines = readCart(this.storage, this.tenant);
-    for (const listener of this.listeners) listener(this.lines);
-  }
-
-  private set(lines: CartLine[]): void {
-    this.lines = lines;
-    this.storage.setItem(cartKey(this.tenant), JSON.stringify(lines));
-    for (const listener of this.listeners) listener(lines);
+  protected read(): CartLine[] {
+    return readCart(this.storage, this.tenant);
   }
 }
 
-const stores = new Map<string, CartStore>();
-
 /** The browser's shared store of `tenant` (one instance per page, whatever the island count). */
 export function browserCart(tenant: string): CartStore {
-  let store = stores.get(tenant);
-  if (store === undefined) {
-    store = new CartStore(window.localStorage, tenant);
-    const created = store;
-    window.addEventListener('storage', (event) => {
-      if (event.key === cartKey(tenant)) created.reload();
-    });
-    stores.set(tenant, store);
-  }
-  return store;
+  return sharedInPage(cartKey(tenant), () => new CartStore(window.localStorage, tenant));
 }

@@ -1,3 +1,4 @@
+import { sharedInPage } from '../../lib/stored-state';
 import { indexedDbQueue } from './wishlist-db';
 import { WISHLIST_SYNC_TAG, mergeWishlist, replayQueue, type ChangeQueue, type WishlistItem } from './wishlist-queue';
 import { WishlistStore, wishlistKey } from './wishlist-store';
@@ -25,7 +26,7 @@ export class BrowserWishlist {
     private readonly session: BuyerSession,
     private readonly queue: ChangeQueue,
   ) {
-    this.store = new WishlistStore(window.localStorage, tenant, user);
+    this.store = sharedInPage(wishlistKey(tenant, user), () => new WishlistStore(window.localStorage, tenant, user));
   }
 
   /** Adds or removes `productId`: shown at once, queued durably, sent now when possible. */
@@ -94,9 +95,6 @@ export function browserWishlist(tenant: string, session: BuyerSession): BrowserW
     const created = new BrowserWishlist(tenant, user, session, indexedDbQueue(indexedDB));
     wishlist = created;
     wishlists.set(key, created);
-    window.addEventListener('storage', (event) => {
-      if (event.key === key) created.store.reload();
-    });
     window.addEventListener('online', () => void created.deliver());
     if (navigator.onLine) void created.deliver();
   }
