@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { forPlatform, StripeEvent, type Tenant } from '@fanfare/db';
@@ -8,6 +7,7 @@ import { buildTestApp, storefrontHost } from './support/test-app.js';
 import { createProducts, createTenant, type StoredProduct } from './support/catalog-fixtures.js';
 import { expectError } from './support/responses.js';
 import { runRealWorker } from './support/checkout-support.js';
+import { closedPort } from './support/closed-port.js';
 
 // Real thing: the api, a real Worker with the real activities, PostgreSQL, the Temporal dev
 // server and stripe-mock. The development payment goes through the real webhook route.
@@ -149,13 +149,3 @@ describe('POST /v1/dev/checkout/complete-payment (development only)', () => {
     }
   });
 });
-
-/** A localhost port nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
