@@ -52,7 +52,7 @@ export default function SignIn({ tenant, labels }: SignInProps) {
       <label htmlFor={`${id}-email`}>{labels.emailLabel}</label>
       <input
         id={`${id}-email`} type="email" name="email" autoComplete="email" required value={email}
-        onChange={(event) => setEmail(event.target.value)} aria-describedby={`${id}-error`}
+        onChange={(event) => setEmail(event.currentTarget.value)} aria-describedby={`${id}-error`}
       />
       <button type="submit" className="button" disabled={!ready || busy}>{busy ? labels.signingIn : labels.signIn}</button>
       <p id={`${id}-error`} role="alert" className="error">{error}</p>

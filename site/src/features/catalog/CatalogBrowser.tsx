@@ -30,7 +30,7 @@ export default function CatalogBrowser({ tenant, items, currency: fallback, pric
   const select = (facet: keyof CatalogFilters, label: string, options: { value: string; label: string }[]) => (
     <label>
       {label}
-      <select value={filters[facet]} onChange={(e) => setFilters({ ...filters, [facet]: e.target.value })} data-testid={`filter-${facet}`}>
+      <select value={filters[facet]} onChange={(e) => setFilters({ ...filters, [facet]: e.currentTarget.value })} data-testid={`filter-${facet}`}>
         <option value="">{labels.any}</option>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>

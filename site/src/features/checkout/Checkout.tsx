@@ -153,7 +153,7 @@ export default function Checkout({ tenant, locale, base, defaultCountry, eula, p
         <label htmlFor={fieldId('email')}>{labels.emailLabel}</label>
         <input
           id={fieldId('email')} type="email" name="email" autoComplete="email" required={session === null}
-          readOnly={session !== null} value={session?.email ?? form.email} onChange={(event) => update({ email: event.target.value })}
+          readOnly={session !== null} value={session?.email ?? form.email} onChange={(event) => update({ email: event.currentTarget.value })}
           aria-invalid={invalid('email')} aria-describedby={fieldId('email-note')} data-testid="checkout-email"
         />
         <p id={fieldId('email-note')} className={invalid('email') ? 'field-error' : 'muted'}>
@@ -163,7 +163,7 @@ export default function Checkout({ tenant, locale, base, defaultCountry, eula, p
         <label htmlFor={fieldId('country')}>{labels.countryLabel}</label>
         <select
           id={fieldId('country')} name="country" autoComplete="country" value={form.country}
-          onChange={(event) => update({ country: event.target.value, region: '' })}
+          onChange={(event) => update({ country: event.currentTarget.value, region: '' })}
           aria-invalid={invalid('country')} aria-describedby={fieldId('country-error')} data-testid="checkout-country"
         >
           {countries.length === 0
@@ -177,7 +177,7 @@ export default function Checkout({ tenant, locale, base, defaultCountry, eula, p
             <label htmlFor={fieldId('region')}>{labels.regionLabel}</label>
             <select
               id={fieldId('region')} name="region" autoComplete="address-level1" required value={form.region}
-              onChange={(event) => update({ region: event.target.value })}
+              onChange={(event) => update({ region: event.currentTarget.value })}
               aria-invalid={invalid('region')} aria-describedby={fieldId('region-error')} data-testid="checkout-region"
             >
               <option value="">{labels.choose}</option>
@@ -190,7 +190,7 @@ export default function Checkout({ tenant, locale, base, defaultCountry, eula, p
         <label className="check">
           <input
             id={fieldId('eula')} type="checkbox" name="eula" required checked={form.eulaAccepted}
-            onChange={(event) => update({ eulaAccepted: event.target.checked })}
+            onChange={(event) => update({ eulaAccepted: event.currentTarget.checked })}
             aria-invalid={invalid('eula')} aria-describedby={fieldId('eula-error')} data-testid="checkout-eula"
           />
           <span>

@@ -75,7 +75,7 @@ export default function SearchBox({ tenant, indexUrl, base = '', currency: fallb
         aria-controls={`${id}-list`}
         value={query}
         data-testid="search-input"
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => setQuery(e.currentTarget.value)}
       />
       <p id={`${id}-count`} aria-live="polite" className="muted">{open ? (results.length === 0 ? labels.noResults : `${results.length} ${labels.results}`) : ''}</p>
       <ul id={`${id}-list`} aria-label={labels.search} className="suggestions" data-testid="search-results" data-source={open ? answer.source : undefined}>
