@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
-import react from '@astrojs/react';
+import preact from '@astrojs/preact';
 import AstroPWA from '@vite-pwa/astro';
 import { catalogFile, defaultCatalogDir, siteRoot, tenantPublicDir } from './src/export/paths.ts';
 import { writeCspManifest } from './src/build/csp-manifest.ts';
@@ -34,7 +34,9 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   integrations: [
-    react(),
+    // The islands are written against React's API; preact/compat runs them (react and react-dom
+    // are aliased to it), so a page with islands loads Preact, not React's much larger runtime.
+    preact({ compat: true }),
     // The edge's CSP allows inline code by hash only: list each page's hashes once it is built.
     { name: 'fanfare-csp-hashes', hooks: { 'astro:build:done': async ({ dir }) => void (await writeCspManifest(fileURLToPath(dir))) } },
     AstroPWA({
