@@ -170,6 +170,9 @@ const en = {
   wishlistEmpty: 'Your wishlist is empty.', wishlistGone: 'No longer available', previewPosition: 'Preview position', timeOf: 'of',
   languageAndCurrency: 'Language and currency', language: 'Language', currency: 'Currency',
   fxEstimate: 'approx., converted at the ECB rate of {date}',
+  catalogPages: 'Catalog pages', pageN: 'Page {page}', previousPage: 'Previous', nextPage: 'Next',
+  catalogRange: '{first}–{last} of {total} products', catalogLoading: 'Loading the whole catalog…', showMore: 'Show more',
+  catalogUnavailable: 'Filtering needs the whole catalog, which could not be loaded. Check your connection and change a filter to try again.',
   ...enBuying,
 } as const;
 
@@ -197,6 +200,9 @@ const MESSAGES: Record<Locale, Record<MessageKey, string>> = {
     wishlistEmpty: 'Votre liste d’envies est vide.', wishlistGone: 'N’est plus disponible', previewPosition: 'Position dans l’extrait', timeOf: 'sur',
     languageAndCurrency: 'Langue et devise', language: 'Langue', currency: 'Devise',
     fxEstimate: 'env., converti au taux BCE du {date}',
+    catalogPages: 'Pages du catalogue', pageN: 'Page {page}', previousPage: 'Précédente', nextPage: 'Suivante',
+    catalogRange: 'Produits {first} à {last} sur {total}', catalogLoading: 'Chargement du catalogue complet…', showMore: 'Afficher plus',
+    catalogUnavailable: 'Le filtrage nécessite le catalogue complet, qui n’a pas pu être chargé. Vérifiez votre connexion et modifiez un filtre pour réessayer.',
     ...frBuying,
   },
   'de-DE': {
@@ -213,6 +219,9 @@ const MESSAGES: Record<Locale, Record<MessageKey, string>> = {
     wishlistEmpty: 'Ihre Wunschliste ist leer.', wishlistGone: 'Nicht mehr erhältlich', previewPosition: 'Position in der Hörprobe', timeOf: 'von',
     languageAndCurrency: 'Sprache und Währung', language: 'Sprache', currency: 'Währung',
     fxEstimate: 'ca., umgerechnet zum EZB-Kurs vom {date}',
+    catalogPages: 'Katalogseiten', pageN: 'Seite {page}', previousPage: 'Zurück', nextPage: 'Weiter',
+    catalogRange: '{first}–{last} von {total} Produkten', catalogLoading: 'Der ganze Katalog wird geladen…', showMore: 'Mehr anzeigen',
+    catalogUnavailable: 'Zum Filtern wird der ganze Katalog benötigt, der nicht geladen werden konnte. Prüfen Sie Ihre Verbindung und ändern Sie einen Filter, um es erneut zu versuchen.',
     ...deBuying,
   },
 };
