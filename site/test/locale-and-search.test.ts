@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemsInCurrency, type CatalogItem } from '../src/features/catalog/catalog-filter.js';
+import { catalogIndex, priceText } from '../src/features/catalog/catalog-filter.js';
 import { currencyKey, parsePrices, pickPrice, readChoice, resolveCurrency, writeChoice, type ChoiceStorage } from '../src/features/locale/currency-choice.js';
 import { offlinePageKeysFor } from '../src/features/pwa/offline-routing.js';
 import { precachePatterns } from '../src/features/pwa/precache.js';
@@ -30,9 +30,9 @@ describe('locale routes', () => {
     expect(splitLocalePath('/products/x/', locales)).toEqual({ locale: 'en-US', path: '/products/x/' });
   });
 
-  it("precaches the default locale's shell, index and top products, and only the offline page of other locales", () => {
+  it("precaches the default locale's shell, indexes and top products, and only the offline page of other locales", () => {
     const patterns = precachePatterns(['a', 'b'], 1, ['fr-fr']);
-    expect(patterns).toEqual(expect.arrayContaining(['index.html', 'catalog/index.html', 'search-index.json', 'products/a/index.html', 'fr-fr/offline/index.html']));
+    expect(patterns).toEqual(expect.arrayContaining(['index.html', 'catalog/index.html', 'search-index.json', 'catalog/items.json', 'products/a/index.html', 'fr-fr/offline/index.html']));
     expect(patterns).not.toContain('products/b/index.html');
     expect(patterns.filter((p) => p.startsWith('fr-fr/'))).toEqual(['fr-fr/offline/index.html']);
   });
@@ -62,11 +62,14 @@ describe('prices in every currency the storefront sells in (through the money en
     expect(pricesFor([], 'p', 'en-US', 'USD', now, ['USD'])).toEqual({});
   });
 
-  it('shows catalog items in the chosen currency where they have a price in it', () => {
-    const item: CatalogItem = { slug: 's', title: 'T', creator: 'C', type: 'music', genre: '', year: null, amount: 449, price: '4,49 €', cover: null,
-      prices: { USD: { amount: 520, price: '5,20 $US' } } };
-    expect(itemsInCurrency([item], 'USD')[0]).toMatchObject({ amount: 520, price: '5,20 $US' });
-    expect(itemsInCurrency([item], 'GBP')[0]).toBe(item);
+  it('shows catalog items in the chosen currency where they have a price in it, else the page default', () => {
+    const index = catalogIndex([{ slug: 's', title: 'T', creator: 'C', type: 'music', genre: '', year: null, cover: null, prices: {
+      EUR: { amount: 449, formatted: '4,49 €', taxNote: 'TVA incluse' }, USD: { amount: 520, formatted: '5,20 $US', taxNote: 'TVA incluse, env.' } } }]);
+    const [item] = index.items;
+    if (item === undefined) throw new Error('no item');
+    expect(priceText(index, item, 'USD', 'EUR')).toBe('5,20 $US (TVA incluse, env.)');
+    expect(priceText(index, item, 'GBP', 'EUR')).toBe('4,49 € (TVA incluse)');
+    expect(priceText(index, { ...item, prices: {} }, 'GBP', 'EUR')).toBe('');
   });
 });
 

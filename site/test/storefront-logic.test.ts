@@ -54,14 +54,16 @@ describe('search index', () => {
 });
 
 describe('catalog filters', () => {
-  const item = (slug: string, type: string, genre: string, year: number, amount: number | null): CatalogItem =>
-    ({ slug, title: slug, creator: '', type, genre, year, amount, price: '', cover: null });
+  const item = (slug: string, type: string, genre: string, year: number, usd: number | null): CatalogItem =>
+    ({ slug, title: slug, creator: '', type, genre, year, cover: null, prices: usd === null ? {} : { USD: { amount: usd, formatted: '', note: 0 } } });
   const items = [item('a', 'music', 'folk', 2024, 999), item('b', 'ebook', 'fiction', 2023, 499), item('c', 'music', 'electronic', 2023, null)];
   it('filters on type, genre, year and maximum price, and lists facet values', () => {
-    expect(filterCatalog(items, NO_FILTERS)).toHaveLength(3);
-    expect(filterCatalog(items, { ...NO_FILTERS, type: 'music' }).map((i) => i.slug)).toEqual(['a', 'c']);
-    expect(filterCatalog(items, { ...NO_FILTERS, year: '2023', genre: 'fiction' }).map((i) => i.slug)).toEqual(['b']);
-    expect(filterCatalog(items, { ...NO_FILTERS, maxPrice: '500' }).map((i) => i.slug)).toEqual(['b']);
+    expect(filterCatalog(items, NO_FILTERS, 'USD')).toHaveLength(3);
+    expect(filterCatalog(items, { ...NO_FILTERS, type: 'music' }, 'USD').map((i) => i.slug)).toEqual(['a', 'c']);
+    expect(filterCatalog(items, { ...NO_FILTERS, year: '2023', genre: 'fiction' }, 'USD').map((i) => i.slug)).toEqual(['b']);
+    expect(filterCatalog(items, { ...NO_FILTERS, maxPrice: '500' }, 'USD').map((i) => i.slug)).toEqual(['b']);
+    // A maximum is an amount in the shown currency: an item not priced in it does not pass.
+    expect(filterCatalog(items, { ...NO_FILTERS, maxPrice: '500' }, 'EUR')).toEqual([]);
     expect(facetValues(items, 'year')).toEqual(['2024', '2023']);
   });
 });

@@ -10,7 +10,7 @@ import { exportCatalog } from '../src/export/export-catalog.js';
 import { loadCatalogExport } from '../src/export/load-catalog.js';
 import { FsBlobStore } from '@fanfare/storage';
 import { rawGet } from './support/raw-get.js';
-import { buildDemoStorefronts, hasFfmpeg, type BuiltStorefronts } from './support/built-storefronts.js';
+import { buildDemoStorefronts, CATALOG_PAGE_SIZE, hasFfmpeg, type BuiltStorefronts } from './support/built-storefronts.js';
 
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -88,6 +88,10 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     return { context, page: await context.newPage() };
   };
 
+  /** A storefront's products in the catalog's order: newest first, then by slug. */
+  const newestFirst = async (handle: string) => (await loadCatalogExport(handle, built.catalogDir)).products
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.slug.localeCompare(b.slug));
+
   it('browses from home to a product page, with JSON-LD, canonical URL and Open Graph', async () => {
     const { context, page } = await fresh();
     await page.goto(`${aurora}/`);
@@ -115,6 +119,103 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     await page.getByTestId('search-results').locator('a', { hasText: 'Solstice' }).first().click();
     await page.waitForURL(/\/products\/solstice/);
     expect(await page.locator('h1').textContent()).toContain('Solstice');
+    await context.close();
+  });
+
+  it('pages through the catalog without JavaScript: the newest products first, numbered page links, rel=prev/next, every page in the sitemap', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const products = await newestFirst('aurora');
+    expect(products.length).toBeGreaterThan(CATALOG_PAGE_SIZE);
+    const titles = () => page.getByTestId('catalog-list').locator('li > a').allTextContents();
+    const pages = page.getByTestId('catalog-pages');
+    await page.goto(`${aurora}/catalog/`);
+    expect(await titles()).toEqual(products.slice(0, CATALOG_PAGE_SIZE).map((p) => p.title));
+    expect(await page.getByTestId('catalog-count').textContent()).toBe(`1–${CATALOG_PAGE_SIZE} of ${products.length} products`);
+    expect(await page.locator('link[rel=next]').getAttribute('href')).toBe('/catalog/page/2/');
+    expect(await page.locator('link[rel=prev]').count()).toBe(0);
+    expect(await pages.locator('[aria-current=page]').textContent()).toBe('1');
+    // Filters need the island: without JS they are shown disabled, not offered to no effect.
+    expect(await page.getByTestId('filter-type').isDisabled()).toBe(true);
+    await pages.getByRole('link', { name: 'Page 2' }).click();
+    await page.waitForURL(`${aurora}/catalog/page/2/`);
+    expect(await titles()).toEqual(products.slice(CATALOG_PAGE_SIZE, 2 * CATALOG_PAGE_SIZE).map((p) => p.title));
+    expect(await pages.locator('[aria-current=page]').textContent()).toBe('2');
+    expect(await page.locator('link[rel=canonical]').getAttribute('href')).toBe(`${aurora}/catalog/page/2/`);
+    expect(await page.locator('link[rel=alternate][hreflang="fr-FR"]').getAttribute('href')).toBe(`${aurora}/fr-fr/catalog/page/2/`);
+    expect(await page.locator('link[rel=prev]').getAttribute('href')).toBe('/catalog/');
+    expect(await page.title()).toMatch(/^Catalog · Page 2 · /);
+    await pages.getByRole('link', { name: 'Previous' }).click();
+    await page.waitForURL(`${aurora}/catalog/`);
+    expect((await page.goto(`${aurora}/fr-fr/catalog/page/2/`))?.status()).toBe(200);
+    expect(await page.locator('link[rel=prev]').getAttribute('href')).toBe('/fr-fr/catalog/');
+    const sitemap = (await rawGet(built.port, '/sitemap.xml', 'aurora.localhost')).body.toString();
+    expect(sitemap).toContain(`<loc>${aurora}/catalog/page/2/</loc>`);
+    expect(sitemap).toContain(`<loc>${aurora}/de-de/catalog/page/2/</loc>`);
+    await context.close();
+  });
+
+  it('filters across the whole catalog: loads every item when a filter is first set, finds products of later pages, follows the currency', async () => {
+    const { context, page } = await fresh();
+    const products = await newestFirst('aurora');
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${aurora}/catalog/`);
+    await hydrated(page);
+    expect(requested).not.toContain('/catalog/items.json');
+    // The oldest product is on the last page only; its type finds it from the first.
+    const oldest = products[products.length - 1];
+    const sameType = products.filter((p) => p.mediaType === oldest?.mediaType);
+    expect(products.slice(0, CATALOG_PAGE_SIZE)).not.toContain(oldest);
+    await page.getByTestId('filter-type').selectOption(oldest?.mediaType ?? '');
+    await expect.poll(() => page.getByTestId('catalog-count').textContent()).toBe(`${sameType.length} results`);
+    expect(requested).toContain('/catalog/items.json');
+    expect(await page.getByTestId('catalog-count').getAttribute('aria-live')).toBe('polite');
+    expect(await page.getByTestId('catalog-list').isVisible()).toBe(false);
+    const results = page.getByTestId('catalog-results');
+    expect(await results.locator('li > a').allTextContents()).toEqual(sameType.slice(0, CATALOG_PAGE_SIZE).map((p) => p.title));
+    // More matches than a page: the rest come on request.
+    expect(await page.getByTestId('catalog-more').count()).toBe(sameType.length > CATALOG_PAGE_SIZE ? 1 : 0);
+    if (sameType.length > CATALOG_PAGE_SIZE) await page.getByTestId('catalog-more').click();
+    await expect.poll(() => results.locator('li > a').allTextContents()).toEqual(sameType.map((p) => p.title));
+    expect(await results.locator('a', { hasText: oldest?.title ?? '' }).getAttribute('href')).toBe(`/products/${oldest?.slug}/`);
+    expect(await results.locator('li').first().textContent()).toMatch(/\$\d+\.\d\d \(plus tax\)/);
+
+    const switcher = page.getByTestId('locale-switcher');
+    await switcher.locator('summary').click();
+    await page.getByTestId('currency-select').selectOption('GBP');
+    await expect.poll(() => results.locator('li').first().textContent()).toMatch(/£\d+\.\d\d/);
+    expect(await page.getByTestId('filter-maxPrice').locator('option').allTextContents()).toContain('£10.00');
+    // Back to every type: the static page again, its prices in the chosen currency too.
+    await page.getByTestId('filter-type').selectOption('');
+    await expect.poll(() => page.getByTestId('catalog-list').isVisible()).toBe(true);
+    expect(await page.getByTestId('catalog-count').textContent()).toBe(`1–${CATALOG_PAGE_SIZE} of ${products.length} products`);
+    expect(await page.getByTestId('catalog-results').count()).toBe(0);
+    expect(await page.getByTestId('catalog-list').locator('[data-prices]').first().getAttribute('data-currency')).toBe('GBP');
+    await context.close();
+  });
+
+  it('filters offline from the precached catalog items, and says so where they were never loaded', async () => {
+    const { context, page } = await fresh();
+    await page.goto(`${aurora}/fr-fr/catalog/`);
+    await hydrated(page);
+    // Not precached (another locale) and the first visit, so no worker answers: filtering cannot load.
+    await context.setOffline(true);
+    await page.getByTestId('filter-type').selectOption('music');
+    await expect.poll(() => page.getByTestId('catalog-count').textContent()).toMatch(/^Le filtrage nécessite le catalogue complet/);
+    expect(await page.getByTestId('catalog-list').isVisible()).toBe(true);
+    await context.setOffline(false);
+    await page.getByTestId('filter-genre').selectOption('electronic');
+    await expect.poll(() => page.getByTestId('catalog-count').textContent()).toMatch(/^\d+ résultats$/);
+
+    await page.goto(`${aurora}/catalog/`);
+    await serviceWorkerActivated(page);
+    await context.setOffline(true);
+    await page.reload();
+    await hydrated(page);
+    await page.getByTestId('filter-type').selectOption('membership');
+    await expect.poll(() => page.getByTestId('catalog-results').locator('li').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('catalog-count').textContent()).toMatch(/^\d+ results$/);
     await context.close();
   });
 
@@ -183,7 +284,7 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
   const pageTypes = (): { url: string; status: number }[] => {
     const inkwell = built.origin('inkwell');
     return [
-      ...['/', '/catalog/', '/artists/maya-lind/', '/works/tidal/', '/products/tidal-single/', '/search/', '/cart/', '/eula/', '/library/',
+      ...['/', '/catalog/', '/catalog/page/2/', '/artists/maya-lind/', '/works/tidal/', '/products/tidal-single/', '/search/', '/cart/', '/eula/', '/library/',
         '/wishlist/', '/checkout/result/', '/offline/', '/fr-fr/products/tidal-single/'].map((p) => ({ url: `${aurora}${p}`, status: 200 })),
       { url: `${aurora}/no-such-page/`, status: 404 },
       { url: `${inkwell}/`, status: 200 },
@@ -191,7 +292,7 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     ];
   };
 
-  it('has no axe-core WCAG 2.1 A/AA violations on any page type, islands hydrated, with an item in the cart and search results shown', async () => {
+  it('has no axe-core WCAG 2.1 A/AA violations on any page type, islands hydrated, with an item in the cart, search results and catalog filter results shown', async () => {
     const { context, page } = await fresh();
     await page.goto(`${aurora}/products/tidal-single/`);
     await hydrateAll(page);
@@ -203,6 +304,10 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
       if (url.endsWith('/search/')) {
         await page.getByTestId('search-input').pressSequentially('solst');
         await page.getByTestId('search-results').locator('a').first().waitFor();
+      }
+      if (url.endsWith('/catalog/')) {
+        await page.getByTestId('filter-type').selectOption('music');
+        await page.getByTestId('catalog-results').locator('a').first().waitFor();
       }
       await page.waitForLoadState('networkidle');
       const violations = await axeViolations(page);
@@ -232,6 +337,10 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
       if (url.endsWith('/search/')) {
         await page.getByTestId('search-input').pressSequentially('tid');
         await page.getByTestId('search-results').locator('a').first().waitFor();
+      }
+      if (url.endsWith('/catalog/')) {
+        await page.getByTestId('filter-type').selectOption('music');
+        await page.getByTestId('catalog-results').locator('a').first().waitFor();
       }
       const seen = await violations();
       if (seen.length > 0) found[url] = seen;
@@ -318,7 +427,7 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     const first = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.scriptURL);
     // A later export changes every page's "as of" date, so the new worker precaches new revisions.
     await exportCatalog({ em: built.orm.em, blobs: new FsBlobStore(built.blobDir), outDir: built.catalogDir, handles: ['aurora'], now: new Date('2030-01-01T00:00:00Z') });
-    await buildTenant('aurora', { catalogDir: built.catalogDir, distDir: built.distDir, origin: aurora, precacheTop: 4 });
+    await buildTenant('aurora', { catalogDir: built.catalogDir, distDir: built.distDir, origin: aurora, precacheTop: 4, catalogPageSize: CATALOG_PAGE_SIZE });
     await page.reload();
     await expect.poll(() => page.locator('#update-prompt').isVisible(), { timeout: 20_000 }).toBe(true);
     expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state)).toBe('installed');

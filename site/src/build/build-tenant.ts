@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { catalogFile, defaultCatalogDir, defaultDistDir, siteRoot } from '../export/paths.js';
+import { catalogPageSizeEnv } from '../features/catalog/pagination.js';
 import { paymentEnv, type PaymentOptions } from '../features/checkout/payment-options.js';
 
 /** Where `buildTenant` reads and writes. */
@@ -15,6 +16,8 @@ export interface BuildOptions {
   originOf?: (handle: string) => string;
   /** How many product pages the service worker precaches. */
   precacheTop?: number;
+  /** Products per catalog page (default `DEFAULT_CATALOG_PAGE_SIZE`). */
+  catalogPageSize?: number;
   /** Extra environment for the build (e.g. the API base the islands call). */
   env?: NodeJS.ProcessEnv;
   /** How the checkout takes payment (default: no card form, no development test payment). */
@@ -43,6 +46,7 @@ export async function buildTenant(handle: string, options: BuildOptions = {}): P
     FANFARE_SITE_OUT_DIR: staging,
     ...(options.origin === undefined ? {} : { FANFARE_SITE_ORIGIN: options.origin }),
     ...(options.precacheTop === undefined ? {} : { FANFARE_SITE_PRECACHE_TOP: String(options.precacheTop) }),
+    ...(options.catalogPageSize === undefined ? {} : catalogPageSizeEnv(options.catalogPageSize)),
     ...paymentEnv(options.payments ?? { stripePublishableKey: null, devPayments: false }),
   });
   const old = path.join(distDir, `.${handle}.old`);

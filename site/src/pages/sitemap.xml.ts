@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { catalogPagePath, catalogPageSizeFrom, pageCount } from '../features/catalog/pagination';
 import { storefront } from '../lib/catalog';
 import { localizedPath } from '../lib/locales';
 
@@ -8,7 +9,8 @@ import { localizedPath } from '../lib/locales';
  */
 export const GET: APIRoute = async ({ site }) => {
   const store = await storefront();
-  const paths = ['/', '/catalog/', '/search/', '/eula/',
+  const catalogPages = pageCount(store.products.length, catalogPageSizeFrom(process.env));
+  const paths = ['/', ...Array.from({ length: catalogPages }, (_, i) => catalogPagePath(i + 1)), '/search/', '/eula/',
     ...store.creators.map((c) => `/artists/${c.slug}/`),
     ...store.works.map((w) => `/works/${w.slug}/`),
     ...store.products.map((p) => `/products/${p.slug}/`)];

@@ -23,6 +23,9 @@ export interface BuiltStorefronts {
   close(): Promise<void>;
 }
 
+/** Products per catalog page in these builds: small, so the demo catalog spans pages. */
+export const CATALOG_PAGE_SIZE = 6;
+
 /** True when ffmpeg (which the demo seeder renders media with) is on PATH. */
 export function hasFfmpeg(): boolean {
   try {
@@ -57,7 +60,7 @@ export async function buildDemoStorefronts(scratchUrl: string): Promise<BuiltSto
   const blobs = new FsBlobStore(blobDir);
   await seedDemoCatalog({ em: orm.em, blobs });
   await exportCatalog({ em: orm.em, blobs, outDir: catalogDir });
-  await buildAllTenants({ catalogDir, distDir, originOf: origin, precacheTop: 4 });
+  await buildAllTenants({ catalogDir, distDir, originOf: origin, precacheTop: 4, catalogPageSize: CATALOG_PAGE_SIZE });
   return {
     port, orm, distDir, catalogDir, blobDir, origin,
     close: async () => {

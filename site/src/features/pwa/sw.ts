@@ -51,11 +51,15 @@ registerRoute(
   new CacheFirst({ cacheName: 'media', plugins: [new ExpirationPlugin({ maxEntries: 300 })] }),
 );
 
-// Only the default locale's search index is precached; another locale's is kept once the buyer
-// searched in it, so search keeps working offline there too.
+// Only the default locale's search index and catalog items are precached; another locale's are
+// kept once the buyer searched or filtered in it, so both keep working offline there too.
 registerRoute(
   ({ url }) => url.origin === self.location.origin && url.pathname.endsWith('/search-index.json'),
   new NetworkFirst({ cacheName: 'search-indexes', networkTimeoutSeconds: 4, plugins: [new ExpirationPlugin({ maxEntries: 4 })] }),
+);
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname.endsWith('/catalog/items.json'),
+  new NetworkFirst({ cacheName: 'catalog-items', networkTimeoutSeconds: 4, plugins: [new ExpirationPlugin({ maxEntries: 4 })] }),
 );
 
 // The new worker waits until the buyer accepts the update prompt; only then does it take over
