@@ -4,9 +4,11 @@
  * with ffmpeg, so product pages carry the image and the player of real ones), prints pages per
  * second, then serves them through the edge and runs Lighthouse (Debian Chromium) `--runs` times
  * on a home and a product page, printing each run and the median run's four category scores and
- * LCP / CLS / TBT. `--keep` leaves the catalogs and builds in place and prints where.
+ * LCP / CLS / TBT; it also prints the size of the first catalog page and of the catalog items its
+ * filters load. `--keep` leaves the catalogs and builds in place and prints where.
  */
 import { execFile } from 'node:child_process';
+import { request } from 'node:http';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -96,6 +98,28 @@ async function lighthouse(url: string): Promise<LighthouseRun> {
   };
 }
 
+/** Bytes of a response body as the edge sends it to a browser (brotli) and unencoded. */
+async function bodySize(port: number, urlPath: string, host: string, encoding: 'br' | 'identity'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: urlPath, headers: { host, 'accept-encoding': encoding } }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      res.on('end', () => (res.statusCode === 200 ? resolve(bytes) : reject(new Error(`${urlPath}: ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+// The catalog's first page and what its filters load, per buyer: the weight pagination is about.
+async function catalogWeight(port: number): Promise<void> {
+  const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+  for (const urlPath of ['/catalog/', '/catalog/items.json']) {
+    const [raw, br] = await Promise.all([bodySize(port, urlPath, 'bench0.localhost', 'identity'), bodySize(port, urlPath, 'bench0.localhost', 'br')]);
+    console.log(`  bench0 ${urlPath}: ${kb(raw)}, ${kb(br)} brotli (as the edge sends it)`);
+  }
+}
+
 const describeRun = (r: LighthouseRun): string =>
   `performance ${r.scores.performance}, accessibility ${r.scores.accessibility}, best practices ${r.scores.bestPractices}, SEO ${r.scores.seo}; ` +
   `LCP ${Math.round(r.lcpMs)} ms, CLS ${r.cls.toFixed(3)}, TBT ${Math.round(r.tbtMs)} ms`;
@@ -137,6 +161,7 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     const pages = await countHtml(distDir);
     console.log(`built ${tenants} storefronts × ${products} products: ${pages} pages in ${seconds.toFixed(1)} s = ${(pages / seconds).toFixed(0)} pages/s`);
+    await catalogWeight(port);
     if (!process.argv.includes('--no-lighthouse')) {
       const runs = arg('runs', 3);
       await medianLighthouse('home', `http://bench0.localhost:${port}/`, runs);
