@@ -22,7 +22,9 @@ async function serviceWorkerActivated(page: Page): Promise<void> {
 
 /** Waits until every island on the page has hydrated (Astro drops `ssr` from hydrated islands). */
 async function hydrated(page: Page): Promise<void> {
-  await page.waitForFunction("document.querySelectorAll('astro-island[ssr]').length === 0");
+  // Polled through evaluate (DevTools, outside the page's CSP): waitForFunction with a string
+  // needs eval, which the storefront's CSP rightly refuses.
+  await expect.poll(() => page.evaluate("document.querySelectorAll('astro-island[ssr]').length")).toBe(0);
 }
 
 describe('storefront journeys in Chromium (the stack as `npm start` starts it)', () => {
