@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CartStore, addLine, cartKey, cartTotals, readCart, type CartStorage } from '../src/features/cart/cart-store.js';
-import { facetValues, filterCatalog, NO_FILTERS, type CatalogItem } from '../src/features/catalog/catalog-filter.js';
+import { facetValues, filterCatalog, filtersFromQuery, NO_FILTERS, queryWithFilters, type CatalogItem } from '../src/features/catalog/catalog-filter.js';
 import { precachePatterns } from '../src/features/pwa/precache.js';
 import { precacheKeysFor } from '../src/features/pwa/offline-routing.js';
 import { searchEntries, type SearchEntry } from '../src/features/search/search-index.js';
@@ -101,5 +101,19 @@ describe('theme and offline routing', () => {
     expect(patterns).not.toContain('products/c/index.html');
     expect(precacheKeysFor('/products/a/')).toContain('/products/a');
     expect(precacheKeysFor('/')).toContain('/');
+  });
+});
+
+describe('catalog filters in the address', () => {
+  it('reads the filters a link names and ignores malformed ones', () => {
+    expect(filtersFromQuery('?type=music&genre=Ambient&year=2024&max=1000')).toEqual({ type: 'music', genre: 'Ambient', year: '2024', maxPrice: '1000' });
+    expect(filtersFromQuery('?year=twenty&max=-5&utm_source=x')).toEqual(NO_FILTERS);
+    expect(filtersFromQuery('')).toEqual(NO_FILTERS);
+  });
+
+  it('writes set filters, drops unset ones and keeps other parameters', () => {
+    expect(queryWithFilters('?utm_source=x&type=ebook', { ...NO_FILTERS, genre: 'Jazz & Soul', maxPrice: '500' })).toBe('?utm_source=x&genre=Jazz+%26+Soul&max=500');
+    expect(queryWithFilters('?type=music', NO_FILTERS)).toBe('');
+    expect(filtersFromQuery(queryWithFilters('', { type: 'music', genre: 'Jazz & Soul', year: '2024', maxPrice: '500' }))).toEqual({ type: 'music', genre: 'Jazz & Soul', year: '2024', maxPrice: '500' });
   });
 });

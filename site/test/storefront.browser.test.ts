@@ -170,6 +170,11 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     await page.getByTestId('filter-type').selectOption(oldest?.mediaType ?? '');
     await expect.poll(() => page.getByTestId('catalog-count').textContent()).toBe(`${sameType.length} results`);
     expect(requested).toContain('/catalog/items.json');
+    // The filter is in the address: a reload (or a shared link) shows the same results.
+    expect(new URL(page.url()).searchParams.get('type')).toBe(oldest?.mediaType);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('catalog-count').textContent()).toBe(`${sameType.length} results`);
+    expect(await page.getByTestId('filter-type').inputValue()).toBe(oldest?.mediaType);
     expect(await page.getByTestId('catalog-count').getAttribute('aria-live')).toBe('polite');
     expect(await page.getByTestId('catalog-list').isVisible()).toBe(false);
     const results = page.getByTestId('catalog-results');
@@ -189,6 +194,7 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     // Back to every type: the static page again, its prices in the chosen currency too.
     await page.getByTestId('filter-type').selectOption('');
     await expect.poll(() => page.getByTestId('catalog-list').isVisible()).toBe(true);
+    expect(new URL(page.url()).search).toBe('');
     expect(await page.getByTestId('catalog-count').textContent()).toBe(`1–${CATALOG_PAGE_SIZE} of ${products.length} products`);
     expect(await page.getByTestId('catalog-results').count()).toBe(0);
     expect(await page.getByTestId('catalog-list').locator('[data-prices]').first().getAttribute('data-currency')).toBe('GBP');

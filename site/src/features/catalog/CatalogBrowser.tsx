@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { filterCatalog, isFiltering, NO_FILTERS, parseCatalogIndex, priceText, type CatalogFilters, type CatalogIndex } from './catalog-filter';
+import { filterCatalog, filtersFromQuery, isFiltering, NO_FILTERS, parseCatalogIndex, priceText, queryWithFilters, type CatalogFilters, type CatalogIndex } from './catalog-filter';
 import { useCurrency } from '../locale/use-currency';
 
 /** Props of `CatalogBrowser`. */
@@ -37,7 +37,12 @@ export default function CatalogBrowser({ tenant, itemsUrl, currency: fallback, f
   const [limit, setLimit] = useState(pageSize);
   // The menus do nothing before hydration: disabled in the static HTML, enabled once they work.
   const [interactive, setInteractive] = useState(false);
-  useEffect(() => setInteractive(true), []);
+  useEffect(() => {
+    setInteractive(true);
+    // A shared or reloaded link brings its filters (the static HTML is always the unfiltered page).
+    const linked = filtersFromQuery(window.location.search);
+    if (isFiltering(linked)) setFilters(linked);
+  }, []);
   const currency = useCurrency(tenant, Object.keys(priceSteps), fallback);
   // A maximum price means an amount in one currency: a new currency starts without one.
   const [filteredIn, setFilteredIn] = useState(currency);
@@ -57,8 +62,13 @@ export default function CatalogBrowser({ tenant, itemsUrl, currency: fallback, f
   }, [filters, itemsUrl]);
   const results = catalog.state === 'ready' && filtering ? filterCatalog(catalog.index.items, filters, currency) : undefined;
   const choose = (facet: keyof CatalogFilters, value: string) => {
-    setFilters({ ...filters, [facet]: value });
+    const next = { ...filters, [facet]: value };
+    setFilters(next);
     setLimit(pageSize);
+    // Kept in the address, so reload, back from a product and a shared link show the same results;
+    // replaced, not pushed, so Back leaves the catalog instead of undoing filters one by one.
+    const { pathname, search, hash } = window.location;
+    window.history.replaceState(window.history.state, '', `${pathname}${queryWithFilters(search, next)}${hash}`);
   };
   const select = (facet: keyof CatalogFilters, label: string, options: { value: string; label: string }[]) => (
     <label>

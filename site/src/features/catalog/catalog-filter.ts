@@ -78,6 +78,31 @@ export const NO_FILTERS: CatalogFilters = { type: '', genre: '', year: '', maxPr
 /** True when any filter is set. */
 export const isFiltering = (filters: CatalogFilters): boolean => Object.values(filters).some((value) => value !== '');
 
+// Query parameter of each filter: short, stable names a shared link keeps.
+const QUERY_NAMES: Record<keyof CatalogFilters, string> = { type: 'type', genre: 'genre', year: 'year', maxPrice: 'max' };
+
+/** The filters a catalog URL's query names (`?type=music&max=1000`); anything malformed is ignored. */
+export function filtersFromQuery(search: string): CatalogFilters {
+  const query = new URLSearchParams(search);
+  const read = (facet: keyof CatalogFilters): string => (query.get(QUERY_NAMES[facet]) ?? '').trim().slice(0, 100);
+  const maxPrice = read('maxPrice');
+  return { type: read('type'), genre: read('genre'), year: /^\d{4}$/.test(read('year')) ? read('year') : '', maxPrice: /^\d{1,9}$/.test(maxPrice) ? maxPrice : '' };
+}
+
+/**
+ * `search` (a URL's query) with the filters written into it: set ones named, unset ones
+ * removed, any other parameter kept; '' when nothing is left.
+ */
+export function queryWithFilters(search: string, filters: CatalogFilters): string {
+  const query = new URLSearchParams(search);
+  for (const facet of Object.keys(QUERY_NAMES) as (keyof CatalogFilters)[]) {
+    if (filters[facet] === '') query.delete(QUERY_NAMES[facet]);
+    else query.set(QUERY_NAMES[facet], filters[facet]);
+  }
+  const text = query.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
 /**
  * Items passing every set filter, in their original order; a maximum price keeps only items
  * priced in `currency` at most that much.
