@@ -245,6 +245,8 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     const cart = await page.evaluate(() => JSON.parse(localStorage.getItem('fanfare:cart:aurora') ?? '[]') as unknown);
     // France has no pound list price: the pound is an estimate, and what can be paid is the euro price.
     expect(cart).toEqual([expect.objectContaining({ slug: 'tidal-single', currency: 'EUR' })]);
+    await page.goto(`${aurora}/fr-fr/cart/`);
+    await expect.poll(() => page.getByTestId('cart-currency-note').textContent()).toContain('vous payez en EUR');
     await page.goto(`${aurora}/fr-fr/`);
     await expect.poll(() => page.locator('[data-prices]').first().getAttribute('data-currency')).toBe('GBP');
     await context.close();
