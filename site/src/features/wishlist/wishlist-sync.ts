@@ -1,3 +1,4 @@
+import { apiFetch } from '../../lib/api-fetch';
 import { sharedInPage } from '../../lib/stored-state';
 import { indexedDbQueue } from './wishlist-db';
 import { WISHLIST_SYNC_TAG, mergeWishlist, replayQueue, type ChangeQueue, type WishlistItem } from './wishlist-queue';
@@ -61,10 +62,9 @@ export class BrowserWishlist {
       await registerSync();
       return;
     }
-    const response = await fetch('/v1/me/wishlist', { headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
-    if (response?.ok !== true) return;
-    const { items } = (await response.json()) as { items: WishlistItem[] };
-    this.store.replace(mergeWishlist(items, await this.queue.all(), this.user));
+    const answer = await apiFetch<{ items: WishlistItem[] }>('/v1/me/wishlist', { token });
+    if (!answer.ok) return;
+    this.store.replace(mergeWishlist(answer.body.items, await this.queue.all(), this.user));
   }
 }
 
