@@ -109,7 +109,9 @@ export function steps(env = process.env) {
     install: () => {
       const go = goCommand(env);
       if (go === undefined) {
-        throw new Error(`${name} must be built with Go (${pin.module}@${pin.version}), and no 'go' is on PATH or in /usr/local/go/bin`);
+        throw new Error(
+          `${name} must be built with Go (${pin.module}@${pin.version}), and no 'go' is on PATH or in /usr/local/go/bin`,
+        );
       }
       run(go, ['install', `${pin.module}@${pin.version}`], {
         env: { ...env, GOBIN: binDir, GOFLAGS: `${env.GOFLAGS ?? ''} -buildvcs=false`.trim() },
@@ -126,13 +128,29 @@ export function steps(env = process.env) {
         name: `node ${PINS.node}`,
         present: () => existsSync(nodeBin),
         install: () =>
-          run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', path.join(tools, 'node'), `${portableNodePackage()}@${PINS.node}`], { env }),
+          run(
+            'npm',
+            [
+              'install',
+              '--no-save',
+              '--no-audit',
+              '--no-fund',
+              '--prefix',
+              path.join(tools, 'node'),
+              `${portableNodePackage()}@${PINS.node}`,
+            ],
+            { env },
+          ),
       },
       {
         name: `pnpm ${PINS.pnpm}`,
         present: () => existsSync(pnpmBin) && readStamp(tools, 'pnpm') === PINS.pnpm,
         install: () => {
-          run('npm', ['install', '-g', '--no-audit', '--no-fund', '--prefix', path.join(tools, 'pnpm'), `pnpm@${PINS.pnpm}`], { env });
+          run(
+            'npm',
+            ['install', '-g', '--no-audit', '--no-fund', '--prefix', path.join(tools, 'pnpm'), `pnpm@${PINS.pnpm}`],
+            { env },
+          );
           writeStamp(tools, 'pnpm', PINS.pnpm);
         },
       },
@@ -143,11 +161,15 @@ export function steps(env = process.env) {
           const apt = commandExists('apt-get', env);
           const root = typeof process.getuid === 'function' && process.getuid() === 0;
           if (!apt || !root) {
-            throw new Error(`install ${Object.keys(PINS.debian).join(', ')} with your system's package manager (apt-get needs root)`);
+            throw new Error(
+              `install ${Object.keys(PINS.debian).join(', ')} with your system's package manager (apt-get needs root)`,
+            );
           }
           const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
           run('apt-get', ['update', '-qq'], { env: aptEnv });
-          const missing = Object.entries(PINS.debian).filter(([, command]) => !commandExists(command, env)).map(([pkg]) => pkg);
+          const missing = Object.entries(PINS.debian)
+            .filter(([, command]) => !commandExists(command, env))
+            .map(([pkg]) => pkg);
           run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env: aptEnv });
         },
       },
@@ -206,7 +228,9 @@ async function main() {
   const started = Date.now();
   const done = ensure();
   const installed = done.filter((d) => d.action === 'installed').map((d) => d.step);
-  log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${installed.length === 0 ? 'everything reused' : `installed: ${installed.join(', ')}`})`);
+  log(
+    `ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${installed.length === 0 ? 'everything reused' : `installed: ${installed.join(', ')}`})`,
+  );
   if (command === undefined) return 0;
   const { nodeBin } = steps();
   const tsx = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');

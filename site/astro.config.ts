@@ -38,7 +38,10 @@ export default defineConfig({
     // are aliased to it), so a page with islands loads Preact, not React's much larger runtime.
     preact({ compat: true }),
     // The edge's CSP allows inline code by hash only: list each page's hashes once it is built.
-    { name: 'fanfare-csp-hashes', hooks: { 'astro:build:done': async ({ dir }) => void (await writeCspManifest(fileURLToPath(dir))) } },
+    {
+      name: 'fanfare-csp-hashes',
+      hooks: { 'astro:build:done': async ({ dir }) => void (await writeCspManifest(fileURLToPath(dir))) },
+    },
     AstroPWA({
       strategies: 'injectManifest',
       // Explicit: with a scratch --root, the plugin's default (Vite's client outDir) is not the site's.
@@ -60,7 +63,11 @@ export default defineConfig({
         icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
       },
       injectManifest: {
-        globPatterns: precachePatterns(catalog.products.map((p) => p.slug), top, localeDirs),
+        globPatterns: precachePatterns(
+          catalog.products.map((p) => p.slug),
+          top,
+          localeDirs,
+        ),
         globIgnores: ['media/**'],
       },
       devOptions: { enabled: false },

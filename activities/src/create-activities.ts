@@ -1,6 +1,16 @@
 import type {
-  AssetActivities, AuditActivities, CapacityActivities, DiscountActivities, EntitlementActivities, FxActivities, InvoiceActivities, MediaActivities,
-  OrderActivities, PaymentActivities, StorageActivities, VatActivities,
+  AssetActivities,
+  AuditActivities,
+  CapacityActivities,
+  DiscountActivities,
+  EntitlementActivities,
+  FxActivities,
+  InvoiceActivities,
+  MediaActivities,
+  OrderActivities,
+  PaymentActivities,
+  StorageActivities,
+  VatActivities,
 } from '@fanfare/workflows';
 import { createAssetActivities, type DbActivityDeps } from './db/asset-activities.js';
 import { createAuditActivities } from './db/audit-activities.js';
@@ -16,12 +26,27 @@ import { createMediaActivities, type MediaActivityDeps } from './media/media-act
 import { createStorageActivities, type StorageActivityDeps } from './storage/storage-activities.js';
 
 /** Every activity the worker registers, keyed by the names workflows call them by. */
-export type FanfareActivities = StorageActivities & MediaActivities & AssetActivities & AuditActivities & EntitlementActivities & OrderActivities & PaymentActivities
-  & DiscountActivities & CapacityActivities & InvoiceActivities & FxActivities & VatActivities;
+export type FanfareActivities = StorageActivities &
+  MediaActivities &
+  AssetActivities &
+  AuditActivities &
+  EntitlementActivities &
+  OrderActivities &
+  PaymentActivities &
+  DiscountActivities &
+  CapacityActivities &
+  InvoiceActivities &
+  FxActivities &
+  VatActivities;
 
 /** Everything the activity groups need, already built by the caller from configuration. */
-export type ActivityDeps = StorageActivityDeps & MediaActivityDeps & DbActivityDeps & PaymentActivityDeps
-  & InvoiceActivityDeps & FxActivityDeps & VatActivityDeps;
+export type ActivityDeps = StorageActivityDeps &
+  MediaActivityDeps &
+  DbActivityDeps &
+  PaymentActivityDeps &
+  InvoiceActivityDeps &
+  FxActivityDeps &
+  VatActivityDeps;
 
 /**
  * All activity groups over one set of adapters. The object's type is the union of the ports the

@@ -16,5 +16,10 @@ export { createCapacityActivities } from './db/capacity-activities.js';
 export { createInvoiceActivities, type InvoiceActivityDeps } from './db/invoice-activities.js';
 export { createFxActivities, type FxActivityDeps } from './fx/fx-activities.js';
 export { createVatActivities, type VatActivityDeps } from './vat/vat-activities.js';
-export { ViesVatIdVerifier, VatRegistryUnavailableError, VIES_REST_API_BASE, type ViesVerifierOptions } from './vat/vies-verifier.js';
+export {
+  ViesVatIdVerifier,
+  VatRegistryUnavailableError,
+  VIES_REST_API_BASE,
+  type ViesVerifierOptions,
+} from './vat/vies-verifier.js';
 export { UnverifiedVatIdVerifier, type UnverifiedVatIdVerification } from './vat/unverified-vat-id-verifier.js';

@@ -1,10 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
-import { createOrm, DiscountCode, DiscountRedemption, forPlatform, forTenant, LedgerEntry, Order, Payment, Price, Product, Tenant, type MikroORM } from '@fanfare/db';
+import {
+  createOrm,
+  DiscountCode,
+  DiscountRedemption,
+  forPlatform,
+  forTenant,
+  LedgerEntry,
+  Order,
+  Payment,
+  Price,
+  Product,
+  Tenant,
+  type MikroORM,
+} from '@fanfare/db';
 import { FailureType, type CheckoutQuote } from '@fanfare/workflows';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../../scripts/test-support/provided.js';
-import { createOrderActivities, createPaymentActivities, createStripeClient, StripePaymentGateway } from '../src/index.js';
+import {
+  createOrderActivities,
+  createPaymentActivities,
+  createStripeClient,
+  StripePaymentGateway,
+} from '../src/index.js';
 
 let orm: MikroORM;
 beforeAll(async () => {
@@ -28,7 +46,15 @@ async function shop(): Promise<{ tenantId: string; productId: string; creatorId:
   await platform.flush();
   const em = forTenant(orm.em, tenant.id);
   const creatorId = randomUUID();
-  const product = em.create(Product, { creatorId, kind: 'digital', mediaType: 'music', title: 'Song', slug: 'song', status: 'active', eulaVersion: '2026-01' });
+  const product = em.create(Product, {
+    creatorId,
+    kind: 'digital',
+    mediaType: 'music',
+    title: 'Song',
+    slug: 'song',
+    status: 'active',
+    eulaVersion: '2026-01',
+  });
   em.create(Price, { productId: product.id, currency: 'USD', region: 'US', amountMinor: 1000 });
   em.create(Price, { productId: product.id, currency: 'EUR', region: 'EU', amountMinor: 900, taxInclusive: true });
   await em.flush();
@@ -38,20 +64,57 @@ async function shop(): Promise<{ tenantId: string; productId: string; creatorId:
 const orders = () => createOrderActivities({ em: orm.em, seller: { country: 'IE' } });
 
 async function pricedOrder(tenantId: string, productId: string): Promise<{ orderId: string; quote: CheckoutQuote }> {
-  const quote = await orders().priceCheckout({ tenantId, items: [{ productId, quantity: 1 }], currency: 'EUR', country: 'DE', region: null, discountCode: null, customerKey: 'buyer@example.com' });
+  const quote = await orders().priceCheckout({
+    tenantId,
+    items: [{ productId, quantity: 1 }],
+    currency: 'EUR',
+    country: 'DE',
+    region: null,
+    discountCode: null,
+    customerKey: 'buyer@example.com',
+  });
   const orderId = randomUUID();
-  await orders().createOrder({ tenantId, orderId, workflowId: `wf-${orderId}`, idempotencyKey: orderId, buyer: { userId: null, email: 'Buyer@Example.com' }, country: 'DE', quote });
+  await orders().createOrder({
+    tenantId,
+    orderId,
+    workflowId: `wf-${orderId}`,
+    idempotencyKey: orderId,
+    buyer: { userId: null, email: 'Buyer@Example.com' },
+    country: 'DE',
+    quote,
+  });
   return { orderId, quote };
 }
 
 describe('order activities (real PostgreSQL, money engine quote)', () => {
   it('prices a cart from the stored price list with tax, and refuses unknown products with the domain code', async () => {
     const { tenantId, productId, creatorId } = await shop();
-    const quote = await orders().priceCheckout({ tenantId, items: [{ productId, quantity: 2 }], currency: null, country: 'DE', region: null, discountCode: null, customerKey: 'buyer@example.com' });
-    expect(quote).toMatchObject({ currency: 'EUR', total: 1800, taxInclusive: true, lines: [{ productId, creatorId, quantity: 2, total: 1800 }] });
+    const quote = await orders().priceCheckout({
+      tenantId,
+      items: [{ productId, quantity: 2 }],
+      currency: null,
+      country: 'DE',
+      region: null,
+      discountCode: null,
+      customerKey: 'buyer@example.com',
+    });
+    expect(quote).toMatchObject({
+      currency: 'EUR',
+      total: 1800,
+      taxInclusive: true,
+      lines: [{ productId, creatorId, quantity: 2, total: 1800 }],
+    });
     expect(quote.tax).toBeGreaterThan(0);
     const refusal = await orders()
-      .priceCheckout({ tenantId, items: [{ productId: randomUUID(), quantity: 1 }], currency: null, country: 'DE', region: null, discountCode: null, customerKey: 'buyer@example.com' })
+      .priceCheckout({
+        tenantId,
+        items: [{ productId: randomUUID(), quantity: 1 }],
+        currency: null,
+        country: 'DE',
+        region: null,
+        discountCode: null,
+        customerKey: 'buyer@example.com',
+      })
       .catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(ApplicationFailure);
     expect(refusal).toMatchObject({ type: 'unknown_product', nonRetryable: true });
@@ -60,27 +123,79 @@ describe('order activities (real PostgreSQL, money engine quote)', () => {
   it('writes an order once, then gives concurrent payments consecutive invoice numbers with no gap or repeat', async () => {
     const { tenantId, productId } = await shop();
     const made = await Promise.all(Array.from({ length: 8 }, () => pricedOrder(tenantId, productId)));
-    await orders().createOrder({ tenantId, orderId: made[0]!.orderId, workflowId: 'again', idempotencyKey: made[0]!.orderId, buyer: { userId: null, email: 'b@e.com' }, country: 'DE', quote: made[0]!.quote });
-    for (const { orderId } of made) await orders().recordPaymentIntent({ tenantId, orderId, paymentIntentId: `pi_${orderId}`, amountMinor: 900, currency: 'EUR' });
+    await orders().createOrder({
+      tenantId,
+      orderId: made[0]!.orderId,
+      workflowId: 'again',
+      idempotencyKey: made[0]!.orderId,
+      buyer: { userId: null, email: 'b@e.com' },
+      country: 'DE',
+      quote: made[0]!.quote,
+    });
+    for (const { orderId } of made)
+      await orders().recordPaymentIntent({
+        tenantId,
+        orderId,
+        paymentIntentId: `pi_${orderId}`,
+        amountMinor: 900,
+        currency: 'EUR',
+      });
     const paidAt = '2026-11-22T10:00:00.000Z';
-    const numbers = await Promise.all(made.map(({ orderId }) => orders().markOrderPaid({ tenantId, orderId, paymentIntentId: `pi_${orderId}`, feeMinor: 56, paidAt })));
-    const again = await orders().markOrderPaid({ tenantId, orderId: made[0]!.orderId, paymentIntentId: `pi_${made[0]!.orderId}`, feeMinor: 56, paidAt });
+    const numbers = await Promise.all(
+      made.map(({ orderId }) =>
+        orders().markOrderPaid({ tenantId, orderId, paymentIntentId: `pi_${orderId}`, feeMinor: 56, paidAt }),
+      ),
+    );
+    const again = await orders().markOrderPaid({
+      tenantId,
+      orderId: made[0]!.orderId,
+      paymentIntentId: `pi_${made[0]!.orderId}`,
+      feeMinor: 56,
+      paidAt,
+    });
     expect(again.invoiceNumber).toBe(numbers[0]!.invoiceNumber);
-    expect(numbers.map((n) => n.invoiceNumber).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `2026-${String(i + 1).padStart(6, '0')}`));
+    expect(numbers.map((n) => n.invoiceNumber).sort()).toEqual(
+      Array.from({ length: 8 }, (_, i) => `2026-${String(i + 1).padStart(6, '0')}`),
+    );
     const em = forTenant(orm.em.fork(), tenantId);
     expect(await em.count(Order, { status: 'paid' })).toBe(8);
-    expect(await em.findOneOrFail(Order, { id: made[0]!.orderId })).toMatchObject({ buyerEmail: 'buyer@example.com', totalMinor: 900 });
-    expect(await em.findOneOrFail(Payment, { orderId: made[0]!.orderId })).toMatchObject({ status: 'succeeded', feeMinor: 56 });
+    expect(await em.findOneOrFail(Order, { id: made[0]!.orderId })).toMatchObject({
+      buyerEmail: 'buyer@example.com',
+      totalMinor: 900,
+    });
+    expect(await em.findOneOrFail(Payment, { orderId: made[0]!.orderId })).toMatchObject({
+      status: 'succeeded',
+      feeMinor: 56,
+    });
   });
 
   it('prices with a discount code and names it for the reservation; a used-up code is refused with its code', async () => {
     const { tenantId, productId } = await shop();
     const em = forTenant(orm.em, tenantId);
-    const code = em.create(DiscountCode, { code: 'LASTONE', kind: 'percent', percent: '10', maxRedemptions: 1, active: true });
+    const code = em.create(DiscountCode, {
+      code: 'LASTONE',
+      kind: 'percent',
+      percent: '10',
+      maxRedemptions: 1,
+      active: true,
+    });
     await em.flush();
-    const ask = { tenantId, items: [{ productId, quantity: 1 }], currency: 'EUR', country: 'DE', region: null, discountCode: 'lastone', customerKey: 'a@example.com' };
+    const ask = {
+      tenantId,
+      items: [{ productId, quantity: 1 }],
+      currency: 'EUR',
+      country: 'DE',
+      region: null,
+      discountCode: 'lastone',
+      customerKey: 'a@example.com',
+    };
     expect(await orders().priceCheckout(ask)).toMatchObject({ discountId: code.id, discount: 90, total: 810 });
-    em.create(DiscountRedemption, { discountCodeId: code.id, orderId: randomUUID(), customerKey: 'b@example.com', status: 'confirmed' });
+    em.create(DiscountRedemption, {
+      discountCodeId: code.id,
+      orderId: randomUUID(),
+      customerKey: 'b@example.com',
+      status: 'confirmed',
+    });
     await em.flush();
     await expect(orders().priceCheckout(ask)).rejects.toMatchObject({ type: 'discount_exhausted', nonRetryable: true });
   });
@@ -102,25 +217,51 @@ describe('order activities (real PostgreSQL, money engine quote)', () => {
   it('moves an order and its payment together, and refuses an unknown order as non-retryable', async () => {
     const { tenantId, productId } = await shop();
     const { orderId } = await pricedOrder(tenantId, productId);
-    await orders().recordPaymentIntent({ tenantId, orderId, paymentIntentId: `pi_${orderId}`, amountMinor: 900, currency: 'EUR' });
+    await orders().recordPaymentIntent({
+      tenantId,
+      orderId,
+      paymentIntentId: `pi_${orderId}`,
+      amountMinor: 900,
+      currency: 'EUR',
+    });
     await orders().setOrderStatus({ tenantId, orderId, status: 'expired' });
     const em = forTenant(orm.em.fork(), tenantId);
     expect((await em.findOneOrFail(Order, { id: orderId })).status).toBe('expired');
     expect((await em.findOneOrFail(Payment, { orderId })).status).toBe('canceled');
-    const missing = await orders().setOrderStatus({ tenantId, orderId: randomUUID(), status: 'paid' }).catch((e: unknown) => e);
+    const missing = await orders()
+      .setOrderStatus({ tenantId, orderId: randomUUID(), status: 'paid' })
+      .catch((e: unknown) => e);
     expect(missing).toMatchObject({ type: FailureType.orderNotFound, nonRetryable: true });
   });
 });
 
 describe('payment activities (Stripe SDK against stripe-mock)', () => {
-  const payments = () => createPaymentActivities({ payments: new StripePaymentGateway(createStripeClient({ secretKey: 'sk_test_fanfare', apiBase: inject('stripeApiBase') })) });
+  const payments = () =>
+    createPaymentActivities({
+      payments: new StripePaymentGateway(
+        createStripeClient({ secretKey: 'sk_test_fanfare', apiBase: inject('stripeApiBase') }),
+      ),
+    });
 
   it('creates a PaymentIntent with a client secret, refunds part of it and cancels one', async () => {
-    const intent = await payments().createPaymentIntent({ amountMinor: 2160, currency: 'USD', idempotencyKey: `k-${randomUUID()}`, receiptEmail: 'b@example.com', metadata: { tenantId: 't', orderId: 'o', workflowId: 'w' } });
+    const intent = await payments().createPaymentIntent({
+      amountMinor: 2160,
+      currency: 'USD',
+      idempotencyKey: `k-${randomUUID()}`,
+      receiptEmail: 'b@example.com',
+      metadata: { tenantId: 't', orderId: 'o', workflowId: 'w' },
+    });
     expect(intent.paymentIntentId).toMatch(/^pi_/);
     expect(intent.clientSecret).toContain('_secret_');
-    const refund = await payments().createRefund({ paymentIntentId: intent.paymentIntentId, amountMinor: 500, idempotencyKey: `r-${randomUUID()}`, metadata: { tenantId: 't', orderId: 'o' } });
+    const refund = await payments().createRefund({
+      paymentIntentId: intent.paymentIntentId,
+      amountMinor: 500,
+      idempotencyKey: `r-${randomUUID()}`,
+      metadata: { tenantId: 't', orderId: 'o' },
+    });
     expect(refund.refundId).toMatch(/^re_/);
-    await expect(payments().cancelPaymentIntent({ paymentIntentId: intent.paymentIntentId, idempotencyKey: `c-${randomUUID()}` })).resolves.toBeUndefined();
+    await expect(
+      payments().cancelPaymentIntent({ paymentIntentId: intent.paymentIntentId, idempotencyKey: `c-${randomUUID()}` }),
+    ).resolves.toBeUndefined();
   });
 });

@@ -49,22 +49,42 @@ describe('asset activities (real PostgreSQL)', () => {
     const { tenantId, assetId } = await uploadedAsset();
     await activities().markAssetProcessing({ tenantId, assetId });
     expect((await reload(tenantId, assetId)).status).toBe('processing');
-    const outcome = { status: 'ready', contentType: 'audio/flac', sizeBytes: 3_000_000_123, sha256: 'ab'.repeat(32), durationMs: 183_250 } as const;
+    const outcome = {
+      status: 'ready',
+      contentType: 'audio/flac',
+      sizeBytes: 3_000_000_123,
+      sha256: 'ab'.repeat(32),
+      durationMs: 183_250,
+    } as const;
     await activities().recordAssetIngestOutcome({ tenantId, assetId, outcome });
     await activities().recordAssetIngestOutcome({ tenantId, assetId, outcome });
-    expect(await reload(tenantId, assetId)).toMatchObject({ status: 'ready', contentType: 'audio/flac', sizeBytes: 3_000_000_123, sha256: 'ab'.repeat(32), durationMs: 183_250 });
+    expect(await reload(tenantId, assetId)).toMatchObject({
+      status: 'ready',
+      contentType: 'audio/flac',
+      sizeBytes: 3_000_000_123,
+      sha256: 'ab'.repeat(32),
+      durationMs: 183_250,
+    });
   });
 
   it('records a rejection as failed and keeps the uploaded facts', async () => {
     const { tenantId, assetId } = await uploadedAsset();
-    await activities().recordAssetIngestOutcome({ tenantId, assetId, outcome: { status: 'failed', reason: 'unrecognized_format', message: 'not audio' } });
+    await activities().recordAssetIngestOutcome({
+      tenantId,
+      assetId,
+      outcome: { status: 'failed', reason: 'unrecognized_format', message: 'not audio' },
+    });
     expect(await reload(tenantId, assetId)).toMatchObject({ status: 'failed', contentType: 'audio/x-flac' });
   });
 
   it('never unblocks an asset a takedown blocked', async () => {
     const { tenantId, assetId } = await uploadedAsset('blocked');
     await activities().markAssetProcessing({ tenantId, assetId });
-    await activities().recordAssetIngestOutcome({ tenantId, assetId, outcome: { status: 'ready', contentType: 'audio/flac', sizeBytes: 1, sha256: 'ab'.repeat(32), durationMs: 1 } });
+    await activities().recordAssetIngestOutcome({
+      tenantId,
+      assetId,
+      outcome: { status: 'ready', contentType: 'audio/flac', sizeBytes: 1, sha256: 'ab'.repeat(32), durationMs: 1 },
+    });
     expect((await reload(tenantId, assetId)).status).toBe('blocked');
   });
 
@@ -101,7 +121,12 @@ describe('appendAuditEvent (real PostgreSQL)', () => {
     await audit.appendAuditEvent(entry);
     const rows = await forTenant(orm.em, tenantId).find(AuditEvent, { subjectId });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id: uuidFromKey(entry.idempotencyKey), action: 'asset.ingested', actorType: 'workflow', data: { durationMs: 1234 } });
+    expect(rows[0]).toMatchObject({
+      id: uuidFromKey(entry.idempotencyKey),
+      action: 'asset.ingested',
+      actorType: 'workflow',
+      data: { durationMs: 1234 },
+    });
   });
 
   it('refuses a malformed tenant id without retrying', async () => {

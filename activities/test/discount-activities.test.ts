@@ -24,12 +24,16 @@ describe('discount activities (real PostgreSQL)', () => {
     const activities = createDiscountActivities({ em: orm.em });
     const key = { tenantId, discountCodeId: code.id, orderId: randomUUID() };
     const at = '2026-06-01T12:00:00.000Z';
-    expect((await activities.reserveDiscountRedemption({ ...key, customerKey: 'a@example.com', at })).status).toBe('reserved');
+    expect((await activities.reserveDiscountRedemption({ ...key, customerKey: 'a@example.com', at })).status).toBe(
+      'reserved',
+    );
     expect((await activities.releaseDiscountRedemption(key))?.status).toBe('released');
     const other = { ...key, orderId: randomUUID() };
     await activities.reserveDiscountRedemption({ ...other, customerKey: 'b@example.com', at });
     expect((await activities.confirmDiscountRedemption(other))?.status).toBe('confirmed');
-    const refused = await activities.reserveDiscountRedemption({ ...key, orderId: randomUUID(), customerKey: 'c@example.com', at }).catch((e: unknown) => e);
+    const refused = await activities
+      .reserveDiscountRedemption({ ...key, orderId: randomUUID(), customerKey: 'c@example.com', at })
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ApplicationFailure);
     expect((refused as ApplicationFailure).type).toBe(FailureType.discountCodeInvalid);
     expect((refused as ApplicationFailure).nonRetryable).toBe(true);

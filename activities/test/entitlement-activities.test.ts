@@ -18,7 +18,11 @@ afterAll(async () => {
 
 const activities = () => createEntitlementActivities({ em: orm.em });
 
-function grantInput(tenantId: string, orderId: string, overrides: Partial<GrantOrderEntitlementsInput> = {}): GrantOrderEntitlementsInput {
+function grantInput(
+  tenantId: string,
+  orderId: string,
+  overrides: Partial<GrantOrderEntitlementsInput> = {},
+): GrantOrderEntitlementsInput {
   return {
     tenantId,
     orderId,
@@ -60,18 +64,32 @@ describe('entitlement activities (real PostgreSQL)', () => {
       expiresAt: null,
       rights: { download: true, stream: true, deviceLimit: 3, downloadLimit: 3 },
     });
-    expect(byProduct.get(productIds[1]!)?.rights).toEqual({ download: false, stream: false, deviceLimit: 3, downloadLimit: 5, usageCap: 200 });
+    expect(byProduct.get(productIds[1]!)?.rights).toEqual({
+      download: false,
+      stream: false,
+      deviceLimit: 3,
+      downloadLimit: 5,
+      usageCap: 200,
+    });
     // A month after 31 January ends on the last day of February.
     expect(byProduct.get(productIds[2]!)?.expiresAt).toEqual(new Date('2026-02-28T12:00:00.000Z'));
     expect(first.find((grant) => grant.productId === productIds[2])?.expiresAt).toBe('2026-02-28T12:00:00.000Z');
     const audits = await auditOf(tenantId, 'entitlement.granted');
     expect(audits).toHaveLength(3);
-    expect(audits[0]).toMatchObject({ actorType: 'workflow', actorId: `entitlement:${tenantId}:${orderId}`, subjectType: 'entitlement' });
+    expect(audits[0]).toMatchObject({
+      actorType: 'workflow',
+      actorId: `entitlement:${tenantId}:${orderId}`,
+      subjectType: 'entitlement',
+    });
   });
 
   it('takes the subscription period from the policy override', async () => {
-    const { tenantId, orderId } = await paidOrder(orm, [{ kind: 'subscription', mediaType: 'membership', subscriptionInterval: 'year' }]);
-    const [grant] = await activities().grantOrderEntitlements(grantInput(tenantId, orderId, { subscriptionPeriodMs: 2000 }));
+    const { tenantId, orderId } = await paidOrder(orm, [
+      { kind: 'subscription', mediaType: 'membership', subscriptionInterval: 'year' },
+    ]);
+    const [grant] = await activities().grantOrderEntitlements(
+      grantInput(tenantId, orderId, { subscriptionPeriodMs: 2000 }),
+    );
     expect(grant?.expiresAt).toBe('2026-01-31T12:00:02.000Z');
   });
 
@@ -81,14 +99,30 @@ describe('entitlement activities (real PostgreSQL)', () => {
     const em = forTenant(orm.em, tenantId);
     const userId = randomUUID();
     for (const entitlement of [kept!, revoked!]) {
-      em.create(DownloadGrant, { entitlementId: entitlement.entitlementId, assetId: randomUUID(), userId, tokenHash: randomUUID(), keyId: 'k', expiresAt: new Date(Date.now() + 60_000), usesLeft: 5 });
+      em.create(DownloadGrant, {
+        entitlementId: entitlement.entitlementId,
+        assetId: randomUUID(),
+        userId,
+        tokenHash: randomUUID(),
+        keyId: 'k',
+        expiresAt: new Date(Date.now() + 60_000),
+        usesLeft: 5,
+      });
     }
     await em.flush();
-    const request = { tenantId, entitlementIds: [revoked!.entitlementId], reason: 'refund' as const, idempotencyKey: `wf/revoke/1` };
+    const request = {
+      tenantId,
+      entitlementIds: [revoked!.entitlementId],
+      reason: 'refund' as const,
+      idempotencyKey: `wf/revoke/1`,
+    };
     expect(await activities().revokeEntitlements(request)).toEqual([revoked!.entitlementId]);
     expect(await activities().revokeEntitlements(request)).toEqual([revoked!.entitlementId]);
     const fresh = forTenant(orm.em, tenantId);
-    expect(await fresh.findOneOrFail(Entitlement, revoked!.entitlementId)).toMatchObject({ status: 'revoked', revokedReason: 'refund' });
+    expect(await fresh.findOneOrFail(Entitlement, revoked!.entitlementId)).toMatchObject({
+      status: 'revoked',
+      revokedReason: 'refund',
+    });
     expect((await fresh.findOneOrFail(Entitlement, kept!.entitlementId)).status).toBe('active');
     const grants = await fresh.find(DownloadGrant, { userId });
     expect(grants.find((g) => g.entitlementId === revoked!.entitlementId)?.revokedAt).toBeInstanceOf(Date);
@@ -100,8 +134,19 @@ describe('entitlement activities (real PostgreSQL)', () => {
   it('expires active entitlements but leaves a revoked one revoked', async () => {
     const { tenantId, orderId } = await paidOrder(orm, [{}, {}]);
     const [a, b] = await activities().grantOrderEntitlements(grantInput(tenantId, orderId));
-    await activities().revokeEntitlements({ tenantId, entitlementIds: [b!.entitlementId], reason: 'takedown', idempotencyKey: 'wf/revoke/1' });
-    expect(await activities().expireEntitlements({ tenantId, entitlementIds: [a!.entitlementId, b!.entitlementId], idempotencyKey: 'wf/expire' })).toEqual([a!.entitlementId]);
+    await activities().revokeEntitlements({
+      tenantId,
+      entitlementIds: [b!.entitlementId],
+      reason: 'takedown',
+      idempotencyKey: 'wf/revoke/1',
+    });
+    expect(
+      await activities().expireEntitlements({
+        tenantId,
+        entitlementIds: [a!.entitlementId, b!.entitlementId],
+        idempotencyKey: 'wf/expire',
+      }),
+    ).toEqual([a!.entitlementId]);
     const em = forTenant(orm.em, tenantId);
     expect((await em.findOneOrFail(Entitlement, a!.entitlementId)).status).toBe('expired');
     expect((await em.findOneOrFail(Entitlement, b!.entitlementId)).status).toBe('revoked');
@@ -112,22 +157,38 @@ describe('entitlement activities (real PostgreSQL)', () => {
     const { tenantId, orderId } = await paidOrder(orm, [{}]);
     const input = grantInput(tenantId, orderId);
     const [grant] = await activities().grantOrderEntitlements(input);
-    await activities().revokeEntitlements({ tenantId, entitlementIds: [grant!.entitlementId], reason: 'chargeback', idempotencyKey: 'wf/revoke/1' });
+    await activities().revokeEntitlements({
+      tenantId,
+      entitlementIds: [grant!.entitlementId],
+      reason: 'chargeback',
+      idempotencyKey: 'wf/revoke/1',
+    });
     expect((await activities().grantOrderEntitlements(input))[0]?.status).toBe('revoked');
   });
 
   it('refuses an unknown order and a malformed id without retrying', async () => {
-    const unknown = await activities().grantOrderEntitlements(grantInput(randomUUID(), randomUUID())).catch((e: unknown) => e);
+    const unknown = await activities()
+      .grantOrderEntitlements(grantInput(randomUUID(), randomUUID()))
+      .catch((e: unknown) => e);
     expect(unknown).toBeInstanceOf(ApplicationFailure);
     expect(unknown).toMatchObject({ type: FailureType.orderNotFound, nonRetryable: true });
-    const malformed = await activities().revokeEntitlements({ tenantId: 'nope', entitlementIds: [], reason: 'refund', idempotencyKey: 'k' }).catch((e: unknown) => e);
+    const malformed = await activities()
+      .revokeEntitlements({ tenantId: 'nope', entitlementIds: [], reason: 'refund', idempotencyKey: 'k' })
+      .catch((e: unknown) => e);
     expect(malformed).toMatchObject({ type: FailureType.invalidInput, nonRetryable: true });
   });
 
   it('never reaches another tenant’s entitlements', async () => {
     const { tenantId, orderId } = await paidOrder(orm, [{}]);
     const [grant] = await activities().grantOrderEntitlements(grantInput(tenantId, orderId));
-    expect(await activities().revokeEntitlements({ tenantId: randomUUID(), entitlementIds: [grant!.entitlementId], reason: 'refund', idempotencyKey: 'k' })).toEqual([]);
+    expect(
+      await activities().revokeEntitlements({
+        tenantId: randomUUID(),
+        entitlementIds: [grant!.entitlementId],
+        reason: 'refund',
+        idempotencyKey: 'k',
+      }),
+    ).toEqual([]);
     expect((await forTenant(orm.em, tenantId).findOneOrFail(Entitlement, grant!.entitlementId)).status).toBe('active');
   });
 });

@@ -17,7 +17,9 @@ beforeAll(async () => {
       response.writeHead(503).end();
       return;
     }
-    response.writeHead(200, { 'content-type': 'text/xml' }).end(request.url === '/truncated.xml' ? fixture.slice(0, 300) : body || fixture);
+    response
+      .writeHead(200, { 'content-type': 'text/xml' })
+      .end(request.url === '/truncated.xml' ? fixture.slice(0, 300) : body || fixture);
   });
 });
 afterAll(async () => {
@@ -40,15 +42,22 @@ describe('refreshFxRates against a local ECB-format feed on 127.0.0.1', () => {
   });
 
   it('warns when even the newest rates are older than the allowed age', async () => {
-    const refresh = createFxActivities({ em: orm.em, fxFeedUrl: `${feed.url}/eurofxref-daily.xml`, now: at('2026-12-01T08:00:00Z') });
+    const refresh = createFxActivities({
+      em: orm.em,
+      fxFeedUrl: `${feed.url}/eurofxref-daily.xml`,
+      now: at('2026-12-01T08:00:00Z'),
+    });
     const result = await refresh.refreshFxRates();
     expect(result.stale).toBe(true);
     expect(result.warning).toMatch(/FX rates are \d+ h old/);
   });
 
   it('fails the attempt for an unavailable feed and refuses a truncated one with malformed_fx_feed', async () => {
-    await expect(createFxActivities({ em: orm.em, fxFeedUrl: `${feed.url}/down.xml` }).refreshFxRates()).rejects.toThrow(/503/);
-    await expect(createFxActivities({ em: orm.em, fxFeedUrl: `${feed.url}/truncated.xml` }).refreshFxRates())
-      .rejects.toMatchObject({ code: 'malformed_fx_feed' });
+    await expect(
+      createFxActivities({ em: orm.em, fxFeedUrl: `${feed.url}/down.xml` }).refreshFxRates(),
+    ).rejects.toThrow(/503/);
+    await expect(
+      createFxActivities({ em: orm.em, fxFeedUrl: `${feed.url}/truncated.xml` }).refreshFxRates(),
+    ).rejects.toMatchObject({ code: 'malformed_fx_feed' });
   });
 });

@@ -18,7 +18,11 @@ afterAll(async () => {
 
 const activities = () => createInvoiceActivities({ em: orm.em, seller: TEST_SELLER });
 
-function issueInput(tenantId: string, order: PricedOrder, overrides: Partial<IssueInvoiceInput> = {}): IssueInvoiceInput {
+function issueInput(
+  tenantId: string,
+  order: PricedOrder,
+  overrides: Partial<IssueInvoiceInput> = {},
+): IssueInvoiceInput {
   return {
     tenantId,
     orderId: order.orderId,
@@ -30,7 +34,10 @@ function issueInput(tenantId: string, order: PricedOrder, overrides: Partial<Iss
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ApplicationFailure);
   return error as ApplicationFailure;
 }
@@ -38,7 +45,9 @@ async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure>
 describe('invoice activities (real PostgreSQL)', () => {
   it('numbers 30 invoices issued in parallel 1..30 in the year with no gap and no duplicate', async () => {
     const { tenantId, orders } = await pricedOrders(orm, 30);
-    const issued = await Promise.all(orders.map((order) => activities().issueInvoiceForOrder(issueInput(tenantId, order))));
+    const issued = await Promise.all(
+      orders.map((order) => activities().issueInvoiceForOrder(issueInput(tenantId, order))),
+    );
     const sequences = issued.map((i) => Number(i.number.split('-')[1])).sort((a, b) => a - b);
     expect(sequences).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(new Set(issued.map((i) => i.number)).size).toBe(30);
@@ -59,14 +68,21 @@ describe('invoice activities (real PostgreSQL)', () => {
     expect(row.taxSummary.map((t) => t.rate).sort()).toEqual(['19', '7']);
     expect(row.totalMinor).toBe(2099);
     expect(row.netMinor + row.taxMinor).toBe(row.totalMinor);
-    expect(row.lines.map((l) => l.description).sort()).toEqual(['Northern Lights (single)', 'The Lighthouse Keeper (e-book)']);
+    expect(row.lines.map((l) => l.description).sort()).toEqual([
+      'Northern Lights (single)',
+      'The Lighthouse Keeper (e-book)',
+    ]);
     expect(row.seller.vatId).toBe('IE6388047V');
   });
 
   it('prints the reverse-charge note and the buyer VAT id for an EU business buyer', async () => {
     const { tenantId, orders } = await pricedOrders(orm, 1, 'DE', 'DE136695976');
     const [order] = orders as [PricedOrder];
-    const issued = await activities().issueInvoiceForOrder(issueInput(tenantId, order, { buyer: { userId: null, email: 'ap@firma.example', country: 'DE', name: 'Firma GmbH', vatId: 'DE136695976' } }));
+    const issued = await activities().issueInvoiceForOrder(
+      issueInput(tenantId, order, {
+        buyer: { userId: null, email: 'ap@firma.example', country: 'DE', name: 'Firma GmbH', vatId: 'DE136695976' },
+      }),
+    );
     const row = await forTenant(orm.em, tenantId).findOneOrFail(Invoice, { id: issued.invoiceId });
     expect(row.reverseCharge).toBe(true);
     expect(row.taxMinor).toBe(0);
@@ -79,7 +95,14 @@ describe('invoice activities (real PostgreSQL)', () => {
     const [order] = orders as [PricedOrder];
     const invoice = await activities().issueInvoiceForOrder(issueInput(tenantId, order));
     const credit = (creditKey: string, amount: number) =>
-      activities().issueCreditNote({ tenantId, orderId: order.orderId, creditKey, scope: { kind: 'amount', amount }, reason: 'refund', issuedAt: '2026-06-03T09:00:00.000Z' });
+      activities().issueCreditNote({
+        tenantId,
+        orderId: order.orderId,
+        creditKey,
+        scope: { kind: 'amount', amount },
+        reason: 'refund',
+        issuedAt: '2026-06-03T09:00:00.000Z',
+      });
     const note = await credit('re_1', 1000);
     expect(await credit('re_1', 1000)).toEqual(note);
     expect(note).toMatchObject({ kind: 'credit_note', number: '2026-000002', totalMinor: 1000 });
@@ -96,8 +119,13 @@ describe('invoice activities (real PostgreSQL)', () => {
   it('refuses an unknown order and a quote that is not what the order was paid at', async () => {
     const { tenantId, orders } = await pricedOrders(orm, 1);
     const [order] = orders as [PricedOrder];
-    expect((await failureOf(activities().issueInvoiceForOrder(issueInput(tenantId, { ...order, orderId: randomUUID() })))).type).toBe(FailureType.orderNotFound);
+    expect(
+      (await failureOf(activities().issueInvoiceForOrder(issueInput(tenantId, { ...order, orderId: randomUUID() }))))
+        .type,
+    ).toBe(FailureType.orderNotFound);
     const wrong = { ...order, quote: { ...order.quote, total: order.quote.total + 1 } };
-    expect((await failureOf(activities().issueInvoiceForOrder(issueInput(tenantId, wrong)))).type).toBe(FailureType.invalidInput);
+    expect((await failureOf(activities().issueInvoiceForOrder(issueInput(tenantId, wrong)))).type).toBe(
+      FailureType.invalidInput,
+    );
   });
 });

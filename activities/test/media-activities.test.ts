@@ -25,20 +25,23 @@ describe('probeMedia (real ffprobe, real files made with ffmpeg)', () => {
     ['tone.wav', 'wav', 'pcm_s16le', 2, 44100],
     ['tone.flac', 'flac', 'flac', 1, 48000],
     ['tone.m4a', 'mov,mp4,m4a,3gp,3g2,mj2', 'aac', 2, 44100],
-  ])('reads format, codec, duration, channels and sample rate of %s', async (name, container, codec, channels, sampleRate) => {
-    const bytes = await generateTone(dir, name, 2.5, { channels, sampleRate });
-    // The key's extension is deliberately wrong: only the content may decide.
-    await blobs.put(`probe/${name}.bin`, bytes, { contentType: 'application/octet-stream' });
-    expect(await media.probeMedia({ storageKey: `probe/${name}.bin` })).toEqual({
-      type: 'audio',
-      container,
-      codec,
-      durationMs: 2500,
-      channels,
-      sampleRateHz: sampleRate,
-      bitRate: expect.any(Number),
-    });
-  });
+  ])(
+    'reads format, codec, duration, channels and sample rate of %s',
+    async (name, container, codec, channels, sampleRate) => {
+      const bytes = await generateTone(dir, name, 2.5, { channels, sampleRate });
+      // The key's extension is deliberately wrong: only the content may decide.
+      await blobs.put(`probe/${name}.bin`, bytes, { contentType: 'application/octet-stream' });
+      expect(await media.probeMedia({ storageKey: `probe/${name}.bin` })).toEqual({
+        type: 'audio',
+        container,
+        codec,
+        durationMs: 2500,
+        channels,
+        sampleRateHz: sampleRate,
+        bitRate: expect.any(Number),
+      });
+    },
+  );
 
   it('reads an mp3, whose duration includes the encoder delay', async () => {
     await blobs.put('probe/tone.mp3', await generateTone(dir, 'tone.mp3', 2), { contentType: 'audio/mpeg' });
@@ -49,20 +52,26 @@ describe('probeMedia (real ffprobe, real files made with ffmpeg)', () => {
   });
 
   it('calls a text file named .mp3 unrecognized, quoting ffprobe without the temp path', async () => {
-    await blobs.put('probe/fake.mp3', Buffer.from('this is a text file pretending to be a song\n'.repeat(20)), { contentType: 'audio/mpeg' });
+    await blobs.put('probe/fake.mp3', Buffer.from('this is a text file pretending to be a song\n'.repeat(20)), {
+      contentType: 'audio/mpeg',
+    });
     const probe = await media.probeMedia({ storageKey: 'probe/fake.mp3' });
     expect(probe).toEqual({ type: 'unrecognized', detail: 'Invalid data found when processing input' });
   });
 
   it('recognises a PDF and an EPUB by magic bytes, whatever their names', async () => {
-    await blobs.put('probe/book.mp3', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'), { contentType: 'audio/mpeg' });
+    await blobs.put('probe/book.mp3', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'), {
+      contentType: 'audio/mpeg',
+    });
     await blobs.put('probe/book.pdf', epubHead(), { contentType: 'application/pdf' });
     expect(await media.probeMedia({ storageKey: 'probe/book.mp3' })).toEqual({ type: 'document', format: 'pdf' });
     expect(await media.probeMedia({ storageKey: 'probe/book.pdf' })).toEqual({ type: 'document', format: 'epub' });
   });
 
   it('does not take an ordinary ZIP for an EPUB', async () => {
-    await blobs.put('probe/archive.epub', zipWithFirstEntry('readme.txt', 'hello'), { contentType: 'application/epub+zip' });
+    await blobs.put('probe/archive.epub', zipWithFirstEntry('readme.txt', 'hello'), {
+      contentType: 'application/epub+zip',
+    });
     expect(await media.probeMedia({ storageKey: 'probe/archive.epub' })).toMatchObject({ type: 'unrecognized' });
   });
 

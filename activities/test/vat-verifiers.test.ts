@@ -19,12 +19,19 @@ beforeAll(async () => {
     }
     const { countryCode, vatNumber } = JSON.parse(body) as { countryCode: string; vatNumber: string };
     asked.push(JSON.parse(body));
-    const json = (payload: unknown) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+    const json = (payload: unknown) =>
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
     if (countryCode === 'FR') return json({ actionSucceed: false, errorWrappers: [{ error: 'MS_UNAVAILABLE' }] });
     const valid = countryCode === 'DE' && vatNumber === '136695976';
     return json({
-      countryCode, vatNumber, requestDate: '2026-11-22T10:00:00.000Z', valid, userError: valid ? 'VALID' : 'INVALID',
-      name: valid ? 'Example GmbH' : '---', address: valid ? 'Hauptstr. 1, 10115 Berlin' : '---', requestIdentifier: valid ? 'WAPIAAAAWZ1' : '',
+      countryCode,
+      vatNumber,
+      requestDate: '2026-11-22T10:00:00.000Z',
+      valid,
+      userError: valid ? 'VALID' : 'INVALID',
+      name: valid ? 'Example GmbH' : '---',
+      address: valid ? 'Hauptstr. 1, 10115 Berlin' : '---',
+      requestIdentifier: valid ? 'WAPIAAAAWZ1' : '',
     });
   });
 });
@@ -38,10 +45,20 @@ describe('ViesVatIdVerifier against a local fake VIES REST server', () => {
   it('answers valid with name, address and consultation number, sending the requester', async () => {
     const answer = await verifier().verify(parseVatId('DE 136 695 976'));
     expect(answer).toEqual({
-      vatId: 'DE136695976', valid: true, checkedAt: '2026-11-22T10:00:00.000Z', registry: 'vies',
-      name: 'Example GmbH', address: 'Hauptstr. 1, 10115 Berlin', consultationNumber: 'WAPIAAAAWZ1',
+      vatId: 'DE136695976',
+      valid: true,
+      checkedAt: '2026-11-22T10:00:00.000Z',
+      registry: 'vies',
+      name: 'Example GmbH',
+      address: 'Hauptstr. 1, 10115 Berlin',
+      consultationNumber: 'WAPIAAAAWZ1',
     });
-    expect(asked.at(-1)).toEqual({ countryCode: 'DE', vatNumber: '136695976', requesterMemberStateCode: 'IE', requesterNumber: '6388047V' });
+    expect(asked.at(-1)).toEqual({
+      countryCode: 'DE',
+      vatNumber: '136695976',
+      requesterMemberStateCode: 'IE',
+      requesterNumber: '6388047V',
+    });
   });
 
   it('answers invalid only when VIES says so, and throws (retry) when a member state is down', async () => {
@@ -51,7 +68,9 @@ describe('ViesVatIdVerifier against a local fake VIES REST server', () => {
   });
 
   it('verifyVatId refuses a malformed id non-retryably with malformed_vat_id', async () => {
-    const error = await createVatActivities({ vatIdVerifier: verifier() }).verifyVatId({ vatId: 'DE12345' }).catch((e: unknown) => e);
+    const error = await createVatActivities({ vatIdVerifier: verifier() })
+      .verifyVatId({ vatId: 'DE12345' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApplicationFailure);
     expect((error as ApplicationFailure).type).toBe(FailureType.invalidInput);
     expect((error as ApplicationFailure).details?.[0]).toMatchObject({ code: 'malformed_vat_id' });
@@ -60,7 +79,9 @@ describe('ViesVatIdVerifier against a local fake VIES REST server', () => {
 
 describe('UnverifiedVatIdVerifier (development, no network)', () => {
   it('accepts a well-formed id and says no registry was asked', async () => {
-    const answer = await createVatActivities({ vatIdVerifier: new UnverifiedVatIdVerifier() }).verifyVatId({ vatId: 'NL 0044.95.445.B01' });
+    const answer = await createVatActivities({ vatIdVerifier: new UnverifiedVatIdVerifier() }).verifyVatId({
+      vatId: 'NL 0044.95.445.B01',
+    });
     expect(answer).toMatchObject({ valid: true, registry: 'other', verified: false });
     expect((answer as { note?: string }).note).toMatch(/^Not verified/);
   });

@@ -37,7 +37,9 @@ export interface BuildAppOptions {
  * app closes the ORM and the Temporal connection it made.
  */
 /** Fastify's typings take a hop count as a function of the hop, as proxy-addr does. */
-function trustProxyOption(setting: FanfareConfig['api']['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+function trustProxyOption(
+  setting: FanfareConfig['api']['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
   return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
 }
 

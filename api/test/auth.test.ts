@@ -49,14 +49,26 @@ describe('GET /v1/me', () => {
   });
 
   it('wrong audience or issuer → 401 invalid_token', async () => {
-    const wrongAudience = await (await realKeyIssuer({ audience: 'someone-else' })).sign({ subject: 's', email: 'a@b.c', roles: ['buyer'] });
+    const wrongAudience = await (await realKeyIssuer({ audience: 'someone-else' })).sign({
+      subject: 's',
+      email: 'a@b.c',
+      roles: ['buyer'],
+    });
     expectError(await me(bearer(wrongAudience.token)), 401, 'invalid_token');
-    const wrongIssuer = await (await realKeyIssuer({ issuer: 'https://evil.example' })).sign({ subject: 's', email: 'a@b.c', roles: ['buyer'] });
+    const wrongIssuer = await (await realKeyIssuer({ issuer: 'https://evil.example' })).sign({
+      subject: 's',
+      email: 'a@b.c',
+      roles: ['buyer'],
+    });
     expectError(await me(bearer(wrongIssuer.token)), 401, 'invalid_token');
   });
 
   it('expired → 401 token_expired', async () => {
-    const expired = await (await realKeyIssuer({ ttlSeconds: -120 })).sign({ subject: 's', email: 'a@b.c', roles: ['buyer'] });
+    const expired = await (await realKeyIssuer({ ttlSeconds: -120 })).sign({
+      subject: 's',
+      email: 'a@b.c',
+      roles: ['buyer'],
+    });
     expectError(await me(bearer(expired.token)), 401, 'token_expired');
   });
 
@@ -106,10 +118,16 @@ describe('development issuer', () => {
   it('does not exist when AUTH_DEV_ISSUER is off', async () => {
     const production = await buildTestApp({ AUTH_DEV_ISSUER: 'false', AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks.json' });
     try {
-      const token = await production.inject({ method: 'POST', url: '/v1/dev/token', payload: { email: 'a@example.com', role: 'admin' } });
+      const token = await production.inject({
+        method: 'POST',
+        url: '/v1/dev/token',
+        payload: { email: 'a@example.com', role: 'admin' },
+      });
       expectError(token, 404, 'route_not_found');
       expectError(await production.inject({ method: 'GET', url: '/v1/dev/jwks.json' }), 404, 'route_not_found');
-      const docs = (await production.inject({ method: 'GET', url: '/docs/json' })).json<{ paths: Record<string, unknown> }>();
+      const docs = (await production.inject({ method: 'GET', url: '/docs/json' })).json<{
+        paths: Record<string, unknown>;
+      }>();
       expect(Object.keys(docs.paths).filter((route) => route.startsWith('/v1/dev'))).toEqual([]);
     } finally {
       await production.close();

@@ -20,7 +20,14 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 interface SearchBody {
-  hits: Array<{ id: string; slug: string; title: string; creatorName: string; mediaType: string; coverUrl: string | null }>;
+  hits: Array<{
+    id: string;
+    slug: string;
+    title: string;
+    creatorName: string;
+    mediaType: string;
+    coverUrl: string | null;
+  }>;
   query: string;
   tookMs: number;
 }
@@ -40,7 +47,16 @@ describe('GET /v1/catalog/search', () => {
     const response = await search('q=%20tid%20');
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json<SearchBody>();
-    expect(body.hits).toEqual([{ id: aurora.productIds['tidal-single'], slug: 'tidal-single', title: 'Tidal', creatorName: 'Maya Lind', mediaType: 'music', coverUrl: null }]);
+    expect(body.hits).toEqual([
+      {
+        id: aurora.productIds['tidal-single'],
+        slug: 'tidal-single',
+        title: 'Tidal',
+        creatorName: 'Maya Lind',
+        mediaType: 'music',
+        coverUrl: null,
+      },
+    ]);
     expect(body.query).toBe('tid');
     expect(body.tookMs).toBeGreaterThanOrEqual(0);
     expect(body.tookMs).toBeLessThan(5000);

@@ -2,11 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Tenant } from '@fanfare/db';
 import { buildTestApp, storefrontHost } from './support/test-app.js';
-import { createDomain, createProducts, createTenant, uniqueHandle, type StoredProduct } from './support/catalog-fixtures.js';
+import {
+  createDomain,
+  createProducts,
+  createTenant,
+  uniqueHandle,
+  type StoredProduct,
+} from './support/catalog-fixtures.js';
 import { expectError } from './support/responses.js';
 
 interface Page {
-  items: Array<{ id: string; slug: string; mediaType: string; prices: Array<{ currency: string; amountMinor: number }> }>;
+  items: Array<{
+    id: string;
+    slug: string;
+    mediaType: string;
+    prices: Array<{ currency: string; amountMinor: number }>;
+  }>;
   nextCursor: string | null;
 }
 
@@ -28,7 +39,10 @@ beforeAll(async () => {
     { slug: 'shared-slug' },
     { slug: 'unreleased', status: 'draft' },
   ]);
-  productsB = await createProducts(app.orm, shopB.id, [{ slug: 'b-only' }, { slug: 'shared-slug', mediaType: 'video' }]);
+  productsB = await createProducts(app.orm, shopB.id, [
+    { slug: 'b-only' },
+    { slug: 'shared-slug', mediaType: 'video' },
+  ]);
   domainA = `${uniqueHandle('music')}.example.com`;
   await createDomain(app.orm, shopA.id, domainA, 'active', true);
 });
@@ -88,8 +102,20 @@ describe('GET /v1/catalog/products', () => {
 
 describe('GET /v1/catalog/products/:slug', () => {
   it('returns the product of this storefront only', async () => {
-    const a = (await app.inject({ method: 'GET', url: '/v1/catalog/products/shared-slug', headers: { host: storefrontHost(shopA.handle) } })).json<{ id: string; mediaType: string }>();
-    const b = (await app.inject({ method: 'GET', url: '/v1/catalog/products/shared-slug', headers: { host: storefrontHost(shopB.handle) } })).json<{ id: string; mediaType: string }>();
+    const a = (
+      await app.inject({
+        method: 'GET',
+        url: '/v1/catalog/products/shared-slug',
+        headers: { host: storefrontHost(shopA.handle) },
+      })
+    ).json<{ id: string; mediaType: string }>();
+    const b = (
+      await app.inject({
+        method: 'GET',
+        url: '/v1/catalog/products/shared-slug',
+        headers: { host: storefrontHost(shopB.handle) },
+      })
+    ).json<{ id: string; mediaType: string }>();
     expect(a.id).toBe(productsA.find((product) => product.slug === 'shared-slug')?.id);
     expect(b.id).toBe(productsB.find((product) => product.slug === 'shared-slug')?.id);
     expect(b.mediaType).toBe('video');

@@ -43,7 +43,13 @@ interface Status {
 
 async function startCheckout(): Promise<{ idempotencyKey: string; orderId: string; total: number }> {
   const idempotencyKey = `key-${randomUUID()}`;
-  const payload = { items: [{ productId: products[0]!.id, quantity: 1 }], country: 'DE', email: 'guest@example.com', idempotencyKey, eulaAccepted: { version: '2026-01' } };
+  const payload = {
+    items: [{ productId: products[0]!.id, quantity: 1 }],
+    country: 'DE',
+    email: 'guest@example.com',
+    idempotencyKey,
+    eulaAccepted: { version: '2026-01' },
+  };
   const response = await app.inject({ method: 'POST', url: '/v1/checkout', headers: { host }, payload });
   expect(response.statusCode, response.body).toBe(200);
   const started = response.json<{ orderId: string; totals: { total: number } }>();
@@ -51,11 +57,20 @@ async function startCheckout(): Promise<{ idempotencyKey: string; orderId: strin
 }
 
 function status(idempotencyKey: string, at = host) {
-  return app.inject({ method: 'GET', url: `/v1/checkout/status?idempotencyKey=${encodeURIComponent(idempotencyKey)}`, headers: { host: at } });
+  return app.inject({
+    method: 'GET',
+    url: `/v1/checkout/status?idempotencyKey=${encodeURIComponent(idempotencyKey)}`,
+    headers: { host: at },
+  });
 }
 
 function completePayment(idempotencyKey: string, target: FastifyInstance = app) {
-  return target.inject({ method: 'POST', url: '/v1/dev/checkout/complete-payment', headers: { host }, payload: { idempotencyKey } });
+  return target.inject({
+    method: 'POST',
+    url: '/v1/dev/checkout/complete-payment',
+    headers: { host },
+    payload: { idempotencyKey },
+  });
 }
 
 async function statusUntil(idempotencyKey: string, done: (s: Status) => boolean): Promise<Status> {
@@ -89,13 +104,25 @@ describe('GET /v1/checkout/status', () => {
     expectError(await status(checkout.idempotencyKey, storefrontHost(elsewhere.handle)), 404, 'not_found');
     expectError(await status('short'), 400, 'validation_failed');
     expectError(await status('has spaces in it'), 400, 'validation_failed');
-    expectError(await app.inject({ method: 'GET', url: '/v1/checkout/status', headers: { host } }), 400, 'missing_field');
+    expectError(
+      await app.inject({ method: 'GET', url: '/v1/checkout/status', headers: { host } }),
+      400,
+      'missing_field',
+    );
   });
 
   it('is 503 service_unavailable when Temporal cannot be reached', async () => {
     const down = await buildTestApp({ ...stripeSettings(), TEMPORAL_ADDRESS: `127.0.0.1:${await closedPort()}` });
     try {
-      expectError(await down.inject({ method: 'GET', url: `/v1/checkout/status?idempotencyKey=key-${randomUUID()}`, headers: { host } }), 503, 'service_unavailable');
+      expectError(
+        await down.inject({
+          method: 'GET',
+          url: `/v1/checkout/status?idempotencyKey=key-${randomUUID()}`,
+          headers: { host },
+        }),
+        503,
+        'service_unavailable',
+      );
     } finally {
       await down.close();
     }
@@ -112,7 +139,10 @@ describe('POST /v1/dev/checkout/complete-payment (development only)', () => {
     expect(final.invoiceNumber).toMatch(/^\d{4}-\d{6}$/);
     expect(Date.parse(final.paidAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
     // The event went through the webhook route's own bookkeeping.
-    const events = await forPlatform(app.orm.em.fork()).find(StripeEvent, { tenantId: shop.id, type: 'payment_intent.succeeded' });
+    const events = await forPlatform(app.orm.em.fork()).find(StripeEvent, {
+      tenantId: shop.id,
+      type: 'payment_intent.succeeded',
+    });
     expect(events.map((event) => event.id)).toContain(`evt_dev_${checkout.orderId.replaceAll('-', '')}`);
     const again = expectError(await completePayment(checkout.idempotencyKey), 409, 'checkout_not_payable');
     expect(again.error.details).toEqual({ status: 'paid' });
@@ -120,28 +150,52 @@ describe('POST /v1/dev/checkout/complete-payment (development only)', () => {
 
   it('acts once when asked twice at the same time', async () => {
     const checkout = await startCheckout();
-    const answers = await Promise.all([completePayment(checkout.idempotencyKey), completePayment(checkout.idempotencyKey)]);
-    const outcomes = answers.map((answer) => (answer.statusCode === 200 ? answer.json<{ outcome: string }>().outcome : answer.json<{ error: { code: string } }>().error.code));
+    const answers = await Promise.all([
+      completePayment(checkout.idempotencyKey),
+      completePayment(checkout.idempotencyKey),
+    ]);
+    const outcomes = answers.map((answer) =>
+      answer.statusCode === 200
+        ? answer.json<{ outcome: string }>().outcome
+        : answer.json<{ error: { code: string } }>().error.code,
+    );
     expect(outcomes.sort()).toEqual(expect.arrayContaining(['signalled']));
     expect(outcomes.filter((outcome) => outcome === 'signalled')).toHaveLength(1);
-    expect(outcomes.every((outcome) => ['signalled', 'duplicate', 'checkout_not_payable'].includes(outcome))).toBe(true);
+    expect(outcomes.every((outcome) => ['signalled', 'duplicate', 'checkout_not_payable'].includes(outcome))).toBe(
+      true,
+    );
     await statusUntil(checkout.idempotencyKey, (s) => s.status === 'paid');
   });
 
   it("is 404 for an unknown or another storefront's checkout", async () => {
     expectError(await completePayment(`key-${randomUUID()}`), 404, 'not_found');
     const checkout = await startCheckout();
-    const response = await app.inject({ method: 'POST', url: '/v1/dev/checkout/complete-payment', headers: { host: storefrontHost(elsewhere.handle) }, payload: { idempotencyKey: checkout.idempotencyKey } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/dev/checkout/complete-payment',
+      headers: { host: storefrontHost(elsewhere.handle) },
+      payload: { idempotencyKey: checkout.idempotencyKey },
+    });
     expectError(response, 404, 'not_found');
-    expectError(await app.inject({ method: 'POST', url: '/v1/dev/checkout/complete-payment', headers: { host }, payload: {} }), 400, 'missing_field');
+    expectError(
+      await app.inject({ method: 'POST', url: '/v1/dev/checkout/complete-payment', headers: { host }, payload: {} }),
+      400,
+      'missing_field',
+    );
   });
 
   it('does not exist when the development issuer is off', async () => {
-    const production = await buildTestApp({ ...stripeSettings(), AUTH_DEV_ISSUER: 'false', AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks.json' });
+    const production = await buildTestApp({
+      ...stripeSettings(),
+      AUTH_DEV_ISSUER: 'false',
+      AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks.json',
+    });
     try {
       const checkout = await startCheckout();
       expectError(await completePayment(checkout.idempotencyKey, production), 404, 'route_not_found');
-      const docs = (await production.inject({ method: 'GET', url: '/docs/json' })).json<{ paths: Record<string, unknown> }>();
+      const docs = (await production.inject({ method: 'GET', url: '/docs/json' })).json<{
+        paths: Record<string, unknown>;
+      }>();
       expect(Object.keys(docs.paths)).not.toContain('/v1/dev/checkout/complete-payment');
       expect(Object.keys(docs.paths)).toContain('/v1/checkout/status');
     } finally {

@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AuditEvent, CapacityReservation, forTenant, Invoice, LedgerEntry, Order, Payment, Price, Product, type Tenant } from '@fanfare/db';
+import {
+  AuditEvent,
+  CapacityReservation,
+  forTenant,
+  Invoice,
+  LedgerEntry,
+  Order,
+  Payment,
+  Price,
+  Product,
+  type Tenant,
+} from '@fanfare/db';
 import { entitlementWorkflowId } from '@fanfare/workflows';
 import type { RunningWorker } from '../../worker/src/index.js';
 import { buildTestApp, storefrontHost } from './support/test-app.js';
@@ -21,7 +32,11 @@ let secret: string;
 let finance: string;
 
 beforeAll(async () => {
-  app = await buildTestApp({ STRIPE_API_BASE: inject('stripeApiBase'), STRIPE_SECRET_KEY: 'sk_test_fanfarecheckout', CHECKOUT_AFTERCARE_DAYS: '1' });
+  app = await buildTestApp({
+    STRIPE_API_BASE: inject('stripeApiBase'),
+    STRIPE_SECRET_KEY: 'sk_test_fanfarecheckout',
+    CHECKOUT_AFTERCARE_DAYS: '1',
+  });
   shop = await createTenant(app.orm, { prefix: 'checkout' });
   products = await createProducts(app.orm, shop.id, [{ slug: 'song-a' }, { slug: 'song-b' }]);
   host = storefrontHost(shop.handle);
@@ -43,7 +58,17 @@ interface Started {
 }
 
 function checkoutBody(overrides: Record<string, unknown> = {}) {
-  return { items: [{ productId: products[0]!.id, quantity: 1 }, { productId: products[1]!.id, quantity: 1 }], country: 'DE', email: 'Guest@Example.com', idempotencyKey: `key-${randomUUID()}`, eulaAccepted: { version: '2026-01' }, ...overrides };
+  return {
+    items: [
+      { productId: products[0]!.id, quantity: 1 },
+      { productId: products[1]!.id, quantity: 1 },
+    ],
+    country: 'DE',
+    email: 'Guest@Example.com',
+    idempotencyKey: `key-${randomUUID()}`,
+    eulaAccepted: { version: '2026-01' },
+    ...overrides,
+  };
 }
 
 function checkout(payload: object, headers: Record<string, string> = {}) {
@@ -57,7 +82,16 @@ async function started(payload: object, headers: Record<string, string> = {}): P
 }
 
 function intentEvent(type: string, order: Started, extra: Record<string, unknown> = {}, id?: string): string {
-  return stripeEvent(type, { id: order.payment.paymentIntentId, object: 'payment_intent', metadata: { tenantId: shop.id, orderId: order.orderId, workflowId: order.workflowId }, ...extra }, id);
+  return stripeEvent(
+    type,
+    {
+      id: order.payment.paymentIntentId,
+      object: 'payment_intent',
+      metadata: { tenantId: shop.id, orderId: order.orderId, workflowId: order.workflowId },
+      ...extra,
+    },
+    id,
+  );
 }
 
 async function orderAs(token: string, orderId: string) {
@@ -96,7 +130,11 @@ describe('checkout through the api (real worker, PostgreSQL, Temporal, stripe-mo
   it('answers synchronously with totals and the PaymentIntent; the same key gives the same order', async () => {
     const body = checkoutBody();
     const first = await started(body);
-    expect(first).toMatchObject({ status: 'awaiting_payment', totals: { subtotal: 1798, discount: 0, total: 1798, currency: 'EUR' }, payment: { provider: 'stripe' } });
+    expect(first).toMatchObject({
+      status: 'awaiting_payment',
+      totals: { subtotal: 1798, discount: 0, total: 1798, currency: 'EUR' },
+      payment: { provider: 'stripe' },
+    });
     expect(first.totals.tax).toBeGreaterThan(0);
     expect(first.payment.paymentIntentId).toMatch(/^pi_/);
     expect(first.payment.clientSecret).toContain('_secret_');
@@ -114,41 +152,87 @@ describe('checkout through the api (real worker, PostgreSQL, Temporal, stripe-mo
     const paid = await orderUntil(order.orderId, (o) => o.status === 'paid');
     expect(paid.invoiceNumber).toMatch(/^\d{4}-\d{6}$/);
     // A failure notice arriving after the payment changes nothing.
-    expect((await postWebhook(app, intentEvent('payment_intent.payment_failed', order), secret)).json()).toMatchObject({ outcome: 'signalled' });
+    expect((await postWebhook(app, intentEvent('payment_intent.payment_failed', order), secret)).json()).toMatchObject({
+      outcome: 'signalled',
+    });
     // The workflow goes on after the order row says paid: ledger, audit, then the entitlement child.
     await eventually(async () => {
       const em = forTenant(app.orm.em.fork(), shop.id);
       const entries = await em.find(LedgerEntry, { orderId: order.orderId });
       expect(entries.reduce((sum, e) => sum + e.amountMinor, 0)).toBe(0);
-      expect(entries.map((e) => e.account).sort()).toEqual(['clearing', 'creator_pending', 'platform_revenue', 'processor_fees']);
-      const audit = await em.find(AuditEvent, { subjectId: order.orderId, action: { $like: 'order.%' } }, { orderBy: { occurredAt: 'asc' } });
+      expect(entries.map((e) => e.account).sort()).toEqual([
+        'clearing',
+        'creator_pending',
+        'platform_revenue',
+        'processor_fees',
+      ]);
+      const audit = await em.find(
+        AuditEvent,
+        { subjectId: order.orderId, action: { $like: 'order.%' } },
+        { orderBy: { occurredAt: 'asc' } },
+      );
       expect(audit.map((a) => a.action)).toEqual(['order.created', 'order.awaiting_payment', 'order.paid']);
-      const entitlement = await app.temporal.client.workflow.getHandle(entitlementWorkflowId(shop.id, order.orderId)).describe();
+      const entitlement = await app.temporal.client.workflow
+        .getHandle(entitlementWorkflowId(shop.id, order.orderId))
+        .describe();
       expect(entitlement.type).toBe('entitlementWorkflow');
     });
-    expect((await orderAs(finance, order.orderId)).json()).toMatchObject({ status: 'paid', total: 1798, payment: { paymentIntentId: order.payment.paymentIntentId, status: 'succeeded' } });
+    expect((await orderAs(finance, order.orderId)).json()).toMatchObject({
+      status: 'paid',
+      total: 1798,
+      payment: { paymentIntentId: order.payment.paymentIntentId, status: 'succeeded' },
+    });
   });
 
   it('refuses unsigned, forged and malformed webhooks with their codes', async () => {
     const order = await started(checkoutBody());
     const event = intentEvent('payment_intent.succeeded', order);
     expectError(await postWebhook(app, event, 'whsec_not_ours'), 400, 'webhook_signature_invalid');
-    expectError(await app.inject({ method: 'POST', url: '/v1/webhooks/stripe', headers: { 'content-type': 'application/json' }, payload: event }), 400, 'webhook_signature_invalid');
+    expectError(
+      await app.inject({
+        method: 'POST',
+        url: '/v1/webhooks/stripe',
+        headers: { 'content-type': 'application/json' },
+        payload: event,
+      }),
+      400,
+      'webhook_signature_invalid',
+    );
     expectError(await postWebhook(app, '{not json', secret), 400, 'webhook_payload_invalid');
-    expect((await postWebhook(app, stripeEvent('customer.created', { id: 'cus_1', object: 'customer' }), secret)).json()).toEqual({ received: true, outcome: 'ignored' });
+    expect(
+      (await postWebhook(app, stripeEvent('customer.created', { id: 'cus_1', object: 'customer' }), secret)).json(),
+    ).toEqual({ received: true, outcome: 'ignored' });
     expect((await orderAs(finance, order.orderId)).json()).toMatchObject({ status: 'awaiting_payment' });
   });
 
   it('refunds part, then the rest (finance only), and refuses more than was paid', async () => {
     const order = await started(checkoutBody());
     await pay(order);
-    const refund = (payload: object, token = finance) => app.inject({ method: 'POST', url: `/v1/orders/${order.orderId}/refunds`, headers: { host, ...bearer(token) }, payload });
+    const refund = (payload: object, token = finance) =>
+      app.inject({
+        method: 'POST',
+        url: `/v1/orders/${order.orderId}/refunds`,
+        headers: { host, ...bearer(token) },
+        payload,
+      });
     const buyer = (await devToken(app, `${uniqueHandle('buyer')}@example.com`, 'buyer', host)).token;
-    expectError(await refund({ amount: 100, reason: 'other', idempotencyKey: 'refund-buyer-1' }, buyer), 403, 'forbidden');
-    const partial = await refund({ amount: 500, reason: 'requested_by_customer', idempotencyKey: `refund-${randomUUID()}` });
+    expectError(
+      await refund({ amount: 100, reason: 'other', idempotencyKey: 'refund-buyer-1' }, buyer),
+      403,
+      'forbidden',
+    );
+    const partial = await refund({
+      amount: 500,
+      reason: 'requested_by_customer',
+      idempotencyKey: `refund-${randomUUID()}`,
+    });
     expect(partial.statusCode, partial.body).toBe(200);
     expect(partial.json()).toMatchObject({ amount: 500, orderStatus: 'partially_refunded', refunded: 500 });
-    expectError(await refund({ amount: 5000, reason: 'other', idempotencyKey: `refund-${randomUUID()}` }), 409, 'refund_refused');
+    expectError(
+      await refund({ amount: 5000, reason: 'other', idempotencyKey: `refund-${randomUUID()}` }),
+      409,
+      'refund_refused',
+    );
     const rest = await refund({ reason: 'requested_by_customer', idempotencyKey: `refund-${randomUUID()}` });
     expect(rest.json()).toMatchObject({ amount: 1298, orderStatus: 'refunded', refunded: 1798 });
     const legs = await forTenant(app.orm.em.fork(), shop.id).find(LedgerEntry, { orderId: order.orderId });
@@ -156,13 +240,24 @@ describe('checkout through the api (real worker, PostgreSQL, Temporal, stripe-mo
     // The invoice document carries the order's number; each refund issued a credit note.
     const documents = await forTenant(app.orm.em.fork(), shop.id).find(Invoice, { orderId: order.orderId });
     expect(documents.map((d) => d.kind).sort()).toEqual(['credit_note', 'credit_note', 'invoice']);
-    expectError(await refund({ amount: 0, reason: 'other', idempotencyKey: 'refund-zero-1' }), 400, 'validation_failed');
+    expectError(
+      await refund({ amount: 0, reason: 'other', idempotencyKey: 'refund-zero-1' }),
+      400,
+      'validation_failed',
+    );
   });
 
   it('marks the order disputed on charge.dispute.created', async () => {
     const order = await started(checkoutBody());
     await pay(order);
-    const dispute = stripeEvent('charge.dispute.created', { id: `dp_${randomUUID().slice(0, 8)}`, object: 'dispute', payment_intent: order.payment.paymentIntentId, charge: 'ch_1', status: 'needs_response', metadata: {} });
+    const dispute = stripeEvent('charge.dispute.created', {
+      id: `dp_${randomUUID().slice(0, 8)}`,
+      object: 'dispute',
+      payment_intent: order.payment.paymentIntentId,
+      charge: 'ch_1',
+      status: 'needs_response',
+      metadata: {},
+    });
     expect((await postWebhook(app, dispute, secret)).json()).toEqual({ received: true, outcome: 'signalled' });
     await orderUntil(order.orderId, (o) => o.status === 'disputed');
   });
@@ -170,7 +265,9 @@ describe('checkout through the api (real worker, PostgreSQL, Temporal, stripe-mo
   it('fails the order after repeated payment failures and cancels the PaymentIntent', async () => {
     const order = await started(checkoutBody());
     for (let i = 0; i < 3; i += 1) {
-      const failed = intentEvent('payment_intent.payment_failed', order, { last_payment_error: { code: 'card_declined', message: 'declined' } });
+      const failed = intentEvent('payment_intent.payment_failed', order, {
+        last_payment_error: { code: 'card_declined', message: 'declined' },
+      });
       expect((await postWebhook(app, failed, secret)).json()).toMatchObject({ outcome: 'signalled' });
     }
     await orderUntil(order.orderId, (o) => o.status === 'failed');
@@ -182,7 +279,9 @@ describe('checkout through the api (real worker, PostgreSQL, Temporal, stripe-mo
     const order = await started(checkoutBody());
     await worker?.shutdown();
     worker = undefined;
-    expect((await postWebhook(app, intentEvent('payment_intent.succeeded', order), secret)).json()).toMatchObject({ outcome: 'signalled' });
+    expect((await postWebhook(app, intentEvent('payment_intent.succeeded', order), secret)).json()).toMatchObject({
+      outcome: 'signalled',
+    });
     worker = await runRealWorker(app);
     const paid = await orderUntil(order.orderId, (o) => o.status === 'paid');
     expect(paid.invoiceNumber).not.toBeNull();
@@ -194,9 +293,18 @@ describe('checkout through the api (real worker, PostgreSQL, Temporal, stripe-mo
   });
 
   it('expires an unpaid order after the payment window and cancels its PaymentIntent', async () => {
-    const shortWindow = await buildTestApp({ STRIPE_API_BASE: inject('stripeApiBase'), STRIPE_SECRET_KEY: 'sk_test_fanfarecheckout', CHECKOUT_PAYMENT_WINDOW_SECONDS: '5' });
+    const shortWindow = await buildTestApp({
+      STRIPE_API_BASE: inject('stripeApiBase'),
+      STRIPE_SECRET_KEY: 'sk_test_fanfarecheckout',
+      CHECKOUT_PAYMENT_WINDOW_SECONDS: '5',
+    });
     try {
-      const response = await shortWindow.inject({ method: 'POST', url: '/v1/checkout', headers: { host }, payload: checkoutBody() });
+      const response = await shortWindow.inject({
+        method: 'POST',
+        url: '/v1/checkout',
+        headers: { host },
+        payload: checkoutBody(),
+      });
       expect(response.statusCode, response.body).toBe(200);
       const order = response.json<Started>();
       const expired = await orderUntil(order.orderId, (o) => o.status === 'expired');
@@ -215,24 +323,45 @@ describe('checkout through the api (real worker, PostgreSQL, Temporal, stripe-mo
     const alice = await devToken(app, `${uniqueHandle('alice')}@example.com`, 'buyer', host);
     const bob = await devToken(app, `${uniqueHandle('bob')}@example.com`, 'buyer', host);
     const order = await started(checkoutBody({ email: undefined }), bearer(alice.token));
-    expect((await orderAs(alice.token, order.orderId)).json()).toMatchObject({ id: order.orderId, status: 'awaiting_payment' });
+    expect((await orderAs(alice.token, order.orderId)).json()).toMatchObject({
+      id: order.orderId,
+      status: 'awaiting_payment',
+    });
     expectError(await orderAs(bob.token, order.orderId), 404, 'not_found');
     expectError(await orderAs(alice.token, randomUUID()), 404, 'not_found');
     expectError(await orderAs(alice.token, 'not-a-uuid'), 400, 'validation_failed');
-    expectError(await app.inject({ method: 'GET', url: `/v1/orders/${order.orderId}`, headers: { host } }), 401, 'unauthenticated');
+    expectError(
+      await app.inject({ method: 'GET', url: `/v1/orders/${order.orderId}`, headers: { host } }),
+      401,
+      'unauthenticated',
+    );
   });
 
   it('refuses a token pack whose capacity is sold with capacity_exhausted, holding what the first order reserved', async () => {
     const em = forTenant(app.orm.em.fork(), shop.id);
     const pack = em.create(Product, {
-      creatorId: randomUUID(), kind: 'token_pack', mediaType: 'tokens', title: 'API calls', slug: uniqueHandle('api-calls'), status: 'active', eulaVersion: '2026-01', tokenAmount: 1000, capacityUnits: 2500,
+      creatorId: randomUUID(),
+      kind: 'token_pack',
+      mediaType: 'tokens',
+      title: 'API calls',
+      slug: uniqueHandle('api-calls'),
+      status: 'active',
+      eulaVersion: '2026-01',
+      tokenAmount: 1000,
+      capacityUnits: 2500,
     });
     em.create(Price, { productId: pack.id, currency: 'EUR', region: 'EU', amountMinor: 500, taxInclusive: true });
     await em.flush();
     const first = await started(checkoutBody({ items: [{ productId: pack.id, quantity: 2 }] }));
     const held = await forTenant(app.orm.em.fork(), shop.id).find(CapacityReservation, { productId: pack.id });
-    expect(held.map((row) => ({ orderId: row.orderId, units: row.units, status: row.status }))).toEqual([{ orderId: first.orderId, units: 2000, status: 'reserved' }]);
-    const refused = expectError(await checkout(checkoutBody({ items: [{ productId: pack.id, quantity: 1 }] })), 422, 'capacity_exhausted');
+    expect(held.map((row) => ({ orderId: row.orderId, units: row.units, status: row.status }))).toEqual([
+      { orderId: first.orderId, units: 2000, status: 'reserved' },
+    ]);
+    const refused = expectError(
+      await checkout(checkoutBody({ items: [{ productId: pack.id, quantity: 1 }] })),
+      422,
+      'capacity_exhausted',
+    );
     expect(refused.error.message).toContain('500 units');
   });
 
@@ -242,12 +371,29 @@ describe('checkout through the api (real worker, PostgreSQL, Temporal, stripe-mo
     expectError(await checkout(checkoutBody({ coupon: 'x' })), 400, 'unknown_field');
     expectError(await checkout(checkoutBody({ country: 'Germany' })), 400, 'validation_failed');
     expectError(await checkout(checkoutBody({ items: [] })), 400, 'validation_failed');
-    expectError(await checkout(checkoutBody({ items: [{ productId: products[0]!.id, quantity: 0 }] })), 400, 'validation_failed');
+    expectError(
+      await checkout(checkoutBody({ items: [{ productId: products[0]!.id, quantity: 0 }] })),
+      400,
+      'validation_failed',
+    );
     expectError(await checkout(checkoutBody({ email: undefined })), 400, 'email_required');
-    expectError(await checkout(checkoutBody({ items: [{ productId: randomUUID(), quantity: 1 }] })), 422, 'unknown_product');
+    expectError(
+      await checkout(checkoutBody({ items: [{ productId: randomUUID(), quantity: 1 }] })),
+      422,
+      'unknown_product',
+    );
     expectError(await checkout(checkoutBody({ currency: 'JPY' })), 422, 'no_price_in_currency');
     expectError(await checkout(checkoutBody({ discountCode: 'NO-SUCH-CODE' })), 422, 'unknown_discount');
-    expectError(await app.inject({ method: 'POST', url: '/v1/checkout', headers: { host: 'nowhere.shops.test' }, payload: checkoutBody() }), 404, 'tenant_not_found');
+    expectError(
+      await app.inject({
+        method: 'POST',
+        url: '/v1/checkout',
+        headers: { host: 'nowhere.shops.test' },
+        payload: checkoutBody(),
+      }),
+      404,
+      'tenant_not_found',
+    );
     expectError(await checkout(checkoutBody(), { authorization: 'Bearer not.a.token' }), 401, 'invalid_token');
   });
 });
@@ -259,13 +405,27 @@ describe('tax-location evidence on the order', () => {
 
   it('records the billing country and the rule that chose it; a viewer-country header is ignored without a trusted proxy', async () => {
     const order = await started(checkoutBody(), { 'cloudfront-viewer-country': 'FR' });
-    expect(await evidenceOf(order.orderId)).toEqual({ country: 'DE', rule: 'billing_only', corroborated: false, evidence: { billingCountry: 'DE' } });
+    expect(await evidenceOf(order.orderId)).toEqual({
+      country: 'DE',
+      rule: 'billing_only',
+      corroborated: false,
+      evidence: { billingCountry: 'DE' },
+    });
   });
 
   it('behind a trusted CDN, the viewer country corroborates the billing country', async () => {
-    const proxied = await buildTestApp({ API_TRUST_PROXY: 'true', STRIPE_API_BASE: inject('stripeApiBase'), STRIPE_SECRET_KEY: 'sk_test_fanfarecheckout' });
+    const proxied = await buildTestApp({
+      API_TRUST_PROXY: 'true',
+      STRIPE_API_BASE: inject('stripeApiBase'),
+      STRIPE_SECRET_KEY: 'sk_test_fanfarecheckout',
+    });
     try {
-      const response = await proxied.inject({ method: 'POST', url: '/v1/checkout', headers: { host, 'cloudfront-viewer-country': 'de' }, payload: checkoutBody() });
+      const response = await proxied.inject({
+        method: 'POST',
+        url: '/v1/checkout',
+        headers: { host, 'cloudfront-viewer-country': 'de' },
+        payload: checkoutBody(),
+      });
       expect(response.statusCode, response.body).toBe(200);
       const { orderId } = response.json<Started>();
       expect(await evidenceOf(orderId)).toEqual({

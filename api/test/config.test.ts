@@ -17,9 +17,9 @@ describe('configuration', () => {
   });
 
   it('refuses production without an identity provider', () => {
-    expect(() => loadConfig({ FANFARE_ENV: 'production', DATABASE_URL: 'postgres://db/x', AUTH_ISSUER: 'https://id' })).toThrow(
-      /AUTH_JWKS_URL/,
-    );
+    expect(() =>
+      loadConfig({ FANFARE_ENV: 'production', DATABASE_URL: 'postgres://db/x', AUTH_ISSUER: 'https://id' }),
+    ).toThrow(/AUTH_JWKS_URL/);
   });
 
   it('stops the server at start, printing the bad variable, with exit code 1', () => {

@@ -72,14 +72,23 @@ beforeAll(async () => {
   host = storefrontHost(shop.handle);
   buyer = await signIn('buyer');
   stranger = await signIn('stranger');
-  album = await productWithFile(app.orm, config, shop.id, { filename: 'Été à "Paris"; final.mp3', contentType: 'audio/mpeg', bytes: albumBytes, downloadLimit: 3 });
+  album = await productWithFile(app.orm, config, shop.id, {
+    filename: 'Été à "Paris"; final.mp3',
+    contentType: 'audio/mpeg',
+    bytes: albumBytes,
+    downloadLimit: 3,
+  });
   albumEntitlement = await ownedBy(app.orm, shop.id, album.productId, { userId: buyer.userId, email: buyer.email }, 3);
 });
 afterAll(() => app.close());
 
 describe('GET /v1/me/entitlements', () => {
   it('lists what the buyer owns with its downloadable files, and nothing for another buyer', async () => {
-    const response = await app.inject({ method: 'GET', url: '/v1/me/entitlements', headers: { host, ...bearer(buyer.token) } });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/v1/me/entitlements',
+      headers: { host, ...bearer(buyer.token) },
+    });
     expect(response.statusCode).toBe(200);
     const { entitlements } = response.json<{ entitlements: Array<Record<string, unknown>> }>();
     expect(entitlements).toEqual([
@@ -90,19 +99,35 @@ describe('GET /v1/me/entitlements', () => {
         eulaVersion: '2026-01',
         rights: { download: true, stream: true, deviceLimit: 3, downloadLimit: 3, usageUsed: 0 },
         product: expect.objectContaining({ id: album.productId, kind: 'digital', mediaType: 'music' }),
-        assets: [{ id: album.assetId, filename: 'Été à "Paris"; final.mp3', contentType: 'audio/mpeg', sizeBytes: 4096 }],
+        assets: [
+          { id: album.assetId, filename: 'Été à "Paris"; final.mp3', contentType: 'audio/mpeg', sizeBytes: 4096 },
+        ],
       }),
     ]);
-    const theirs = await app.inject({ method: 'GET', url: '/v1/me/entitlements', headers: { host, ...bearer(stranger.token) } });
+    const theirs = await app.inject({
+      method: 'GET',
+      url: '/v1/me/entitlements',
+      headers: { host, ...bearer(stranger.token) },
+    });
     expect(theirs.json()).toEqual({ entitlements: [] });
   });
 
   it('counts a guest purchase made with the buyer’s email', async () => {
     const guest = await signIn('guest');
-    const ebook = await productWithFile(app.orm, config, shop.id, { filename: 'book.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.7') });
+    const ebook = await productWithFile(app.orm, config, shop.id, {
+      filename: 'book.pdf',
+      contentType: 'application/pdf',
+      bytes: Buffer.from('%PDF-1.7'),
+    });
     await ownedBy(app.orm, shop.id, ebook.productId, { userId: null, email: guest.email });
-    const response = await app.inject({ method: 'GET', url: '/v1/me/entitlements', headers: { host, ...bearer(guest.token) } });
-    expect(response.json<{ entitlements: Array<{ product: { id: string } }> }>().entitlements.map((e) => e.product.id)).toEqual([ebook.productId]);
+    const response = await app.inject({
+      method: 'GET',
+      url: '/v1/me/entitlements',
+      headers: { host, ...bearer(guest.token) },
+    });
+    expect(
+      response.json<{ entitlements: Array<{ product: { id: string } }> }>().entitlements.map((e) => e.product.id),
+    ).toEqual([ebook.productId]);
     expect((await requestLink(ebook.assetId, guest)).statusCode).toBe(201);
   });
 });
@@ -118,17 +143,36 @@ describe('POST /v1/downloads/link and GET /v1/downloads/:token', () => {
     const token = decodeURIComponent(link.url.split('/').pop() ?? '');
     const hash = createHash('sha256').update(token).digest('hex');
     const grant = await forTenant(app.orm.em, shop.id).findOneOrFail(DownloadGrant, { tokenHash: hash });
-    expect(grant).toMatchObject({ entitlementId: albumEntitlement, assetId: album.assetId, userId: buyer.userId, keyId: NEW_KEY.id, usesLeft: 3, revokedAt: null });
-    const audit = await forTenant(app.orm.em, shop.id).find(AuditEvent, { action: 'download.link_issued', data: { grantId: grant.id } });
+    expect(grant).toMatchObject({
+      entitlementId: albumEntitlement,
+      assetId: album.assetId,
+      userId: buyer.userId,
+      keyId: NEW_KEY.id,
+      usesLeft: 3,
+      revokedAt: null,
+    });
+    const audit = await forTenant(app.orm.em, shop.id).find(AuditEvent, {
+      action: 'download.link_issued',
+      data: { grantId: grant.id },
+    });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorType: 'user', actorId: buyer.userId, subjectId: album.assetId, requestId: response.headers['x-request-id'] });
+    expect(audit[0]).toMatchObject({
+      actorType: 'user',
+      actorId: buyer.userId,
+      subjectId: album.assetId,
+      requestId: response.headers['x-request-id'],
+    });
   });
 
   it('serves the whole file and ranges, refuses a bad range and answers HEAD without spending a use, then runs out', async () => {
     const url = await linkPath(album.assetId);
     const head = await app.inject({ method: 'HEAD', url });
     expect(head.statusCode).toBe(200);
-    expect(head.headers).toMatchObject({ 'content-length': '4096', 'content-type': 'audio/mpeg', 'x-download-uses-left': '3' });
+    expect(head.headers).toMatchObject({
+      'content-length': '4096',
+      'content-type': 'audio/mpeg',
+      'x-download-uses-left': '3',
+    });
     expect(head.rawPayload.length).toBe(0);
     const whole = await download(url);
     expect(whole.statusCode).toBe(200);
@@ -152,7 +196,10 @@ describe('POST /v1/downloads/link and GET /v1/downloads/:token', () => {
     expect(tail.rawPayload.equals(albumBytes.subarray(4086))).toBe(true);
     expect(tail.headers['x-download-uses-left']).toBe('0');
     expectError(await download(url), 410, 'download_limit_reached');
-    const uses = await forTenant(app.orm.em, shop.id).find(AuditEvent, { action: 'download.used', actorId: buyer.userId });
+    const uses = await forTenant(app.orm.em, shop.id).find(AuditEvent, {
+      action: 'download.used',
+      actorId: buyer.userId,
+    });
     expect(uses.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -169,18 +216,38 @@ describe('POST /v1/downloads/link and GET /v1/downloads/:token', () => {
     const mac = parts[5] ?? '';
     const tampered = [...parts.slice(0, 5), `${mac[0] === 'A' ? 'B' : 'A'}${mac.slice(1)}`].join('.');
     expectError(await download(`/v1/downloads/${tampered}`), 403, 'download_token_invalid');
-    expectError(await download(`/v1/downloads/${['nokey', ...parts.slice(1)].join('.')}`), 403, 'download_token_invalid');
-    expectError(await download(`/v1/downloads/${[parts[0], String(Number(parts[1]) + 3600), ...parts.slice(2)].join('.')}`), 403, 'download_token_invalid');
+    expectError(
+      await download(`/v1/downloads/${['nokey', ...parts.slice(1)].join('.')}`),
+      403,
+      'download_token_invalid',
+    );
+    expectError(
+      await download(`/v1/downloads/${[parts[0], String(Number(parts[1]) + 3600), ...parts.slice(2)].join('.')}`),
+      403,
+      'download_token_invalid',
+    );
     expectError(await download('/v1/downloads/not-a-token'), 403, 'download_token_invalid');
     // A well-formed token signed with a key the server does not have, for a real grant's claims.
-    const forged = signDownloadToken({ userId: buyer.userId, assetId: album.assetId, entitlementId: albumEntitlement, expiresAt: Number(parts[1]), nonce: parts[4] ?? '' }, { id: NEW_KEY.id, secret: 'x'.repeat(40) });
+    const forged = signDownloadToken(
+      {
+        userId: buyer.userId,
+        assetId: album.assetId,
+        entitlementId: albumEntitlement,
+        expiresAt: Number(parts[1]),
+        nonce: parts[4] ?? '',
+      },
+      { id: NEW_KEY.id, secret: 'x'.repeat(40) },
+    );
     expectError(await download(`/v1/downloads/${forged}`), 403, 'download_token_invalid');
     expect((await download(url)).statusCode).toBe(200);
   });
 
   it('refuses an expired link with its own code', async () => {
     const expiresAt = Math.floor(Date.now() / 1000) - 1;
-    const token = signDownloadToken({ userId: buyer.userId, assetId: album.assetId, entitlementId: albumEntitlement, expiresAt, nonce: newNonce() }, NEW_KEY);
+    const token = signDownloadToken(
+      { userId: buyer.userId, assetId: album.assetId, entitlementId: albumEntitlement, expiresAt, nonce: newNonce() },
+      NEW_KEY,
+    );
     const em = forTenant(app.orm.em, shop.id);
     em.create(DownloadGrant, {
       entitlementId: albumEntitlement,
@@ -220,24 +287,53 @@ describe('POST /v1/downloads/link and GET /v1/downloads/:token', () => {
       payload: { assetId: album.assetId },
     });
     expectError(response, 404, 'not_found');
-    const library = await app.inject({ method: 'GET', url: '/v1/me/entitlements', headers: { host: storefrontHost(elsewhere.handle), ...bearer(buyer.token) } });
+    const library = await app.inject({
+      method: 'GET',
+      url: '/v1/me/entitlements',
+      headers: { host: storefrontHost(elsewhere.handle), ...bearer(buyer.token) },
+    });
     expect(library.json()).toEqual({ entitlements: [] });
   });
 
   it('refuses another buyer’s file and an unknown asset', async () => {
     expectError(await requestLink(album.assetId, stranger), 403, 'forbidden');
     expectError(await requestLink(randomUUID(), buyer), 404, 'not_found');
-    expectError(await app.inject({ method: 'POST', url: '/v1/downloads/link', headers: { host }, payload: { assetId: album.assetId } }), 401, 'unauthenticated');
+    expectError(
+      await app.inject({
+        method: 'POST',
+        url: '/v1/downloads/link',
+        headers: { host },
+        payload: { assetId: album.assetId },
+      }),
+      401,
+      'unauthenticated',
+    );
   });
 
   it('makes existing links fail at once when the entitlement or its links are revoked', async () => {
-    const single = await productWithFile(app.orm, config, shop.id, { filename: 'single.mp3', contentType: 'audio/mpeg', bytes: Buffer.from('abc') });
-    const entitlementId = await ownedBy(app.orm, shop.id, single.productId, { userId: buyer.userId, email: buyer.email });
+    const single = await productWithFile(app.orm, config, shop.id, {
+      filename: 'single.mp3',
+      contentType: 'audio/mpeg',
+      bytes: Buffer.from('abc'),
+    });
+    const entitlementId = await ownedBy(app.orm, shop.id, single.productId, {
+      userId: buyer.userId,
+      email: buyer.email,
+    });
     const first = await linkPath(single.assetId);
     const second = await linkPath(single.assetId);
     const em = forTenant(app.orm.em, shop.id);
     // What the revoke activity does to links: they are stopped in the same transaction.
-    await em.nativeUpdate(DownloadGrant, { entitlementId, tokenHash: createHash('sha256').update(first.split('/').pop() ?? '').digest('hex') }, { revokedAt: new Date() });
+    await em.nativeUpdate(
+      DownloadGrant,
+      {
+        entitlementId,
+        tokenHash: createHash('sha256')
+          .update(first.split('/').pop() ?? '')
+          .digest('hex'),
+      },
+      { revokedAt: new Date() },
+    );
     expectError(await download(first), 410, 'download_revoked');
     await em.nativeUpdate(Entitlement, { id: entitlementId }, { status: 'revoked', revokedReason: 'refund' });
     expectError(await download(second), 410, 'download_revoked');
@@ -257,16 +353,26 @@ describe('download link rate limit', () => {
     try {
       await awayFromWindowEdge();
       const statuses = [];
-      for (const ip of ['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4']) statuses.push((await requestLink(album.assetId, buyer, { app: limited, ip })).statusCode);
+      for (const ip of ['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4'])
+        statuses.push((await requestLink(album.assetId, buyer, { app: limited, ip })).statusCode);
       expect(statuses).toEqual([201, 201, 201, 429]);
-      const refused = expectError(await requestLink(album.assetId, buyer, { app: limited, ip: '10.0.0.9' }), 429, 'rate_limited');
+      const refused = expectError(
+        await requestLink(album.assetId, buyer, { app: limited, ip: '10.0.0.9' }),
+        429,
+        'rate_limited',
+      );
       expect(refused.error.details).toMatchObject({ limit: 3, limitedBy: 'user' });
 
       const others = [await signIn('a'), await signIn('b'), await signIn('c'), await signIn('d')];
       const byAddress = [];
-      for (const other of others) byAddress.push((await requestLink(album.assetId, other, { app: limited, ip: '10.9.9.9' })).statusCode);
+      for (const other of others)
+        byAddress.push((await requestLink(album.assetId, other, { app: limited, ip: '10.9.9.9' })).statusCode);
       expect(byAddress).toEqual([403, 403, 403, 429]);
-      const body = expectError(await requestLink(album.assetId, others[0]!, { app: limited, ip: '10.9.9.9' }), 429, 'rate_limited');
+      const body = expectError(
+        await requestLink(album.assetId, others[0]!, { app: limited, ip: '10.9.9.9' }),
+        429,
+        'rate_limited',
+      );
       expect(body.error.details).toMatchObject({ limitedBy: 'ip' });
     } finally {
       await limited.close();

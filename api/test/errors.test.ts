@@ -70,13 +70,20 @@ describe('request body errors', () => {
   });
 
   it('a body that is not JSON → 415 unsupported_media_type', async () => {
-    expectError(await postWork('title=A', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type');
+    expectError(
+      await postWork('title=A', { 'content-type': 'application/x-www-form-urlencoded' }),
+      415,
+      'unsupported_media_type',
+    );
     expectError(await postWork('hello', { 'content-type': 'text/plain' }), 415, 'unsupported_media_type');
   });
 
   it('a wrong query parameter → 400 with the querystring named', async () => {
     const response = await app.inject({ method: 'GET', url: '/v1/catalog/products?limit=many', headers: { host } });
-    expect(expectError(response, 400, 'invalid_type').error.details).toMatchObject({ location: 'querystring', field: 'limit' });
+    expect(expectError(response, 400, 'invalid_type').error.details).toMatchObject({
+      location: 'querystring',
+      field: 'limit',
+    });
     const unknown = await app.inject({ method: 'GET', url: '/v1/catalog/products?sort=price', headers: { host } });
     expectError(unknown, 400, 'unknown_field');
     const cursor = await app.inject({ method: 'GET', url: '/v1/catalog/products?cursor=bm9wZQ', headers: { host } });
@@ -94,7 +101,11 @@ describe('routing and request ids', () => {
     const kept = await app.inject({ method: 'GET', url: '/v1/nope', headers: { 'x-request-id': 'edge-1234.abcd' } });
     expect(kept.headers['x-request-id']).toBe('edge-1234.abcd');
     expect(expectError(kept, 404, 'route_not_found').error.requestId).toBe('edge-1234.abcd');
-    const replaced = await app.inject({ method: 'GET', url: '/v1/health', headers: { 'x-request-id': 'bad id <script>' } });
+    const replaced = await app.inject({
+      method: 'GET',
+      url: '/v1/health',
+      headers: { 'x-request-id': 'bad id <script>' },
+    });
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
@@ -132,7 +143,11 @@ describe('rate limit', () => {
       expect(last.headers['retry-after']).toBeDefined();
       // Counted before routing, auth and tenancy: unknown routes and bad tokens spend the same budget.
       expectError(await limited.inject({ method: 'GET', url: '/v1/no-such-route' }), 429, 'rate_limited');
-      expectError(await limited.inject({ method: 'GET', url: '/v1/me', headers: { authorization: 'Bearer x' } }), 429, 'rate_limited');
+      expectError(
+        await limited.inject({ method: 'GET', url: '/v1/me', headers: { authorization: 'Bearer x' } }),
+        429,
+        'rate_limited',
+      );
     } finally {
       await limited.close();
     }

@@ -27,18 +27,33 @@ beforeAll(async () => {
   buyer = await devToken(app, `buyer-${randomUUID()}@example.com`, 'buyer');
   stranger = await devToken(app, `other-${randomUUID()}@example.com`, 'buyer');
   const catalog = await loadQuoteCatalog(orm.em, tenant.id, [product!.id]);
-  const priced = quote({ items: [{ productId: product!.id, quantity: 2 }], country: 'DE' }, catalog, { now: new Date('2026-06-01T12:00:00Z'), seller: { country: 'IE' } });
+  const priced = quote({ items: [{ productId: product!.id, quantity: 2 }], country: 'DE' }, catalog, {
+    now: new Date('2026-06-01T12:00:00Z'),
+    seller: { country: 'IE' },
+  });
   const document = buildInvoice(priced, {
     number,
     issueDate: '2026-06-01',
-    seller: { name: 'Fanfare Marketplace Ltd', addressLines: ['1 Harbour Square', 'Dublin'], country: 'IE', vatId: 'IE6388047V' },
+    seller: {
+      name: 'Fanfare Marketplace Ltd',
+      addressLines: ['1 Harbour Square', 'Dublin'],
+      country: 'IE',
+      vatId: 'IE6388047V',
+    },
     buyer: { name: 'Jana Käufer', addressLines: [], country: 'DE' },
     descriptions: { [product!.id]: 'Aurora <Deluxe> — the e-book' },
   });
   const em = forTenant(orm.em, tenant.id);
   const row = em.create(Invoice, {
-    ...columnsOf(document), year: 2026, sequence: 42, idempotencyKey: `invoice/${randomUUID()}`, orderId: randomUUID(),
-    buyerUserId: buyer.userId, buyerEmail: 'ignored@example.com', creditForInvoiceId: null, issuedAt: new Date('2026-06-01T12:00:00Z'),
+    ...columnsOf(document),
+    year: 2026,
+    sequence: 42,
+    idempotencyKey: `invoice/${randomUUID()}`,
+    orderId: randomUUID(),
+    buyerUserId: buyer.userId,
+    buyerEmail: 'ignored@example.com',
+    creditForInvoiceId: null,
+    issuedAt: new Date('2026-06-01T12:00:00Z'),
   });
   await em.flush();
   invoiceId = row.id;
@@ -50,14 +65,25 @@ afterAll(async () => {
 });
 
 const get = (url: string, token?: string) =>
-  app.inject({ method: 'GET', url, headers: { host, ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) } });
+  app.inject({
+    method: 'GET',
+    url,
+    headers: { host, ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+  });
 
 describe('GET /v1/me/invoices', () => {
   it('lists the buyer’s own invoices with a PDF link, and nothing of theirs to anyone else', async () => {
     const mine = await get('/v1/me/invoices', buyer.token);
     expect(mine.statusCode).toBe(200);
     expect(mine.json().invoices).toEqual([
-      expect.objectContaining({ id: invoiceId, kind: 'invoice', number, currency: 'EUR', totalMinor: 1798, pdfUrl: `/v1/invoices/${invoiceId}.pdf` }),
+      expect.objectContaining({
+        id: invoiceId,
+        kind: 'invoice',
+        number,
+        currency: 'EUR',
+        totalMinor: 1798,
+        pdfUrl: `/v1/invoices/${invoiceId}.pdf`,
+      }),
     ]);
     expect((await get('/v1/me/invoices', stranger.token)).json().invoices).toEqual([]);
     expect((await get('/v1/me/invoices')).json().error.code).toBe('unauthenticated');

@@ -16,13 +16,26 @@ beforeAll(async () => {
   app = await buildTestApp();
   const tenant = await createTenant(orm, { prefix: 'pricing' });
   host = storefrontHost(tenant.handle);
-  [track, book] = (await createProducts(orm, tenant.id, [{ slug: 'track' }, { slug: 'book', mediaType: 'ebook' }])) as [StoredProduct, StoredProduct];
+  [track, book] = (await createProducts(orm, tenant.id, [{ slug: 'track' }, { slug: 'book', mediaType: 'ebook' }])) as [
+    StoredProduct,
+    StoredProduct,
+  ];
   const em = forTenant(orm.em, tenant.id);
   em.create(DiscountCode, { code: 'TEN', kind: 'percent', percent: '10' });
-  em.create(DiscountCode, { code: 'OLD', kind: 'percent', percent: '10', validUntil: new Date('2025-01-01T00:00:00Z') });
+  em.create(DiscountCode, {
+    code: 'OLD',
+    kind: 'percent',
+    percent: '10',
+    validUntil: new Date('2025-01-01T00:00:00Z'),
+  });
   em.create(DiscountCode, { code: 'BIG', kind: 'fixed', amountOff: { EUR: 500 }, minimumSubtotal: { EUR: 5000 } });
   const used = em.create(DiscountCode, { code: 'GONE', kind: 'percent', percent: '50', maxRedemptions: 1 });
-  em.create(DiscountRedemption, { discountCodeId: used.id, orderId: tenant.id, customerKey: 'someone@example.com', status: 'confirmed' });
+  em.create(DiscountRedemption, {
+    discountCodeId: used.id,
+    orderId: tenant.id,
+    customerKey: 'someone@example.com',
+    status: 'confirmed',
+  });
   await em.flush();
 });
 
@@ -31,29 +44,52 @@ afterAll(async () => {
   await orm?.close(true);
 });
 
-const quote = (payload: Record<string, unknown>, to = host) => app.inject({ method: 'POST', url: '/v1/public/quote', headers: { host: to }, payload });
+const quote = (payload: Record<string, unknown>, to = host) =>
+  app.inject({ method: 'POST', url: '/v1/public/quote', headers: { host: to }, payload });
 
 describe('POST /v1/public/quote', () => {
   it('prices an EU consumer tax-inclusive: 20% FR VAT on music, 5.5% on the e-book (CGI art. 278-0 bis)', async () => {
-    const response = await quote({ items: [{ productId: track.id, quantity: 2 }, { productId: book.id, quantity: 1 }], country: 'FR' });
+    const response = await quote({
+      items: [
+        { productId: track.id, quantity: 2 },
+        { productId: book.id, quantity: 1 },
+      ],
+      country: 'FR',
+    });
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    expect(body).toMatchObject({ currency: 'EUR', subtotal: 2697, discount: 0, total: 2697, taxInclusive: true, reverseCharge: false });
+    expect(body).toMatchObject({
+      currency: 'EUR',
+      subtotal: 2697,
+      discount: 0,
+      total: 2697,
+      taxInclusive: true,
+      reverseCharge: false,
+    });
     expect(body.lines[0].tax).toEqual([{ name: expect.any(String), rate: '20', amount: 300 }]);
     expect(body.lines[1].tax[0].rate).toBe('5.5');
     expect(body.lines.reduce((s: number, l: { total: number }) => s + l.total, 0)).toBe(body.total);
   });
 
   it('prices a US buyer tax-exclusive in USD with the state rule, and applies a code before tax', async () => {
-    const response = await quote({ items: [{ productId: track.id, quantity: 1 }], country: 'US', region: 'NY', postalCode: '10001' });
+    const response = await quote({
+      items: [{ productId: track.id, quantity: 1 }],
+      country: 'US',
+      region: 'NY',
+      postalCode: '10001',
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ currency: 'USD', subtotal: 999, taxInclusive: false });
-    const discounted = (await quote({ items: [{ productId: book.id, quantity: 1 }], country: 'DE', discountCode: 'ten' })).json();
+    const discounted = (
+      await quote({ items: [{ productId: book.id, quantity: 1 }], country: 'DE', discountCode: 'ten' })
+    ).json();
     expect(discounted).toMatchObject({ currency: 'EUR', subtotal: 899, discount: 90, total: 809 });
   });
 
   it('applies reverse charge for an EU business with a valid VAT id of its country', async () => {
-    const body = (await quote({ items: [{ productId: track.id, quantity: 1 }], country: 'DE', vatId: 'DE136695976' })).json();
+    const body = (
+      await quote({ items: [{ productId: track.id, quantity: 1 }], country: 'DE', vatId: 'DE136695976' })
+    ).json();
     expect(body).toMatchObject({ reverseCharge: true, tax: [] });
     expect(body.notes.map((n: { code: string }) => n.code)).toContain('reverse_charge');
   });
@@ -71,10 +107,19 @@ describe('POST /v1/public/quote', () => {
     ['minimum not met', 422, 'minimum_not_met', { country: 'FR', discountCode: 'BIG' }],
     ['VAT id of another country', 422, 'vat_id_country_mismatch', { country: 'FR', vatId: 'DE136695976' }],
     ['no price in that currency', 422, 'no_price_in_currency', { country: 'FR', currency: 'JPY' }],
-    ['unknown product', 422, 'unknown_product', { country: 'FR', items: [{ productId: 'not-a-product', quantity: 1 }] }],
+    [
+      'unknown product',
+      422,
+      'unknown_product',
+      { country: 'FR', items: [{ productId: 'not-a-product', quantity: 1 }] },
+    ],
   ];
   it.each(refusals)('answers a %s with %i %s', async (_what, status, code, overrides) => {
-    const items = (overrides.items as Array<Record<string, unknown>> | undefined)?.map((i) => ({ productId: track.id, quantity: 1, ...i })) ?? [{ productId: track.id, quantity: 1 }];
+    const items = (overrides.items as Array<Record<string, unknown>> | undefined)?.map((i) => ({
+      productId: track.id,
+      quantity: 1,
+      ...i,
+    })) ?? [{ productId: track.id, quantity: 1 }];
     const response = await quote({ ...overrides, items });
     expect(response.statusCode).toBe(status);
     expect(response.json().error).toMatchObject({ code, requestId: expect.any(String) });
@@ -87,7 +132,8 @@ describe('POST /v1/public/quote', () => {
 });
 
 describe('GET /v1/public/checkout-requirements', () => {
-  const ask = (query: string) => app.inject({ method: 'GET', url: `/v1/public/checkout-requirements?${query}`, headers: { host } });
+  const ask = (query: string) =>
+    app.inject({ method: 'GET', url: `/v1/public/checkout-requirements?${query}`, headers: { host } });
 
   it('answers the point of sale: NL in EUR offers iDEAL and asks for the withdrawal waiver', async () => {
     const response = await ask('country=NL&currency=EUR');

@@ -71,7 +71,9 @@ describe('tenant from the Host header', () => {
   });
 
   it('platform routes need no tenant', async () => {
-    expect((await app.inject({ method: 'GET', url: '/v1/health', headers: { host: 'unknown.example.net' } })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'GET', url: '/v1/health', headers: { host: 'unknown.example.net' } })).statusCode,
+    ).toBe(200);
   });
 
   it('believes X-Forwarded-Host only from a trusted proxy (API_TRUST_PROXY)', async () => {

@@ -19,7 +19,12 @@ beforeAll(async () => {
   app = await buildTestApp();
   shop = await createTenant(app.orm, { prefix: 'wish' });
   other = await createTenant(app.orm, { prefix: 'wish-other' });
-  products = await createProducts(app.orm, shop.id, [{ slug: 'song-a' }, { slug: 'song-b' }, { slug: 'song-c' }, { slug: 'song-old', status: 'archived' }]);
+  products = await createProducts(app.orm, shop.id, [
+    { slug: 'song-a' },
+    { slug: 'song-b' },
+    { slug: 'song-c' },
+    { slug: 'song-old', status: 'archived' },
+  ]);
   otherProducts = await createProducts(app.orm, other.id, [{ slug: 'song-z' }]);
   host = storefrontHost(shop.handle);
 });
@@ -34,15 +39,28 @@ const base = Date.now() - 60 * 60_000;
 const at = (seconds: number) => new Date(base + seconds * 1000).toISOString();
 
 function put(token: string, productId: string, changedAt: unknown, at_ = host): Promise<LightMyRequestResponse> {
-  return app.inject({ method: 'PUT', url: `/v1/me/wishlist/${productId}`, headers: { host: at_, ...bearer(token) }, payload: { changedAt } });
+  return app.inject({
+    method: 'PUT',
+    url: `/v1/me/wishlist/${productId}`,
+    headers: { host: at_, ...bearer(token) },
+    payload: { changedAt },
+  });
 }
 
 function remove(token: string, productId: string, changedAt: string, at_ = host): Promise<LightMyRequestResponse> {
-  return app.inject({ method: 'DELETE', url: `/v1/me/wishlist/${productId}?changedAt=${encodeURIComponent(changedAt)}`, headers: { host: at_, ...bearer(token) } });
+  return app.inject({
+    method: 'DELETE',
+    url: `/v1/me/wishlist/${productId}?changedAt=${encodeURIComponent(changedAt)}`,
+    headers: { host: at_, ...bearer(token) },
+  });
 }
 
 async function list(token: string, at_ = host): Promise<Array<{ productId: string; addedAt: string }>> {
-  const response = await app.inject({ method: 'GET', url: '/v1/me/wishlist', headers: { host: at_, ...bearer(token) } });
+  const response = await app.inject({
+    method: 'GET',
+    url: '/v1/me/wishlist',
+    headers: { host: at_, ...bearer(token) },
+  });
   expect(response.statusCode, response.body).toBe(200);
   return response.json<{ items: Array<{ productId: string; addedAt: string }> }>().items;
 }
@@ -59,8 +77,16 @@ describe('wishlist (last writer wins by changedAt)', () => {
     const [a, b] = [products[0]!.id, products[1]!.id];
     expect(await ok(put(token, a, at(1)))).toEqual({ productId: a, inWishlist: true, changedAt: at(1), applied: true });
     await ok(put(token, b, at(2)));
-    expect(await list(token)).toEqual([{ productId: b, addedAt: at(2) }, { productId: a, addedAt: at(1) }]);
-    expect(await ok(remove(token, a, at(3)))).toEqual({ productId: a, inWishlist: false, changedAt: at(3), applied: true });
+    expect(await list(token)).toEqual([
+      { productId: b, addedAt: at(2) },
+      { productId: a, addedAt: at(1) },
+    ]);
+    expect(await ok(remove(token, a, at(3)))).toEqual({
+      productId: a,
+      inWishlist: false,
+      changedAt: at(3),
+      applied: true,
+    });
     expect(await list(token)).toEqual([{ productId: b, addedAt: at(2) }]);
   });
 
@@ -122,17 +148,41 @@ describe('wishlist (last writer wins by changedAt)', () => {
     expectError(await put(token, a, 'yesterday'), 400, 'validation_failed');
     expectError(await put(token, a, 12), 400, 'invalid_type');
     expectError(await put(token, 'not-a-uuid', at(1)), 400, 'validation_failed');
-    const ahead = expectError(await put(token, a, new Date(Date.now() + 10 * 60_000).toISOString()), 400, 'validation_failed');
+    const ahead = expectError(
+      await put(token, a, new Date(Date.now() + 10 * 60_000).toISOString()),
+      400,
+      'validation_failed',
+    );
     expect(ahead.error.details).toMatchObject({ field: 'changedAt' });
     expect(await ok(put(token, a, new Date(Date.now() + 60_000).toISOString()))).toMatchObject({ applied: true });
-    expectError(await app.inject({ method: 'DELETE', url: `/v1/me/wishlist/${a}`, headers: { host, ...bearer(token) } }), 400, 'missing_field');
+    expectError(
+      await app.inject({ method: 'DELETE', url: `/v1/me/wishlist/${a}`, headers: { host, ...bearer(token) } }),
+      400,
+      'missing_field',
+    );
     expectError(await app.inject({ method: 'GET', url: '/v1/me/wishlist', headers: { host } }), 401, 'unauthenticated');
-    expectError(await app.inject({ method: 'GET', url: '/v1/me/wishlist', headers: { host: 'nowhere.shops.test', ...bearer(token) } }), 404, 'tenant_not_found');
+    expectError(
+      await app.inject({
+        method: 'GET',
+        url: '/v1/me/wishlist',
+        headers: { host: 'nowhere.shops.test', ...bearer(token) },
+      }),
+      404,
+      'tenant_not_found',
+    );
   });
 
   it('refuses a signed-in caller with no Fanfare account (403), as downloads do', async () => {
-    const { token } = await app.devIssuer!.sign({ subject: randomUUID(), email: `${uniqueHandle('ghost')}@example.com`, roles: ['buyer'] });
-    expectError(await app.inject({ method: 'GET', url: '/v1/me/wishlist', headers: { host, ...bearer(token) } }), 403, 'forbidden');
+    const { token } = await app.devIssuer!.sign({
+      subject: randomUUID(),
+      email: `${uniqueHandle('ghost')}@example.com`,
+      roles: ['buyer'],
+    });
+    expectError(
+      await app.inject({ method: 'GET', url: '/v1/me/wishlist', headers: { host, ...bearer(token) } }),
+      403,
+      'forbidden',
+    );
     expectError(await put(token, products[0]!.id, at(70)), 403, 'forbidden');
   });
 });

@@ -53,12 +53,19 @@ describe('POST /v1/creator/works', () => {
   it('409 conflict when the slug is taken in this storefront', async () => {
     const host = storefrontHost(shop.handle);
     expect((await createWork(host, creator.token, { title: 'Twice Told', kind: 'album' })).statusCode).toBe(201);
-    const again = expectError(await createWork(host, creator.token, { title: 'twice  told!', kind: 'book' }), 409, 'conflict');
+    const again = expectError(
+      await createWork(host, creator.token, { title: 'twice  told!', kind: 'book' }),
+      409,
+      'conflict',
+    );
     expect(again.error.details).toEqual({ field: 'slug', slug: 'twice-told' });
   });
 
   it('403 for a creator with no profile in this storefront', async () => {
-    const response = await createWork(storefrontHost(otherShop.handle), creator.token, { title: 'Elsewhere', kind: 'album' });
+    const response = await createWork(storefrontHost(otherShop.handle), creator.token, {
+      title: 'Elsewhere',
+      kind: 'album',
+    });
     expectError(response, 403, 'forbidden');
   });
 
@@ -70,6 +77,10 @@ describe('POST /v1/creator/works', () => {
       payload: { title: 'x', kind: 'album' },
     });
     expectError(unauthenticated, 401, 'unauthenticated');
-    expectError(await createWork('nowhere.example.net', creator.token, { title: 'x', kind: 'album' }), 404, 'tenant_not_found');
+    expectError(
+      await createWork('nowhere.example.net', creator.token, { title: 'x', kind: 'album' }),
+      404,
+      'tenant_not_found',
+    );
   });
 });

@@ -95,9 +95,17 @@ function readPublishableKey(read: EnvReader, secretKey: string): string | undefi
   const key = read.optional('STRIPE_PUBLISHABLE_KEY');
   if (key === undefined) return undefined;
   const mode = /^pk_(test|live)_[A-Za-z0-9]+$/.exec(key)?.[1];
-  read.require(mode !== undefined, 'STRIPE_PUBLISHABLE_KEY', `must look like pk_test_… or pk_live_… (got "${key.slice(0, 12)}…")`);
+  read.require(
+    mode !== undefined,
+    'STRIPE_PUBLISHABLE_KEY',
+    `must look like pk_test_… or pk_live_… (got "${key.slice(0, 12)}…")`,
+  );
   const secretMode = /^[sr]k_(test|live)_/.exec(secretKey)?.[1];
-  read.require(mode === undefined || secretMode === undefined || mode === secretMode, 'STRIPE_PUBLISHABLE_KEY', `is a ${mode} key but STRIPE_SECRET_KEY is a ${secretMode} key`);
+  read.require(
+    mode === undefined || secretMode === undefined || mode === secretMode,
+    'STRIPE_PUBLISHABLE_KEY',
+    `is a ${mode} key but STRIPE_SECRET_KEY is a ${secretMode} key`,
+  );
   return key;
 }
 
@@ -126,7 +134,10 @@ function readTrustProxy(read: EnvReader): boolean | number | string[] {
  * least 32 characters. Development gets a fixed local key so links survive restarts.
  */
 function readSigningKeys(read: EnvReader, production: boolean): { id: string; secret: string }[] {
-  const entries = read.list('DOWNLOAD_SIGNING_KEYS', production ? [] : ['dev1:fanfare-local-download-signing-key-0001']);
+  const entries = read.list(
+    'DOWNLOAD_SIGNING_KEYS',
+    production ? [] : ['dev1:fanfare-local-download-signing-key-0001'],
+  );
   read.require(entries.length > 0, 'DOWNLOAD_SIGNING_KEYS', 'is required in production');
   const keys = entries.map((entry) => {
     const colon = entry.indexOf(':');
@@ -181,7 +192,11 @@ export function loadConfig(env: Env = process.env): FanfareConfig {
 
   const config: FanfareConfig = {
     env: mode,
-    logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], mode === 'test' ? 'silent' : 'info'),
+    logLevel: read.oneOf(
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      mode === 'test' ? 'silent' : 'info',
+    ),
     dataDir,
     databaseUrl: production
       ? read.url('DATABASE_URL', ['postgres', 'postgresql'])
@@ -231,7 +246,10 @@ export function loadConfig(env: Env = process.env): FanfareConfig {
     money: {
       seller: {
         name: read.string('SELLER_NAME', 'Fanfare Marketplace Ltd'),
-        addressLines: (read.optional('SELLER_ADDRESS') ?? '').split(';').map((line) => line.trim()).filter((line) => line !== ''),
+        addressLines: (read.optional('SELLER_ADDRESS') ?? '')
+          .split(';')
+          .map((line) => line.trim())
+          .filter((line) => line !== ''),
         country: readCountry(read, 'SELLER_COUNTRY', 'IE'),
         vatId: read.optional('SELLER_VAT_ID'),
       },

@@ -16,7 +16,11 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.env).toBe('development');
     expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/fanfare');
-    expect(config.temporal).toEqual({ address: '127.0.0.1:7233', namespace: 'default', uiUrl: 'http://127.0.0.1:8233' });
+    expect(config.temporal).toEqual({
+      address: '127.0.0.1:7233',
+      namespace: 'default',
+      uiUrl: 'http://127.0.0.1:8233',
+    });
     expect(config.api.port).toBe(3000);
     expect(config.auth.devIssuer).toBe(true);
     expect(config.blobs.backend).toBe('fs');
@@ -77,7 +81,12 @@ describe('loadConfig', () => {
     const problems = problemsOf({ FANFARE_ENV: 'production', AUTH_DEV_ISSUER: 'true' });
     expect(problems).toEqual(
       expect.arrayContaining([
-        'AUTH_DEV_ISSUER', 'DATABASE_URL', 'AUTH_ISSUER', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'DOWNLOAD_SIGNING_KEYS',
+        'AUTH_DEV_ISSUER',
+        'DATABASE_URL',
+        'AUTH_ISSUER',
+        'STRIPE_SECRET_KEY',
+        'STRIPE_WEBHOOK_SECRET',
+        'DOWNLOAD_SIGNING_KEYS',
       ]),
     );
   });

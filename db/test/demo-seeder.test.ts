@@ -6,7 +6,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FsBlobStore } from '@fanfare/storage';
 import { inject } from 'vitest';
-import { Asset, createOrm, forPlatform, Price, Product, seedDemoCatalog, Work, type MikroORM, type SeedSummary } from '../src/index.js';
+import {
+  Asset,
+  createOrm,
+  forPlatform,
+  Price,
+  Product,
+  seedDemoCatalog,
+  Work,
+  type MikroORM,
+  type SeedSummary,
+} from '../src/index.js';
 
 function hasFfmpeg(): boolean {
   try {
@@ -82,7 +92,9 @@ describe.skipIf(!hasFfmpeg())('demo seeder (needs ffmpeg on PATH)', () => {
     queries.length = 0;
     const second = await seedDemoCatalog({ em: orm.em, blobs: new FsBlobStore(blobRoot) });
     expect(second).toEqual({ ...first, filesWritten: 0 });
-    const writes = queries.filter((q) => /\b(insert into|update|delete from)\b/i.test(q) && !/^\s*\[query\]\s*select/i.test(q));
+    const writes = queries.filter(
+      (q) => /\b(insert into|update|delete from)\b/i.test(q) && !/^\s*\[query\]\s*select/i.test(q),
+    );
     expect(queries.some((q) => /select/i.test(q))).toBe(true);
     expect(writes).toEqual([]);
   });

@@ -39,7 +39,13 @@ beforeAll(async () => {
   orm = await openOrm();
   sample = await createSampleTenant(orm.em, 'discounts');
   const em = forTenant(orm.em, sample.tenant.id);
-  em.create(Price, { productId: sample.productId, currency: 'EUR', region: 'EU', amountMinor: 1000, taxInclusive: true });
+  em.create(Price, {
+    productId: sample.productId,
+    currency: 'EUR',
+    region: 'EU',
+    amountMinor: 1000,
+    taxInclusive: true,
+  });
   await em.flush();
 });
 
@@ -53,8 +59,12 @@ describe('loadQuoteCatalog', () => {
     const catalog = await loadQuoteCatalog(orm.em, sample.tenant.id, [sample.productId, 'not-a-uuid'], ' spring10 ');
     expect(catalog.products).toEqual([{ id: sample.productId, taxCategory: 'standard', forSale: false }]);
     expect(catalog.discounts?.map((d) => d.code)).toEqual(['SPRING10']);
-    expect(() => quote({ items: [{ productId: 'not-a-uuid', quantity: 1 }], country: 'FR' }, catalog, { now, seller: { country: 'IE' } }))
-      .toThrow(expect.objectContaining({ code: 'unknown_product' }));
+    expect(() =>
+      quote({ items: [{ productId: 'not-a-uuid', quantity: 1 }], country: 'FR' }, catalog, {
+        now,
+        seller: { country: 'IE' },
+      }),
+    ).toThrow(expect.objectContaining({ code: 'unknown_product' }));
   });
 
   it('never reads another tenant’s rows', async () => {
@@ -69,7 +79,15 @@ describe('discount redemptions', () => {
     const code = await storeCode({ code: `RACE${Date.now() % 100000}`, maxRedemptions: 5 });
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        outcome(reserveDiscountRedemption(orm.em, { tenantId: sample.tenant.id, discountCodeId: code.id, orderId: randomUUID(), customerKey: `buyer${i}@example.com`, now })),
+        outcome(
+          reserveDiscountRedemption(orm.em, {
+            tenantId: sample.tenant.id,
+            discountCodeId: code.id,
+            orderId: randomUUID(),
+            customerKey: `buyer${i}@example.com`,
+            now,
+          }),
+        ),
       ),
     );
     expect(results.filter((r) => r === 'reserved')).toHaveLength(5);
@@ -79,16 +97,30 @@ describe('discount redemptions', () => {
 
   it('is idempotent by order id: reserve twice holds one; release gives it back; confirm is final', async () => {
     const code = await storeCode({ code: 'ONCE', maxRedemptions: 1 });
-    const request = { tenantId: sample.tenant.id, discountCodeId: code.id, orderId: randomUUID(), customerKey: 'A@example.com', now };
+    const request = {
+      tenantId: sample.tenant.id,
+      discountCodeId: code.id,
+      orderId: randomUUID(),
+      customerKey: 'A@example.com',
+      now,
+    };
     const first = await reserveDiscountRedemption(orm.em, request);
     expect(await reserveDiscountRedemption(orm.em, request)).toEqual(first);
     const second = { ...request, orderId: randomUUID() };
     expect(await outcome(reserveDiscountRedemption(orm.em, second))).toBe('discount_exhausted');
-    expect((await releaseDiscountRedemption(orm.em, sample.tenant.id, code.id, request.orderId))?.status).toBe('released');
-    expect((await releaseDiscountRedemption(orm.em, sample.tenant.id, code.id, request.orderId))?.status).toBe('released');
+    expect((await releaseDiscountRedemption(orm.em, sample.tenant.id, code.id, request.orderId))?.status).toBe(
+      'released',
+    );
+    expect((await releaseDiscountRedemption(orm.em, sample.tenant.id, code.id, request.orderId))?.status).toBe(
+      'released',
+    );
     expect((await reserveDiscountRedemption(orm.em, second)).status).toBe('reserved');
-    expect((await confirmDiscountRedemption(orm.em, sample.tenant.id, code.id, second.orderId))?.status).toBe('confirmed');
-    expect((await releaseDiscountRedemption(orm.em, sample.tenant.id, code.id, second.orderId))?.status).toBe('confirmed');
+    expect((await confirmDiscountRedemption(orm.em, sample.tenant.id, code.id, second.orderId))?.status).toBe(
+      'confirmed',
+    );
+    expect((await releaseDiscountRedemption(orm.em, sample.tenant.id, code.id, second.orderId))?.status).toBe(
+      'confirmed',
+    );
     expect(await releaseDiscountRedemption(orm.em, sample.tenant.id, code.id, randomUUID())).toBeNull();
   });
 
@@ -96,10 +128,18 @@ describe('discount redemptions', () => {
     const limited = await storeCode({ code: 'PERBUYER', perCustomerLimit: 1 });
     const base = { tenantId: sample.tenant.id, discountCodeId: limited.id, customerKey: 'same@example.com', now };
     await reserveDiscountRedemption(orm.em, { ...base, orderId: randomUUID() });
-    expect(await outcome(reserveDiscountRedemption(orm.em, { ...base, customerKey: 'SAME@example.com', orderId: randomUUID() }))).toBe('discount_customer_limit');
+    expect(
+      await outcome(
+        reserveDiscountRedemption(orm.em, { ...base, customerKey: 'SAME@example.com', orderId: randomUUID() }),
+      ),
+    ).toBe('discount_customer_limit');
     const expired = await storeCode({ code: 'OLD', validUntil: new Date('2026-01-01T00:00:00Z') });
-    expect(await outcome(reserveDiscountRedemption(orm.em, { ...base, discountCodeId: expired.id, orderId: randomUUID() }))).toBe('discount_expired');
+    expect(
+      await outcome(reserveDiscountRedemption(orm.em, { ...base, discountCodeId: expired.id, orderId: randomUUID() })),
+    ).toBe('discount_expired');
     const future = await storeCode({ code: 'SOON', validFrom: new Date('2027-01-01T00:00:00Z') });
-    expect(await outcome(reserveDiscountRedemption(orm.em, { ...base, discountCodeId: future.id, orderId: randomUUID() }))).toBe('discount_not_started');
+    expect(
+      await outcome(reserveDiscountRedemption(orm.em, { ...base, discountCodeId: future.id, orderId: randomUUID() })),
+    ).toBe('discount_not_started');
   });
 });

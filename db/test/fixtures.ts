@@ -1,7 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import '../../scripts/test-support/provided.js';
-import { createOrm, forPlatform, forTenant, Creator, Domain, Order, Product, Tenant, type EntityManager, type MikroORM } from '../src/index.js';
+import {
+  createOrm,
+  forPlatform,
+  forTenant,
+  Creator,
+  Domain,
+  Order,
+  Product,
+  Tenant,
+  type EntityManager,
+  type MikroORM,
+} from '../src/index.js';
 
 /** A handle no other test file will pick, since all share one scratch database. */
 export function uniqueHandle(prefix: string): string {

@@ -36,14 +36,18 @@ describe('ledger', () => {
     expect(ledgerImbalance(saleLegs('c'))).toBeUndefined();
     expect(ledgerImbalance([])).toMatch(/two legs/);
     expect(ledgerImbalance(saleLegs('c').slice(1))).toMatch(/sum to 999/);
-    expect(ledgerImbalance([
-      { account: 'clearing', kind: 'sale', amountMinor: -1.5, currency: 'USD' },
-      { account: 'platform_revenue', kind: 'sale', amountMinor: 1.5, currency: 'USD' },
-    ])).toMatch(/integer/);
-    expect(ledgerImbalance([
-      { account: 'clearing', kind: 'sale', amountMinor: -100, currency: 'USD' },
-      { account: 'platform_revenue', kind: 'sale', amountMinor: 100, currency: 'EUR' },
-    ])).toMatch(/USD sum to -100/);
+    expect(
+      ledgerImbalance([
+        { account: 'clearing', kind: 'sale', amountMinor: -1.5, currency: 'USD' },
+        { account: 'platform_revenue', kind: 'sale', amountMinor: 1.5, currency: 'USD' },
+      ]),
+    ).toMatch(/integer/);
+    expect(
+      ledgerImbalance([
+        { account: 'clearing', kind: 'sale', amountMinor: -100, currency: 'USD' },
+        { account: 'platform_revenue', kind: 'sale', amountMinor: 100, currency: 'EUR' },
+      ]),
+    ).toMatch(/USD sum to -100/);
   });
 
   it('stores a balanced transaction and reports the creator balance', async () => {
@@ -57,7 +61,9 @@ describe('ledger', () => {
 
   it('refuses an unbalanced set before writing anything', () => {
     const em = forTenant(orm.em, sample.tenant.id);
-    expect(() => recordLedgerTransaction(em, saleLegs(sample.creatorId).slice(0, 3))).toThrow(UnbalancedLedgerTransactionError);
+    expect(() => recordLedgerTransaction(em, saleLegs(sample.creatorId).slice(0, 3))).toThrow(
+      UnbalancedLedgerTransactionError,
+    );
     expect(em.getUnitOfWork().getPersistStack().size).toBe(0);
   });
 
@@ -65,7 +71,13 @@ describe('ledger', () => {
     const em = forTenant(orm.em, sample.tenant.id);
     const transactionId = randomUUID();
     em.create(LedgerEntry, { transactionId, account: 'clearing', kind: 'sale', amountMinor: -500, currency: 'USD' });
-    em.create(LedgerEntry, { transactionId, account: 'platform_revenue', kind: 'platform_fee', amountMinor: 499, currency: 'USD' });
+    em.create(LedgerEntry, {
+      transactionId,
+      account: 'platform_revenue',
+      kind: 'platform_fee',
+      amountMinor: 499,
+      currency: 'USD',
+    });
     await expect(em.flush()).rejects.toThrow(/does not balance/);
     const stored = await forTenant(orm.em, sample.tenant.id).count(LedgerEntry, { transactionId });
     expect(stored).toBe(0);
@@ -76,7 +88,13 @@ describe('ledger', () => {
     await forTenant(orm.em, sample.tenant.id).transactional(async (em) => {
       em.create(LedgerEntry, { transactionId, account: 'clearing', kind: 'sale', amountMinor: -300, currency: 'EUR' });
       await em.flush();
-      em.create(LedgerEntry, { transactionId, account: 'platform_revenue', kind: 'sale', amountMinor: 300, currency: 'EUR' });
+      em.create(LedgerEntry, {
+        transactionId,
+        account: 'platform_revenue',
+        kind: 'sale',
+        amountMinor: 300,
+        currency: 'EUR',
+      });
     });
     expect(await forTenant(orm.em, sample.tenant.id).count(LedgerEntry, { transactionId })).toBe(2);
   });

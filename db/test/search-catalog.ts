@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Creator, forPlatform, forTenant, Product, Tenant, Work, type EntityManager, type MediaType } from '../src/index.js';
+import {
+  Creator,
+  forPlatform,
+  forTenant,
+  Product,
+  Tenant,
+  Work,
+  type EntityManager,
+  type MediaType,
+} from '../src/index.js';
 import { uniqueHandle } from './fixtures.js';
 
 /** One product of a search catalog: its title, media, work (by title) and status. */
@@ -22,7 +31,11 @@ export interface SearchCatalog {
  * token pack), plus what search must leave out: an archived product and a draft work's product.
  * Products are stored a second apart in list order, so the later ones are newer.
  */
-export async function createSearchCatalog(em: EntityManager, prefix: string, creatorName = 'Maya Lind'): Promise<SearchCatalog> {
+export async function createSearchCatalog(
+  em: EntityManager,
+  prefix: string,
+  creatorName = 'Maya Lind',
+): Promise<SearchCatalog> {
   const handle = uniqueHandle(prefix);
   const tenant = forPlatform(em).create(Tenant, {
     handle,
@@ -35,8 +48,21 @@ export async function createSearchCatalog(em: EntityManager, prefix: string, cre
   const scoped = forTenant(em, tenant.id);
   const creator = scoped.create(Creator, { userId: randomUUID(), displayName: creatorName, slug: 'maya-lind' });
   const works = new Map<string, Work>();
-  for (const [title, status] of [['Northern Lights', 'published'], ['Tidal', 'published'], ['Unreleased Demos', 'draft']] as const) {
-    works.set(title, scoped.create(Work, { creatorId: creator.id, kind: 'album', title, slug: title.toLowerCase().replaceAll(' ', '-'), status }));
+  for (const [title, status] of [
+    ['Northern Lights', 'published'],
+    ['Tidal', 'published'],
+    ['Unreleased Demos', 'draft'],
+  ] as const) {
+    works.set(
+      title,
+      scoped.create(Work, {
+        creatorId: creator.id,
+        kind: 'album',
+        title,
+        slug: title.toLowerCase().replaceAll(' ', '-'),
+        status,
+      }),
+    );
   }
   const specs: SearchProductSpec[] = [
     { slug: 'northern-lights-album', title: 'Northern Lights (album)', work: 'Northern Lights' },

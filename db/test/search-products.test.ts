@@ -15,16 +15,32 @@ beforeAll(async () => {
 });
 afterAll(() => orm.close(true));
 
-async function slugsFor(text: string, options: { tenant?: SearchCatalog; mediaType?: Product['mediaType']; limit?: number } = {}): Promise<string[]> {
+async function slugsFor(
+  text: string,
+  options: { tenant?: SearchCatalog; mediaType?: Product['mediaType']; limit?: number } = {},
+): Promise<string[]> {
   const tenant = options.tenant ?? aurora;
-  const hits = await searchProducts(orm.em.fork(), { tenantId: tenant.tenant.id, text, limit: options.limit ?? 10, mediaType: options.mediaType });
+  const hits = await searchProducts(orm.em.fork(), {
+    tenantId: tenant.tenant.id,
+    text,
+    limit: options.limit ?? 10,
+    mediaType: options.mediaType,
+  });
   return hits.map((hit) => hit.slug);
 }
 
 describe('catalog full-text search (PostgreSQL)', () => {
   it('finds a title by the prefix being typed, with its creator name', async () => {
     const hits = await searchProducts(orm.em.fork(), { tenantId: aurora.tenant.id, text: 'tid', limit: 10 });
-    expect(hits).toEqual([{ id: aurora.productIds['tidal-single'], slug: 'tidal-single', title: 'Tidal', creatorName: 'Maya Lind', mediaType: 'music' }]);
+    expect(hits).toEqual([
+      {
+        id: aurora.productIds['tidal-single'],
+        slug: 'tidal-single',
+        title: 'Tidal',
+        creatorName: 'Maya Lind',
+        mediaType: 'music',
+      },
+    ]);
   });
 
   it('leaves out archived products, products of unpublished works and other storefronts', async () => {
@@ -63,7 +79,10 @@ describe('catalog full-text search (PostgreSQL)', () => {
       // The table is tiny here; forbid sequential scans so the plan shows whether the index fits.
       await connection.execute('set local enable_seqscan = off', [], 'run', context);
       const rows = await connection.execute<Array<{ 'QUERY PLAN': string }>>(
-        `explain select id from products where search_document @@ to_tsquery('simple', 'tid:*')`, [], 'all', context,
+        `explain select id from products where search_document @@ to_tsquery('simple', 'tid:*')`,
+        [],
+        'all',
+        context,
       );
       return rows.map((row) => row['QUERY PLAN']).join('\n');
     });
@@ -88,9 +107,25 @@ describe('catalog full-text search (PostgreSQL)', () => {
     expect(await slugsIn('lindq')).toHaveLength(4);
     expect(await slugsIn('maya')).toEqual([]);
     const workId = randomUUID();
-    const late = em.create(Product, { creatorId: creator.id, workId, kind: 'digital', mediaType: 'music', title: 'Undertow', slug: 'undertow', status: 'active', eulaVersion: '2026-01' });
+    const late = em.create(Product, {
+      creatorId: creator.id,
+      workId,
+      kind: 'digital',
+      mediaType: 'music',
+      title: 'Undertow',
+      slug: 'undertow',
+      status: 'active',
+      eulaVersion: '2026-01',
+    });
     await em.flush();
-    em.create(Work, { id: workId, creatorId: creator.id, kind: 'single', title: 'Riptide Sessions', slug: 'riptide', status: 'published' });
+    em.create(Work, {
+      id: workId,
+      creatorId: creator.id,
+      kind: 'single',
+      title: 'Riptide Sessions',
+      slug: 'riptide',
+      status: 'published',
+    });
     await em.flush();
     expect(await slugsIn('riptide')).toEqual([late.slug]);
   });
@@ -99,7 +134,16 @@ describe('catalog full-text search (PostgreSQL)', () => {
     const shop = await createSearchCatalog(orm.em, 'search-foreign');
     const foreignWork = await forTenant(orm.em, other.tenant.id).findOneOrFail(Work, { slug: 'tidal' });
     const em = forTenant(orm.em, shop.tenant.id);
-    em.create(Product, { creatorId: randomUUID(), workId: foreignWork.id, kind: 'digital', mediaType: 'music', title: 'Stray', slug: 'stray', status: 'active', eulaVersion: '2026-01' });
+    em.create(Product, {
+      creatorId: randomUUID(),
+      workId: foreignWork.id,
+      kind: 'digital',
+      mediaType: 'music',
+      title: 'Stray',
+      slug: 'stray',
+      status: 'active',
+      eulaVersion: '2026-01',
+    });
     await em.flush();
     expect(await slugsFor('tidal', { tenant: shop })).toEqual(['tidal-single']);
   });

@@ -15,7 +15,10 @@ describe('search terms', () => {
 
   it('lets only letters, marks and digits into tsquery syntax', () => {
     expect(searchTermsOf("x' | !y:* & (z")).toEqual({ words: "x' | !y:* &", prefix: 'z:*' });
-    expect(searchTermsOf("'); drop table products; --")).toEqual({ words: "'); drop table products; --", prefix: null });
+    expect(searchTermsOf("'); drop table products; --")).toEqual({
+      words: "'); drop table products; --",
+      prefix: null,
+    });
     expect(searchTermsOf("'); drop table products")?.prefix).toBe('products:*');
     expect(searchTermsOf('Café Noël')).toEqual({ words: 'café', prefix: 'noël:*' });
   });

@@ -12,9 +12,24 @@ beforeAll(async () => {
   sample = await createSampleTenant(orm.em, 'host');
   const em = forTenant(orm.em, sample.tenant.id);
   // The sample's own domain is still pending; add one verified, one active and one removed.
-  em.create(Domain, { hostname: `verified-${sample.hostname}`, verificationToken: 't', status: 'issuing_certificate', verifiedAt: new Date() });
-  em.create(Domain, { hostname: `shop-${sample.hostname}`, verificationToken: 't', status: 'active', verifiedAt: new Date() });
-  em.create(Domain, { hostname: `gone-${sample.hostname}`, verificationToken: 't', status: 'removed', verifiedAt: new Date() });
+  em.create(Domain, {
+    hostname: `verified-${sample.hostname}`,
+    verificationToken: 't',
+    status: 'issuing_certificate',
+    verifiedAt: new Date(),
+  });
+  em.create(Domain, {
+    hostname: `shop-${sample.hostname}`,
+    verificationToken: 't',
+    status: 'active',
+    verifiedAt: new Date(),
+  });
+  em.create(Domain, {
+    hostname: `gone-${sample.hostname}`,
+    verificationToken: 't',
+    status: 'removed',
+    verifiedAt: new Date(),
+  });
   await em.flush();
 });
 afterAll(() => orm.close(true));

@@ -20,7 +20,9 @@ describe('wishlist changes, last writer wins by changedAt', () => {
     expect(await recordWishlistChange(orm.em.fork(), { ...change, inWishlist: true, changedAt: at(10) })).toBe(true);
     expect(await recordWishlistChange(orm.em.fork(), { ...change, inWishlist: true, changedAt: at(10) })).toBe(false);
     expect(await recordWishlistChange(orm.em.fork(), { ...change, inWishlist: false, changedAt: at(5) })).toBe(false);
-    expect(await listWishlist(orm.em.fork(), shop.tenant.id, change.userId)).toEqual([{ productId: shop.productId, addedAt: at(10) }]);
+    expect(await listWishlist(orm.em.fork(), shop.tenant.id, change.userId)).toEqual([
+      { productId: shop.productId, addedAt: at(10) },
+    ]);
     expect(await recordWishlistChange(orm.em.fork(), { ...change, inWishlist: false, changedAt: at(11) })).toBe(true);
     expect(await listWishlist(orm.em.fork(), shop.tenant.id, change.userId)).toEqual([]);
   });
@@ -29,9 +31,13 @@ describe('wishlist changes, last writer wins by changedAt', () => {
     const change = { tenantId: shop.tenant.id, userId: randomUUID(), productId: shop.productId };
     const seconds = [3, 17, 8, 1, 20, 12, 5, 19, 2, 14];
     // Even seconds add, odd ones remove: the newest (20) is an add.
-    const applied = await Promise.all(seconds.map((s) => recordWishlistChange(orm.em.fork(), { ...change, inWishlist: s % 2 === 0, changedAt: at(s) })));
+    const applied = await Promise.all(
+      seconds.map((s) => recordWishlistChange(orm.em.fork(), { ...change, inWishlist: s % 2 === 0, changedAt: at(s) })),
+    );
     expect(applied.filter(Boolean).length).toBeGreaterThanOrEqual(1);
-    expect(await listWishlist(orm.em.fork(), shop.tenant.id, change.userId)).toEqual([{ productId: shop.productId, addedAt: at(20) }]);
+    expect(await listWishlist(orm.em.fork(), shop.tenant.id, change.userId)).toEqual([
+      { productId: shop.productId, addedAt: at(20) },
+    ]);
     expect(await recordWishlistChange(orm.em.fork(), { ...change, inWishlist: false, changedAt: at(19) })).toBe(false);
   });
 });

@@ -5,8 +5,24 @@
 
 /** Handles that would collide with platform hosts or mislead buyers. */
 const RESERVED_HANDLES = new Set([
-  'www', 'api', 'app', 'admin', 'auth', 'cdn', 'edge', 'mail', 'static', 'assets', 'status',
-  'docs', 'help', 'support', 'billing', 'temporal', 'fanfare', 'localhost',
+  'www',
+  'api',
+  'app',
+  'admin',
+  'auth',
+  'cdn',
+  'edge',
+  'mail',
+  'static',
+  'assets',
+  'status',
+  'docs',
+  'help',
+  'support',
+  'billing',
+  'temporal',
+  'fanfare',
+  'localhost',
 ]);
 
 /** Why a handle or domain was refused. */

@@ -8,7 +8,24 @@ describe('country codes', () => {
   });
 
   it('refuses withdrawn, reserved, grouping and pseudo codes that the runtime still names', () => {
-    for (const code of ['DD', 'YU', 'SU', 'CS', 'AN', 'ZR', 'FX', 'UK', 'EU', 'ZZ', 'XA', 'XB', 'CQ', 'de', 'DEU', '']) {
+    for (const code of [
+      'DD',
+      'YU',
+      'SU',
+      'CS',
+      'AN',
+      'ZR',
+      'FX',
+      'UK',
+      'EU',
+      'ZZ',
+      'XA',
+      'XB',
+      'CQ',
+      'de',
+      'DEU',
+      '',
+    ]) {
       expect(isCountryCode(code), code).toBe(false);
     }
     expect(codeOf(() => assertCountry('DD'))).toBe('unknown_country');

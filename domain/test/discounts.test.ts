@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  applyDiscount,
-  findDiscountCode,
-  validateDiscountCode,
-  type DiscountCode,
-} from '@fanfare/domain';
+import { applyDiscount, findDiscountCode, validateDiscountCode, type DiscountCode } from '@fanfare/domain';
 import { codeOf } from './support/error-code.js';
 
 const now = new Date('2026-11-22T12:00:00Z');
@@ -14,10 +9,22 @@ const lines = [
   { productId: 'track', quantity: 3, amount: 387 },
   { productId: 'ebook', quantity: 1, amount: 1499 },
 ];
-const percent = (extra: Partial<DiscountCode> = {}): DiscountCode =>
-  ({ id: 'd1', code: 'FALL15', kind: 'percent', percent: '15', appliesTo: { scope: 'cart' }, ...extra });
-const fixed = (extra: Partial<DiscountCode> = {}): DiscountCode =>
-  ({ id: 'd2', code: 'FIVEOFF', kind: 'fixed', amountOff: { EUR: 500, USD: 500 }, appliesTo: { scope: 'cart' }, ...extra });
+const percent = (extra: Partial<DiscountCode> = {}): DiscountCode => ({
+  id: 'd1',
+  code: 'FALL15',
+  kind: 'percent',
+  percent: '15',
+  appliesTo: { scope: 'cart' },
+  ...extra,
+});
+const fixed = (extra: Partial<DiscountCode> = {}): DiscountCode => ({
+  id: 'd2',
+  code: 'FIVEOFF',
+  kind: 'fixed',
+  amountOff: { EUR: 500, USD: 500 },
+  appliesTo: { scope: 'cart' },
+  ...extra,
+});
 
 describe('percent and fixed discounts', () => {
   it('takes 15 % off the cart, rounded once and spread by largest remainder', () => {
@@ -27,18 +34,28 @@ describe('percent and fixed discounts', () => {
   });
 
   it('takes a percentage off named products only', () => {
-    const applied = applyDiscount(percent({ appliesTo: { scope: 'products', productIds: ['ebook'] } }), lines, { currency: 'EUR', now });
+    const applied = applyDiscount(percent({ appliesTo: { scope: 'products', productIds: ['ebook'] } }), lines, {
+      currency: 'EUR',
+      now,
+    });
     expect(applied.perLine).toEqual([0, 0, 225]);
   });
 
   it('takes a fixed amount off the order, capped at what the eligible lines cost', () => {
     expect(applyDiscount(fixed(), lines, { currency: 'EUR', now }).total).toBe(500);
-    const onTrack = applyDiscount(fixed({ appliesTo: { scope: 'products', productIds: ['track'] } }), lines, { currency: 'EUR', now });
+    const onTrack = applyDiscount(fixed({ appliesTo: { scope: 'products', productIds: ['track'] } }), lines, {
+      currency: 'EUR',
+      now,
+    });
     expect(onTrack.perLine).toEqual([0, 387, 0]);
   });
 
   it('takes a fixed amount off every eligible unit', () => {
-    const perUnit = fixed({ amountOff: { EUR: 50 }, fixedPer: 'unit', appliesTo: { scope: 'products', productIds: ['track'] } });
+    const perUnit = fixed({
+      amountOff: { EUR: 50 },
+      fixedPer: 'unit',
+      appliesTo: { scope: 'products', productIds: ['track'] },
+    });
     expect(applyDiscount(perUnit, lines, { currency: 'EUR', now }).perLine).toEqual([0, 150, 0]);
   });
 
@@ -52,12 +69,27 @@ describe('every reason a code cannot be used has its own error code', () => {
   it.each([
     ['not yet valid', percent({ validFrom: '2026-12-01T00:00:00Z' }), {}, 'discount_not_started'],
     ['expired', percent({ validUntil: '2026-11-22T12:00:00Z' }), {}, 'discount_expired'],
-    ['used up', percent({ maxRedemptions: 100 }), { usage: { redemptions: 100, customerRedemptions: 0 } }, 'discount_exhausted'],
-    ['per-customer limit', percent({ perCustomerLimit: 1 }), { usage: { redemptions: 3, customerRedemptions: 1 } }, 'discount_customer_limit'],
+    [
+      'used up',
+      percent({ maxRedemptions: 100 }),
+      { usage: { redemptions: 100, customerRedemptions: 0 } },
+      'discount_exhausted',
+    ],
+    [
+      'per-customer limit',
+      percent({ perCustomerLimit: 1 }),
+      { usage: { redemptions: 3, customerRedemptions: 1 } },
+      'discount_customer_limit',
+    ],
     ['minimum subtotal', percent({ minimumSubtotal: { EUR: 5000 } }), {}, 'minimum_not_met'],
     ['minimum in another currency', percent({ minimumSubtotal: { USD: 100 } }), {}, 'discount_currency_mismatch'],
     ['fixed amount in another currency', fixed({ amountOff: { USD: 500 } }), {}, 'discount_currency_mismatch'],
-    ['no eligible product', percent({ appliesTo: { scope: 'products', productIds: ['other'] } }), {}, 'discount_not_applicable'],
+    [
+      'no eligible product',
+      percent({ appliesTo: { scope: 'products', productIds: ['other'] } }),
+      {},
+      'discount_not_applicable',
+    ],
   ] as const)('%s → %s', (_, discount, extra, code) => {
     expect(codeOf(() => applyDiscount(discount, lines, { currency: 'EUR', now, ...extra }))).toBe(code);
   });
@@ -84,13 +116,23 @@ describe('every reason a code cannot be used has its own error code', () => {
 
 describe('discount properties', () => {
   const arbLines = fc.array(
-    fc.record({ productId: fc.constantFrom('a', 'b', 'c'), quantity: fc.integer({ min: 1, max: 5 }), amount: fc.integer({ min: 0, max: 10 ** 8 }) }),
+    fc.record({
+      productId: fc.constantFrom('a', 'b', 'c'),
+      quantity: fc.integer({ min: 1, max: 5 }),
+      amount: fc.integer({ min: 0, max: 10 ** 8 }),
+    }),
     { minLength: 1, maxLength: 8 },
   );
   const arbDiscount = fc.oneof(
-    fc.integer({ min: 1, max: 1_000_000 }).map((ppm) => percent({ percent: `${Math.floor(ppm / 10_000)}.${String(ppm % 10_000).padStart(4, '0')}` })),
+    fc
+      .integer({ min: 1, max: 1_000_000 })
+      .map((ppm) => percent({ percent: `${Math.floor(ppm / 10_000)}.${String(ppm % 10_000).padStart(4, '0')}` })),
     fc.integer({ min: 1, max: 10 ** 9 }).map((off) => fixed({ amountOff: { EUR: off } })),
-    fc.integer({ min: 1, max: 10 ** 6 }).map((off) => fixed({ amountOff: { EUR: off }, fixedPer: 'unit', appliesTo: { scope: 'products', productIds: ['a', 'b'] } })),
+    fc
+      .integer({ min: 1, max: 10 ** 6 })
+      .map((off) =>
+        fixed({ amountOff: { EUR: off }, fixedPer: 'unit', appliesTo: { scope: 'products', productIds: ['a', 'b'] } }),
+      ),
   );
 
   it('never exceeds a line, never goes negative, and its lines sum to its total', () => {

@@ -55,8 +55,14 @@ describe('ECB reference-rate feed', () => {
     ['truncated', ECB_DAILY_2022_07_08.slice(0, 400)],
     ['no dates', '<gesmes:Envelope><Cube></Cube></gesmes:Envelope>'],
     ['no rates', "<gesmes:Envelope><Cube><Cube time='2026-03-13'></Cube></Cube></gesmes:Envelope>"],
-    ['decimal comma', "<gesmes:Envelope><Cube><Cube time='2026-03-13'><Cube currency='USD' rate='1,1476'/></Cube></Cube></gesmes:Envelope>"],
-    ['zero rate', "<gesmes:Envelope><Cube><Cube time='2026-03-13'><Cube currency='USD' rate='0.0'/></Cube></Cube></gesmes:Envelope>"],
+    [
+      'decimal comma',
+      "<gesmes:Envelope><Cube><Cube time='2026-03-13'><Cube currency='USD' rate='1,1476'/></Cube></Cube></gesmes:Envelope>",
+    ],
+    [
+      'zero rate',
+      "<gesmes:Envelope><Cube><Cube time='2026-03-13'><Cube currency='USD' rate='0.0'/></Cube></Cube></gesmes:Envelope>",
+    ],
     ['html maintenance page', '<html>maintenance</html>'],
   ])('%s → malformed_fx_feed', (_, xml) => {
     expect(codeOf(() => parseEcbReferenceXml(xml))).toBe('malformed_fx_feed');
@@ -105,9 +111,21 @@ describe('conversion through the euro', () => {
 
 describe('charm rounding of converted prices', () => {
   it.each([
-    [1137, 'EUR', 999], [1261, 'EUR', 1499], [1749, 'USD', 1499], [1751, 'USD', 1999], [12, 'GBP', 99], [437, 'GBP', 399],
-    [12345, 'USD', 11999], [9549, 'EUR', 9499], [9751, 'EUR', 9999], [10499, 'EUR', 9999], [1829, 'JPY', 1800], [1851, 'JPY', 1900], [40, 'JPY', 100],
-    [1234, 'SEK', 1200], [1250, 'SEK', 1300],
+    [1137, 'EUR', 999],
+    [1261, 'EUR', 1499],
+    [1749, 'USD', 1499],
+    [1751, 'USD', 1999],
+    [12, 'GBP', 99],
+    [437, 'GBP', 399],
+    [12345, 'USD', 11999],
+    [9549, 'EUR', 9499],
+    [9751, 'EUR', 9999],
+    [10499, 'EUR', 9999],
+    [1829, 'JPY', 1800],
+    [1851, 'JPY', 1900],
+    [40, 'JPY', 100],
+    [1234, 'SEK', 1200],
+    [1250, 'SEK', 1300],
   ])('%i %s → %i', (amount, currency, expected) => {
     expect(charmRound(amount, currency)).toBe(expected);
   });
@@ -129,11 +147,22 @@ describe('price lists per currency and region', () => {
     { productId: 'album', currency: 'USD', region: 'US', amount: 899, taxInclusive: false },
     { productId: 'album', currency: 'EUR', region: 'EU', amount: 999, taxInclusive: true },
     { productId: 'album', currency: 'EUR', region: 'IE', amount: 1049, taxInclusive: true },
-    { productId: 'album', currency: 'CHF', region: 'CH', amount: 1000, taxInclusive: true, origin: 'approved_conversion' },
+    {
+      productId: 'album',
+      currency: 'CHF',
+      region: 'CH',
+      amount: 1000,
+      taxInclusive: true,
+      origin: 'approved_conversion',
+    },
   ];
 
   it.each([
-    ['US', 'USD', 899], ['BR', 'USD', 999], ['DE', 'EUR', 999], ['IE', 'EUR', 1049], ['CH', 'CHF', 1000],
+    ['US', 'USD', 899],
+    ['BR', 'USD', 999],
+    ['DE', 'EUR', 999],
+    ['IE', 'EUR', 1049],
+    ['CH', 'CHF', 1000],
   ])('a buyer in %s pays %s %i', (country, currency, amount) => {
     expect(resolveListPrice(entries, 'album', currency, country)?.amount).toBe(amount);
   });
@@ -146,17 +175,30 @@ describe('price lists per currency and region', () => {
 
   const opts = { fx: ECB_REFERENCE_SNAPSHOT, now: new Date('2026-03-14T10:00:00Z') };
   it('shows an explicit price unflagged', () => {
-    expect(displayPrice(entries, 'album', { currency: 'EUR', country: 'FR', ...opts })).toEqual({ amount: 999, currency: 'EUR', taxInclusive: true });
+    expect(displayPrice(entries, 'album', { currency: 'EUR', country: 'FR', ...opts })).toEqual({
+      amount: 999,
+      currency: 'EUR',
+      taxInclusive: true,
+    });
   });
 
   it('converts for display only, charm-rounded and flagged with rate, date, source and checkout currency', () => {
     const price = displayPrice(entries, 'album', { currency: 'GBP', country: 'GB', tenantCurrency: 'USD', ...opts });
     expect(price.amount).toBe(799); // 9.99 USD × 0.86503 / 1.1476 = 7.53 GBP → 8 → 7.99
-    expect(price.conversion).toMatchObject({ from: { amount: 999, currency: 'USD' }, asOf: '2026-03-13', stale: false, checkoutCurrency: 'USD' });
+    expect(price.conversion).toMatchObject({
+      from: { amount: 999, currency: 'USD' },
+      asOf: '2026-03-13',
+      stale: false,
+      checkoutCurrency: 'USD',
+    });
   });
 
   it('refuses a product with no price for the region', () => {
-    expect(codeOf(() => displayPrice(entries, 'single', { currency: 'EUR', country: 'DE', ...opts }))).toBe('no_price_in_currency');
-    expect(codeOf(() => displayPrice(entries, 'album', { currency: 'EUR', country: 'XX', ...opts }))).toBe('unknown_country');
+    expect(codeOf(() => displayPrice(entries, 'single', { currency: 'EUR', country: 'DE', ...opts }))).toBe(
+      'no_price_in_currency',
+    );
+    expect(codeOf(() => displayPrice(entries, 'album', { currency: 'EUR', country: 'XX', ...opts }))).toBe(
+      'unknown_country',
+    );
   });
 });

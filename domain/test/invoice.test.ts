@@ -23,12 +23,24 @@ const catalog: QuoteCatalog = {
   ],
 };
 const context = { now: new Date('2026-11-22T12:00:00Z'), seller: { country: 'IE' } };
-const seller = { name: 'Fanfare Marketplace Ltd', addressLines: ['1 Grand Canal Sq', 'Dublin 2'], country: 'IE', vatId: 'IE6433435F' };
+const seller = {
+  name: 'Fanfare Marketplace Ltd',
+  addressLines: ['1 Grand Canal Sq', 'Dublin 2'],
+  country: 'IE',
+  vatId: 'IE6433435F',
+};
 const consumer = { name: 'Erika Musterfrau', addressLines: ['Hauptstr. 1', '10115 Berlin'], country: 'DE' };
 const descriptions = { album: 'Aurora — Northern Lights (album, FLAC)', ebook: 'The Long Night (e-book, EPUB)' };
 
-function invoiceFor(country: string, extra: { vatId?: string } = {}, buyer: typeof consumer & { vatId?: string } = consumer): InvoiceDocument {
-  const items = [{ productId: 'album', quantity: 2 }, { productId: 'ebook', quantity: 1 }];
+function invoiceFor(
+  country: string,
+  extra: { vatId?: string } = {},
+  buyer: typeof consumer & { vatId?: string } = consumer,
+): InvoiceDocument {
+  const items = [
+    { productId: 'album', quantity: 2 },
+    { productId: 'ebook', quantity: 1 },
+  ];
   const q = quote({ items, country, ...extra }, catalog, context);
   return buildInvoice(q, { number: 'FAN-2026-000042', issueDate: '2026-11-22', seller, buyer, descriptions });
 }
@@ -64,7 +76,13 @@ describe('invoice document', () => {
 
   it('shows GST and QST on separate rates for Québec', () => {
     const q = quote({ items: [{ productId: 'album', quantity: 1 }], country: 'CA', region: 'QC' }, catalog, context);
-    const invoice = buildInvoice(q, { number: 'FAN-2026-000043', issueDate: '2026-11-22', seller, buyer: { ...consumer, country: 'CA' }, descriptions });
+    const invoice = buildInvoice(q, {
+      number: 'FAN-2026-000043',
+      issueDate: '2026-11-22',
+      seller,
+      buyer: { ...consumer, country: 'CA' },
+      descriptions,
+    });
     expect(invoice.taxSummary).toEqual([
       { name: 'GST', rate: '5', taxable: 1299, amount: 65 },
       { name: 'QST', rate: '9.975', taxable: 1299, amount: 130 },
@@ -82,8 +100,20 @@ describe('invoice document', () => {
 
   it('refuses a bad date or a malformed seller VAT id', () => {
     const q = quote({ items: [{ productId: 'album', quantity: 1 }], country: 'DE' }, catalog, context);
-    expect(codeOf(() => buildInvoice(q, { number: 'X', issueDate: '22.11.2026', seller, buyer: consumer, descriptions }))).toBe('invalid_invoice');
-    expect(codeOf(() => buildInvoice(q, { number: 'X', issueDate: '2026-11-22', seller: { ...seller, vatId: 'IE123' }, buyer: consumer, descriptions }))).toBe('malformed_vat_id');
+    expect(
+      codeOf(() => buildInvoice(q, { number: 'X', issueDate: '22.11.2026', seller, buyer: consumer, descriptions })),
+    ).toBe('invalid_invoice');
+    expect(
+      codeOf(() =>
+        buildInvoice(q, {
+          number: 'X',
+          issueDate: '2026-11-22',
+          seller: { ...seller, vatId: 'IE123' },
+          buyer: consumer,
+          descriptions,
+        }),
+      ),
+    ).toBe('malformed_vat_id');
   });
 });
 
@@ -119,17 +149,36 @@ describe('credit notes', () => {
         expect(note.total).toBe(amount);
         expect(note.netTotal + note.taxTotal).toBe(amount);
         for (const line of note.lines) for (const t of line.tax) expect(t.amount).toBeGreaterThanOrEqual(0);
-        expect(codeOf(() => buildCreditNote(invoice, { ...base, scope: { kind: 'amount', amount: invoice.total - amount + 1 }, alreadyCredited: amount }))).toBe('invalid_credit_note');
+        expect(
+          codeOf(() =>
+            buildCreditNote(invoice, {
+              ...base,
+              scope: { kind: 'amount', amount: invoice.total - amount + 1 },
+              alreadyCredited: amount,
+            }),
+          ),
+        ).toBe('invalid_credit_note');
       }),
     );
   });
 
   it.each([
-    ['a credit note', () => buildCreditNote(buildCreditNote(invoice, { ...base, scope: { kind: 'full' } }), { ...base, number: 'FAN-2026-000051', scope: { kind: 'full' } })],
+    [
+      'a credit note',
+      () =>
+        buildCreditNote(buildCreditNote(invoice, { ...base, scope: { kind: 'full' } }), {
+          ...base,
+          number: 'FAN-2026-000051',
+          scope: { kind: 'full' },
+        }),
+    ],
     ['an unknown line', () => buildCreditNote(invoice, { ...base, scope: { kind: 'lines', lineIndexes: [5] } })],
     ['a line twice', () => buildCreditNote(invoice, { ...base, scope: { kind: 'lines', lineIndexes: [0, 0] } })],
     ['a negative amount', () => buildCreditNote(invoice, { ...base, scope: { kind: 'amount', amount: -1 } })],
-    ['the invoice’s own number', () => buildCreditNote(invoice, { ...base, number: invoice.number, scope: { kind: 'full' } })],
+    [
+      'the invoice’s own number',
+      () => buildCreditNote(invoice, { ...base, number: invoice.number, scope: { kind: 'full' } }),
+    ],
   ])('refuses crediting %s with invalid_credit_note', (_, run) => {
     expect(codeOf(run)).toBe('invalid_credit_note');
   });

@@ -23,10 +23,29 @@ import { codeOf } from './support/error-code.js';
 describe('currency metadata from Intl', () => {
   // Pinned so that a Node/ICU upgrade that changes a scale we store amounts in fails loudly.
   it.each([
-    ['USD', 2], ['EUR', 2], ['GBP', 2], ['CAD', 2], ['AUD', 2], ['CHF', 2], ['SEK', 2],
-    ['NOK', 2], ['DKK', 2], ['PLN', 2], ['CZK', 2], ['NZD', 2], ['BRL', 2], ['MXN', 2],
-    ['JPY', 0], ['KRW', 0], ['ISK', 0], ['CLP', 0], ['KWD', 3], ['BHD', 3], ['OMR', 3],
-    ['JOD', 3], ['TND', 3],
+    ['USD', 2],
+    ['EUR', 2],
+    ['GBP', 2],
+    ['CAD', 2],
+    ['AUD', 2],
+    ['CHF', 2],
+    ['SEK', 2],
+    ['NOK', 2],
+    ['DKK', 2],
+    ['PLN', 2],
+    ['CZK', 2],
+    ['NZD', 2],
+    ['BRL', 2],
+    ['MXN', 2],
+    ['JPY', 0],
+    ['KRW', 0],
+    ['ISK', 0],
+    ['CLP', 0],
+    ['KWD', 3],
+    ['BHD', 3],
+    ['OMR', 3],
+    ['JOD', 3],
+    ['TND', 3],
   ])('%s has %i minor units', (code, digits) => {
     expect(currencyInfo(code).minorUnits).toBe(digits);
   });
@@ -39,24 +58,35 @@ describe('currency metadata from Intl', () => {
 
 describe('divideRounded', () => {
   it.each([
-    [25n, 10n, 'half_up', 3n], [-25n, 10n, 'half_up', -3n], [24n, 10n, 'half_up', 2n],
-    [25n, 10n, 'half_even', 2n], [35n, 10n, 'half_even', 4n], [-25n, 10n, 'half_even', -2n],
-    [26n, 10n, 'half_even', 3n], [29n, 10n, 'toward_zero', 2n], [-29n, 10n, 'toward_zero', -2n],
-    [21n, 10n, 'away_from_zero', 3n], [-21n, 10n, 'away_from_zero', -3n], [20n, 10n, 'away_from_zero', 2n],
+    [25n, 10n, 'half_up', 3n],
+    [-25n, 10n, 'half_up', -3n],
+    [24n, 10n, 'half_up', 2n],
+    [25n, 10n, 'half_even', 2n],
+    [35n, 10n, 'half_even', 4n],
+    [-25n, 10n, 'half_even', -2n],
+    [26n, 10n, 'half_even', 3n],
+    [29n, 10n, 'toward_zero', 2n],
+    [-29n, 10n, 'toward_zero', -2n],
+    [21n, 10n, 'away_from_zero', 3n],
+    [-21n, 10n, 'away_from_zero', -3n],
+    [20n, 10n, 'away_from_zero', 2n],
   ] as const)('%i / %i %s → %i', (n, d, mode, expected) => {
     expect(divideRounded(n, d, mode)).toBe(expected);
   });
 
   it('never differs from the exact quotient by more than one half (half modes)', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.bigInt({ min: 1n, max: 10n ** 6n }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+        fc.bigInt({ min: 1n, max: 10n ** 6n }),
         (n, d) => {
           for (const mode of ['half_up', 'half_even'] as const) {
             const q = divideRounded(n, d, mode);
             const error = q * d - n;
             expect(2n * (error < 0n ? -error : error) <= d).toBe(true);
           }
-        }),
+        },
+      ),
     );
   });
 
@@ -75,40 +105,61 @@ describe('money values', () => {
   });
 
   it.each([
-    [1.5, 'invalid_amount'], [Number.NaN, 'invalid_amount'], [2 ** 60, 'invalid_amount'],
+    [1.5, 'invalid_amount'],
+    [Number.NaN, 'invalid_amount'],
+    [2 ** 60, 'invalid_amount'],
   ] as const)('money(%d) → %s', (amount, code) => {
     expect(codeOf(() => money(amount, 'EUR'))).toBe(code);
   });
 
   it.each([
-    ['12.34', 'EUR', 1234], ['12.3', 'EUR', 1230], ['12', 'EUR', 1200], ['-0.05', 'CHF', -5],
-    ['1500', 'JPY', 1500], ['1.234', 'KWD', 1234], ['0.001', 'KWD', 1],
+    ['12.34', 'EUR', 1234],
+    ['12.3', 'EUR', 1230],
+    ['12', 'EUR', 1200],
+    ['-0.05', 'CHF', -5],
+    ['1500', 'JPY', 1500],
+    ['1.234', 'KWD', 1234],
+    ['0.001', 'KWD', 1],
   ])('parseMoney(%s, %s) = %i', (text, currency, amount) => {
     expect(parseMoney(text, currency).amount).toBe(amount);
   });
 
-  it.each([['12.345', 'EUR'], ['1.5', 'JPY'], ['abc', 'EUR'], ['1,5', 'EUR'], ['', 'EUR']])(
-    'parseMoney(%s, %s) is invalid_amount', (text, currency) => {
-      expect(codeOf(() => parseMoney(text, currency))).toBe('invalid_amount');
-    });
+  it.each([
+    ['12.345', 'EUR'],
+    ['1.5', 'JPY'],
+    ['abc', 'EUR'],
+    ['1,5', 'EUR'],
+    ['', 'EUR'],
+  ])('parseMoney(%s, %s) is invalid_amount', (text, currency) => {
+    expect(codeOf(() => parseMoney(text, currency))).toBe('invalid_amount');
+  });
 
   it('round-trips through decimal strings', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -(2 ** 50), max: 2 ** 50 }), fc.constantFrom('EUR', 'JPY', 'KWD'),
+      fc.property(
+        fc.integer({ min: -(2 ** 50), max: 2 ** 50 }),
+        fc.constantFrom('EUR', 'JPY', 'KWD'),
         (amount, currency) => {
           const text = toDecimalString(amount, currencyInfo(currency).minorUnits);
           expect(parseMoney(text, currency).amount).toBe(amount);
-        }),
+        },
+      ),
     );
   });
 });
 
 describe('percentages as parts per million', () => {
-  it.each([['19', 190_000], ['5.5', 55_000], ['9.975', 99_750], ['0', 0], ['100', 1_000_000], ['2.6', 26_000]])(
-    '%s%% = %i ppm', (text, ppm) => {
-      expect(percentToPpm(text)).toBe(ppm);
-      expect(ppmToPercent(ppm)).toBe(text);
-    });
+  it.each([
+    ['19', 190_000],
+    ['5.5', 55_000],
+    ['9.975', 99_750],
+    ['0', 0],
+    ['100', 1_000_000],
+    ['2.6', 26_000],
+  ])('%s%% = %i ppm', (text, ppm) => {
+    expect(percentToPpm(text)).toBe(ppm);
+    expect(ppmToPercent(ppm)).toBe(text);
+  });
 
   it.each(['-1', '101', '1.23456', 'abc', '19%', ''])('"%s" is invalid_rate', (text) => {
     expect(codeOf(() => percentToPpm(text))).toBe('invalid_rate');
@@ -143,7 +194,8 @@ describe('allocate (largest remainder)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: -(10 ** 12), max: 10 ** 12 }),
-        fc.array(fc.integer({ min: 0, max: 10 ** 9 }), { minLength: 1, maxLength: 20 })
+        fc
+          .array(fc.integer({ min: 0, max: 10 ** 9 }), { minLength: 1, maxLength: 20 })
           .filter((ws) => ws.some((w) => w > 0)),
         (total, weights) => {
           const shares = allocate(total, weights);

@@ -6,11 +6,46 @@ describe('point of sale per region', () => {
   it.each([
     ['US', 'USD', 'en-US', 'exclusive', ['email', 'country', 'eulaAcceptance', 'postalCode', 'region'], ['card']],
     ['CA', 'CAD', 'en-US', 'exclusive', ['email', 'country', 'eulaAcceptance', 'postalCode', 'region'], ['card']],
-    ['GB', 'GBP', 'en-GB', 'inclusive', ['email', 'country', 'eulaAcceptance', 'postalCode', 'withdrawalWaiver'], ['card']],
-    ['DE', 'EUR', 'de-DE', 'inclusive', ['email', 'country', 'eulaAcceptance', 'withdrawalWaiver'], ['card', 'sepa_debit']],
-    ['NL', 'EUR', 'en-US', 'inclusive', ['email', 'country', 'eulaAcceptance', 'withdrawalWaiver'], ['card', 'ideal', 'sepa_debit']],
-    ['BE', 'EUR', 'fr-FR', 'inclusive', ['email', 'country', 'eulaAcceptance', 'withdrawalWaiver'], ['card', 'bancontact', 'sepa_debit']],
-    ['PL', 'PLN', 'en-US', 'inclusive', ['email', 'country', 'eulaAcceptance', 'withdrawalWaiver'], ['card', 'p24', 'blik']],
+    [
+      'GB',
+      'GBP',
+      'en-GB',
+      'inclusive',
+      ['email', 'country', 'eulaAcceptance', 'postalCode', 'withdrawalWaiver'],
+      ['card'],
+    ],
+    [
+      'DE',
+      'EUR',
+      'de-DE',
+      'inclusive',
+      ['email', 'country', 'eulaAcceptance', 'withdrawalWaiver'],
+      ['card', 'sepa_debit'],
+    ],
+    [
+      'NL',
+      'EUR',
+      'en-US',
+      'inclusive',
+      ['email', 'country', 'eulaAcceptance', 'withdrawalWaiver'],
+      ['card', 'ideal', 'sepa_debit'],
+    ],
+    [
+      'BE',
+      'EUR',
+      'fr-FR',
+      'inclusive',
+      ['email', 'country', 'eulaAcceptance', 'withdrawalWaiver'],
+      ['card', 'bancontact', 'sepa_debit'],
+    ],
+    [
+      'PL',
+      'PLN',
+      'en-US',
+      'inclusive',
+      ['email', 'country', 'eulaAcceptance', 'withdrawalWaiver'],
+      ['card', 'p24', 'blik'],
+    ],
     ['CH', 'CHF', 'de-DE', 'inclusive', ['email', 'country', 'eulaAcceptance'], ['card', 'twint']],
     ['JP', 'JPY', 'en-US', 'inclusive', ['email', 'country', 'eulaAcceptance'], ['card', 'konbini']],
     ['NO', 'NOK', 'en-US', 'inclusive', ['email', 'country', 'eulaAcceptance', 'withdrawalWaiver'], ['card']],
@@ -28,8 +63,15 @@ describe('point of sale per region', () => {
   });
 
   it('names localized copy keys per region', () => {
-    expect(pointOfSaleFor('US').copyKeys).toMatchObject({ taxLine: 'checkout.tax.added_at_checkout', postalCodeLabel: 'checkout.field.zip_code', regionLabel: 'checkout.field.state' });
-    expect(pointOfSaleFor('FR').copyKeys).toMatchObject({ taxLine: 'checkout.tax.included', withdrawalWaiver: 'checkout.consent.immediate_delivery_waives_withdrawal' });
+    expect(pointOfSaleFor('US').copyKeys).toMatchObject({
+      taxLine: 'checkout.tax.added_at_checkout',
+      postalCodeLabel: 'checkout.field.zip_code',
+      regionLabel: 'checkout.field.state',
+    });
+    expect(pointOfSaleFor('FR').copyKeys).toMatchObject({
+      taxLine: 'checkout.tax.included',
+      withdrawalWaiver: 'checkout.consent.immediate_delivery_waives_withdrawal',
+    });
     expect(pointOfSaleFor('CA').copyKeys.regionLabel).toBe('checkout.field.province');
     expect(pointOfSaleFor('FR').optionalFields).toEqual(['vatId']);
     expect(pointOfSaleFor('US').optionalFields).toEqual([]);

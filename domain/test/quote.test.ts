@@ -16,10 +16,31 @@ import { codeOf } from './support/error-code.js';
 const discounts: DiscountCode[] = [
   { id: 'd-20', code: 'READ20', kind: 'percent', percent: '20', appliesTo: { scope: 'cart' } },
   { id: 'd-5', code: 'FIVE', kind: 'fixed', amountOff: { EUR: 500, USD: 500, CAD: 500 }, appliesTo: { scope: 'cart' } },
-  { id: 'd-old', code: 'SUMMER', kind: 'percent', percent: '10', appliesTo: { scope: 'cart' }, validUntil: '2026-09-01T00:00:00Z' },
+  {
+    id: 'd-old',
+    code: 'SUMMER',
+    kind: 'percent',
+    percent: '10',
+    appliesTo: { scope: 'cart' },
+    validUntil: '2026-09-01T00:00:00Z',
+  },
   { id: 'd-few', code: 'FIRST100', kind: 'percent', percent: '10', appliesTo: { scope: 'cart' }, maxRedemptions: 100 },
-  { id: 'd-big', code: 'BIGCART', kind: 'percent', percent: '10', appliesTo: { scope: 'cart' }, minimumSubtotal: { EUR: 5000, USD: 5000 } },
-  { id: 'd-soon', code: 'XMAS', kind: 'percent', percent: '10', appliesTo: { scope: 'cart' }, validFrom: '2026-12-01T00:00:00Z' },
+  {
+    id: 'd-big',
+    code: 'BIGCART',
+    kind: 'percent',
+    percent: '10',
+    appliesTo: { scope: 'cart' },
+    minimumSubtotal: { EUR: 5000, USD: 5000 },
+  },
+  {
+    id: 'd-soon',
+    code: 'XMAS',
+    kind: 'percent',
+    percent: '10',
+    appliesTo: { scope: 'cart' },
+    validFrom: '2026-12-01T00:00:00Z',
+  },
 ];
 
 const catalog: QuoteCatalog = {
@@ -48,7 +69,11 @@ const catalog: QuoteCatalog = {
   discounts,
 };
 
-const context: QuoteContext = { now: new Date('2026-11-22T12:00:00Z'), seller: { country: 'IE' }, tenantCurrency: 'USD' };
+const context: QuoteContext = {
+  now: new Date('2026-11-22T12:00:00Z'),
+  seller: { country: 'IE' },
+  tenantCurrency: 'USD',
+};
 const q = (input: Partial<QuoteInput> & Pick<QuoteInput, 'country'>, ctx: Partial<QuoteContext> = {}) =>
   quote({ items: [{ productId: 'album', quantity: 1 }], ...input }, catalog, { ...context, ...ctx });
 
@@ -66,8 +91,25 @@ function expectConsistent(result: Quote): void {
 describe('quote shape', () => {
   it('answers exactly the documented fields', () => {
     const result = q({ country: 'DE' });
-    expect(Object.keys(result).sort()).toEqual(['currency', 'discount', 'lines', 'notes', 'reverseCharge', 'subtotal', 'tax', 'taxInclusive', 'total']);
-    expect(Object.keys(result.lines[0] ?? {}).sort()).toEqual(['discount', 'productId', 'quantity', 'tax', 'total', 'unitAmount']);
+    expect(Object.keys(result).sort()).toEqual([
+      'currency',
+      'discount',
+      'lines',
+      'notes',
+      'reverseCharge',
+      'subtotal',
+      'tax',
+      'taxInclusive',
+      'total',
+    ]);
+    expect(Object.keys(result.lines[0] ?? {}).sort()).toEqual([
+      'discount',
+      'productId',
+      'quantity',
+      'tax',
+      'total',
+      'unitAmount',
+    ]);
     expect(result.tax[0] && Object.keys(result.tax[0]).sort()).toEqual(['amount', 'name', 'rate']);
   });
 });
@@ -148,8 +190,24 @@ describe('US buyers: exclusive prices, state sales tax on digital goods (usRates
 describe('Canadian buyers: GST/HST/QST/PST (caRates, caQst, caPstDigital)', () => {
   it.each([
     ['ON', 'K1A 0B1', [{ name: 'HST', rate: '13', amount: 169 }], 1468],
-    ['QC', 'H2X 1Y4', [{ name: 'GST', rate: '5', amount: 65 }, { name: 'QST', rate: '9.975', amount: 130 }], 1494],
-    ['BC', 'V6B 1A1', [{ name: 'GST', rate: '5', amount: 65 }, { name: 'PST', rate: '7', amount: 91 }], 1455],
+    [
+      'QC',
+      'H2X 1Y4',
+      [
+        { name: 'GST', rate: '5', amount: 65 },
+        { name: 'QST', rate: '9.975', amount: 130 },
+      ],
+      1494,
+    ],
+    [
+      'BC',
+      'V6B 1A1',
+      [
+        { name: 'GST', rate: '5', amount: 65 },
+        { name: 'PST', rate: '7', amount: 91 },
+      ],
+      1455,
+    ],
     ['AB', 'T2P 1J9', [{ name: 'GST', rate: '5', amount: 65 }], 1364],
   ])('CA-%s → %j', (region, postalCode, tax, total) => {
     const result = q({ country: 'CA', region, postalCode });
@@ -172,14 +230,29 @@ describe('discounts are applied before tax', () => {
   });
 
   it('takes a fixed amount off the net in exclusive regions and taxes the rest', () => {
-    const result = q({ country: 'US', region: 'TX', items: [{ productId: 'ebook', quantity: 1 }], discountCode: 'FIVE' });
+    const result = q({
+      country: 'US',
+      region: 'TX',
+      items: [{ productId: 'ebook', quantity: 1 }],
+      discountCode: 'FIVE',
+    });
     expect([result.discount, result.tax[0]?.amount, result.total]).toEqual([500, 50, 849]);
   });
 
   it('spreads a cart discount over lines so they add up', () => {
-    const result = q({ country: 'FR', items: [{ productId: 'album', quantity: 1 }, { productId: 'ebook', quantity: 2 }], discountCode: 'FIVE' });
+    const result = q({
+      country: 'FR',
+      items: [
+        { productId: 'album', quantity: 1 },
+        { productId: 'ebook', quantity: 2 },
+      ],
+      discountCode: 'FIVE',
+    });
     expect(result.lines.map((l) => l.discount)).toEqual([167, 333]);
-    expect(result.tax).toEqual([{ name: 'VAT', rate: '20', amount: 139 }, { name: 'VAT', rate: '5.5', amount: 87 }]);
+    expect(result.tax).toEqual([
+      { name: 'VAT', rate: '20', amount: 139 },
+      { name: 'VAT', rate: '5.5', amount: 87 },
+    ]);
     expectConsistent(result);
   });
 });
@@ -194,31 +267,66 @@ describe('every bad input gets its specific error code', () => {
     ['unknown currency', { country: 'DE', currency: 'XYZ' }, {}, 'unknown_currency'],
     ['no price in currency', { country: 'DE', currency: 'SEK' }, {}, 'no_price_in_currency'],
     ['unknown product', { country: 'DE', items: [{ productId: 'nope', quantity: 1 }] }, {}, 'unknown_product'],
-    ['product not for sale', { country: 'DE', items: [{ productId: 'draft', quantity: 1 }] }, {}, 'product_not_for_sale'],
+    [
+      'product not for sale',
+      { country: 'DE', items: [{ productId: 'draft', quantity: 1 }] },
+      {},
+      'product_not_for_sale',
+    ],
     ['US without state', { country: 'US' }, {}, 'region_required'],
     ['unknown state', { country: 'US', region: 'ZZ' }, {}, 'unknown_region'],
     ['bad ZIP', { country: 'US', region: 'TX', postalCode: '7870' }, {}, 'malformed_postal_code'],
-    ['postal code of another province', { country: 'CA', region: 'QC', postalCode: 'M5V 2T6' }, {}, 'malformed_postal_code'],
+    [
+      'postal code of another province',
+      { country: 'CA', region: 'QC', postalCode: 'M5V 2T6' },
+      {},
+      'malformed_postal_code',
+    ],
     ['malformed VAT id', { country: 'DE', vatId: 'DE123' }, {}, 'malformed_vat_id'],
     ['VAT id bad check digits', { country: 'DE', vatId: 'DE136308784' }, {}, 'malformed_vat_id'],
     ['VAT id of another country', { country: 'FR', vatId: 'DE136308783' }, {}, 'vat_id_country_mismatch'],
-    ['VAT id rejected by VIES', { country: 'DE', vatId: 'DE136308783' },
-      { vatIdVerification: { vatId: 'DE136308783', valid: false, checkedAt: '2026-11-22T11:59:00Z', registry: 'vies' as const } }, 'vat_id_rejected'],
+    [
+      'VAT id rejected by VIES',
+      { country: 'DE', vatId: 'DE136308783' },
+      {
+        vatIdVerification: {
+          vatId: 'DE136308783',
+          valid: false,
+          checkedAt: '2026-11-22T11:59:00Z',
+          registry: 'vies' as const,
+        },
+      },
+      'vat_id_rejected',
+    ],
     ['unknown discount code', { country: 'DE', discountCode: 'NOPE' }, {}, 'unknown_discount'],
     ['expired code', { country: 'DE', discountCode: 'SUMMER' }, {}, 'discount_expired'],
     ['code not started', { country: 'DE', discountCode: 'XMAS' }, {}, 'discount_not_started'],
-    ['code used up', { country: 'DE', discountCode: 'FIRST100' }, { discountUsage: { redemptions: 100, customerRedemptions: 0 } }, 'discount_exhausted'],
+    [
+      'code used up',
+      { country: 'DE', discountCode: 'FIRST100' },
+      { discountUsage: { redemptions: 100, customerRedemptions: 0 } },
+      'discount_exhausted',
+    ],
     ['minimum not met', { country: 'DE', discountCode: 'BIGCART' }, {}, 'minimum_not_met'],
     ['fixed code without the currency', { country: 'GB', discountCode: 'FIVE' }, {}, 'discount_currency_mismatch'],
   ] as const)('%s → %s', (_, input, ctx, code) => {
-    expect(codeOf(() => quote({ items: [{ productId: 'album', quantity: 1 }], ...input }, catalog, { ...context, ...ctx }))).toBe(code);
+    expect(
+      codeOf(() => quote({ items: [{ productId: 'album', quantity: 1 }], ...input }, catalog, { ...context, ...ctx })),
+    ).toBe(code);
   });
 });
 
 describe('tax location evidence is recorded', () => {
   it('records which rule chose the country and flags an uncorroborated one', () => {
-    const priced = priceCart({ items: [{ productId: 'album', quantity: 1 }], country: 'DE' }, catalog, { ...context, evidence: { ipCountry: 'DE' } });
-    expect(priced.taxLocation).toMatchObject({ country: 'DE', on: '2026-11-22', decision: { rule: 'billing_confirmed_by_ip', corroborated: true } });
+    const priced = priceCart({ items: [{ productId: 'album', quantity: 1 }], country: 'DE' }, catalog, {
+      ...context,
+      evidence: { ipCountry: 'DE' },
+    });
+    expect(priced.taxLocation).toMatchObject({
+      country: 'DE',
+      on: '2026-11-22',
+      decision: { rule: 'billing_confirmed_by_ip', corroborated: true },
+    });
     const alone = q({ country: 'DE' });
     expect(alone.notes.map((n) => n.code)).toContain('location_not_corroborated');
   });
@@ -231,11 +339,23 @@ describe('tax location evidence is recorded', () => {
 
 describe('quote properties', () => {
   const places = fc.constantFrom(
-    { country: 'DE' }, { country: 'FR' }, { country: 'HU' }, { country: 'GB' }, { country: 'JP' }, { country: 'CH' },
-    { country: 'US', region: 'TX' }, { country: 'US', region: 'CA' }, { country: 'CA', region: 'QC' }, { country: 'CA', region: 'BC' },
-    { country: 'BR' }, { country: 'DE', vatId: 'DE136308783' },
+    { country: 'DE' },
+    { country: 'FR' },
+    { country: 'HU' },
+    { country: 'GB' },
+    { country: 'JP' },
+    { country: 'CH' },
+    { country: 'US', region: 'TX' },
+    { country: 'US', region: 'CA' },
+    { country: 'CA', region: 'QC' },
+    { country: 'CA', region: 'BC' },
+    { country: 'BR' },
+    { country: 'DE', vatId: 'DE136308783' },
   );
-  const items = fc.array(fc.record({ productId: fc.constantFrom('album', 'ebook', 'tokens'), quantity: fc.integer({ min: 1, max: 100 }) }), { minLength: 1, maxLength: 6 });
+  const items = fc.array(
+    fc.record({ productId: fc.constantFrom('album', 'ebook', 'tokens'), quantity: fc.integer({ min: 1, max: 100 }) }),
+    { minLength: 1, maxLength: 6 },
+  );
   const code = fc.constantFrom(undefined, 'READ20', 'FIVE');
 
   it('lines always sum to the total, line arithmetic holds, nothing is negative', () => {
@@ -243,7 +363,11 @@ describe('quote properties', () => {
       fc.property(places, items, code, (place, its, discountCode) => {
         let result: Quote;
         try {
-          result = quote({ ...place, items: its, currency: 'USD', ...(discountCode ? { discountCode } : {}) }, catalog, context);
+          result = quote(
+            { ...place, items: its, currency: 'USD', ...(discountCode ? { discountCode } : {}) },
+            catalog,
+            context,
+          );
         } catch (error) {
           // A cart whose only lines cannot take the code is a legitimate refusal.
           if (error instanceof DomainError && error.code === 'discount_currency_mismatch') return;
@@ -258,14 +382,22 @@ describe('quote properties', () => {
 
   it('inclusive ↔ exclusive stays within one minor unit per line', () => {
     fc.assert(
-      fc.property(fc.constantFrom('DE', 'FR', 'GB', 'JP', 'NO', 'HU'), fc.constantFrom('album', 'ebook', 'tokens'), fc.integer({ min: 1, max: 10 ** 7 }), (country, productId, net) => {
-        // The same net price listed exclusive, quoted where prices display inclusive.
-        const exclusive: QuoteCatalog = { ...catalog, prices: [{ productId, currency: 'USD', region: '*', amount: net, taxInclusive: false }] };
-        const result = quote({ country, items: [{ productId, quantity: 1 }], currency: 'USD' }, exclusive, context);
-        const line = result.lines[0];
-        const tax = line?.tax.reduce((s, t) => s + t.amount, 0) ?? 0;
-        expect(Math.abs((line?.total ?? 0) - tax - net)).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        fc.constantFrom('DE', 'FR', 'GB', 'JP', 'NO', 'HU'),
+        fc.constantFrom('album', 'ebook', 'tokens'),
+        fc.integer({ min: 1, max: 10 ** 7 }),
+        (country, productId, net) => {
+          // The same net price listed exclusive, quoted where prices display inclusive.
+          const exclusive: QuoteCatalog = {
+            ...catalog,
+            prices: [{ productId, currency: 'USD', region: '*', amount: net, taxInclusive: false }],
+          };
+          const result = quote({ country, items: [{ productId, quantity: 1 }], currency: 'USD' }, exclusive, context);
+          const line = result.lines[0];
+          const tax = line?.tax.reduce((s, t) => s + t.amount, 0) ?? 0;
+          expect(Math.abs((line?.total ?? 0) - tax - net)).toBeLessThanOrEqual(1);
+        },
+      ),
     );
   });
 });

@@ -45,11 +45,26 @@ describe('every rate row carries a source and an effective-from date', () => {
 
 describe('EU VAT, standard rate, buyer country (Directive 2006/112/EC art. 58)', () => {
   it.each([
-    ['DE', '19', 'ecRates'], ['FR', '20', 'ecRates'], ['IT', '22', 'ecRates'], ['ES', '21', 'ecRates'],
-    ['NL', '21', 'ecRates'], ['BE', '21', 'ecRates'], ['AT', '20', 'ecRates'], ['PL', '23', 'ecRates'],
-    ['SE', '25', 'ecRates'], ['IE', '23', 'ecRates'], ['HU', '27', 'ecRates'], ['LU', '17', 'vatapiNews'],
-    ['FI', '25.5', 'fiVero2024'], ['SK', '23', 'skRates2025'], ['EE', '24', 'eeRate2025'], ['RO', '21', 'roRates2025'],
-    ['GR', '24', 'ecRates'], ['DK', '25', 'ecRates'], ['CY', '19', 'ecRates'], ['MT', '18', 'ecRates'],
+    ['DE', '19', 'ecRates'],
+    ['FR', '20', 'ecRates'],
+    ['IT', '22', 'ecRates'],
+    ['ES', '21', 'ecRates'],
+    ['NL', '21', 'ecRates'],
+    ['BE', '21', 'ecRates'],
+    ['AT', '20', 'ecRates'],
+    ['PL', '23', 'ecRates'],
+    ['SE', '25', 'ecRates'],
+    ['IE', '23', 'ecRates'],
+    ['HU', '27', 'ecRates'],
+    ['LU', '17', 'vatapiNews'],
+    ['FI', '25.5', 'fiVero2024'],
+    ['SK', '23', 'skRates2025'],
+    ['EE', '24', 'eeRate2025'],
+    ['RO', '21', 'roRates2025'],
+    ['GR', '24', 'ecRates'],
+    ['DK', '25', 'ecRates'],
+    ['CY', '19', 'ecRates'],
+    ['MT', '18', 'ecRates'],
   ])('%s %s%% (source: %s)', (country, rate, source) => {
     const [component] = taxRuleFor({ country }, 'standard', ON).components;
     expect(component?.rate).toBe(rate);
@@ -60,28 +75,46 @@ describe('EU VAT, standard rate, buyer country (Directive 2006/112/EC art. 58)',
 
 describe('EU VAT on e-books (Directive (EU) 2018/1713 reduced rates)', () => {
   it.each([
-    ['DE', '7', 'avalaraEpub2018'], ['FR', '5.5', 'gvcEbooks2021'], ['IT', '4', 'gvcEbooks2021'],
-    ['ES', '4', 'esEbooks2020'], ['NL', '9', 'avalaraEpub2018'], ['AT', '10', 'gvcEbooks2021'],
-    ['IE', '0', 'ieEbooks2024'], ['CZ', '0', 'czBooks2024'], ['LT', '5', 'ltBooks2026'],
-    ['FI', '13.5', 'fiReduced2026'], ['RO', '11', 'roRates2025'], ['CY', '3', 'cyBooks2023'],
-    ['LV', '5', 'lvEbooks2022'], ['SE', '6', 'avalaraEpub2018'], ['PL', '5', 'avalaraEpub2018'],
+    ['DE', '7', 'avalaraEpub2018'],
+    ['FR', '5.5', 'gvcEbooks2021'],
+    ['IT', '4', 'gvcEbooks2021'],
+    ['ES', '4', 'esEbooks2020'],
+    ['NL', '9', 'avalaraEpub2018'],
+    ['AT', '10', 'gvcEbooks2021'],
+    ['IE', '0', 'ieEbooks2024'],
+    ['CZ', '0', 'czBooks2024'],
+    ['LT', '5', 'ltBooks2026'],
+    ['FI', '13.5', 'fiReduced2026'],
+    ['RO', '11', 'roRates2025'],
+    ['CY', '3', 'cyBooks2023'],
+    ['LV', '5', 'lvEbooks2022'],
+    ['SE', '6', 'avalaraEpub2018'],
+    ['PL', '5', 'avalaraEpub2018'],
   ])('%s e-books %s%% (source: %s)', (country, rate, source) => {
     const [component] = taxRuleFor({ country }, 'ebook', ON).components;
     expect(component?.rate).toBe(rate);
     expect(component?.source).toBe(source);
   });
 
-  it.each([['DK', '25'], ['HU', '27'], ['SK', '23']])('%s has no confirmed e-book rate: standard %s%%', (country, rate) => {
+  it.each([
+    ['DK', '25'],
+    ['HU', '27'],
+    ['SK', '23'],
+  ])('%s has no confirmed e-book rate: standard %s%%', (country, rate) => {
     expect(rates(country, 'ebook')).toEqual([`VAT ${rate}`]);
   });
 });
 
 describe('rates follow their effective-from dates', () => {
   it.each([
-    ['EE', 'standard', '2025-06-30', '22', 'vatapiNews'], ['EE', 'standard', '2025-07-01', '24', 'eeRate2025'],
-    ['FI', 'standard', '2024-08-31', '24', 'ecRates'], ['FI', 'standard', '2024-09-01', '25.5', 'fiVero2024'],
-    ['FI', 'ebook', '2024-12-31', '10', 'avalaraEpub2018'], ['FI', 'ebook', '2025-06-01', '14', 'fiReduced2025'],
-    ['LT', 'ebook', '2025-12-31', '9', 'ltBooks2023'], ['IE', 'ebook', '2023-12-31', '9', 'avalaraEpub2018'],
+    ['EE', 'standard', '2025-06-30', '22', 'vatapiNews'],
+    ['EE', 'standard', '2025-07-01', '24', 'eeRate2025'],
+    ['FI', 'standard', '2024-08-31', '24', 'ecRates'],
+    ['FI', 'standard', '2024-09-01', '25.5', 'fiVero2024'],
+    ['FI', 'ebook', '2024-12-31', '10', 'avalaraEpub2018'],
+    ['FI', 'ebook', '2025-06-01', '14', 'fiReduced2025'],
+    ['LT', 'ebook', '2025-12-31', '9', 'ltBooks2023'],
+    ['IE', 'ebook', '2023-12-31', '9', 'avalaraEpub2018'],
   ] as const)('%s %s on %s → %s%% (source: %s)', (country, category, on, rate, source) => {
     const [component] = taxRuleFor({ country }, category, on).components;
     expect(component?.rate).toBe(rate);
@@ -101,11 +134,16 @@ describe('rates follow their effective-from dates', () => {
 
 describe('VAT and GST outside the EU', () => {
   it.each([
-    ['GB', 'standard', 'VAT 20', 'gbVat'], ['GB', 'ebook', 'VAT 0', 'gbEpub2020'],
-    ['NO', 'standard', 'VAT 25', 'noMva'], ['NO', 'ebook', 'VAT 0', 'avalaraEpub2018'],
-    ['CH', 'standard', 'VAT 8.1', 'chMwst2024'], ['CH', 'ebook', 'VAT 2.6', 'chMwst2024'],
-    ['AU', 'standard', 'GST 10', 'auGst'], ['JP', 'standard', 'JCT 10', 'jpJct'],
-    ['NZ', 'standard', 'GST 15', 'nzGst'], ['SG', 'standard', 'GST 9', 'sgGst'],
+    ['GB', 'standard', 'VAT 20', 'gbVat'],
+    ['GB', 'ebook', 'VAT 0', 'gbEpub2020'],
+    ['NO', 'standard', 'VAT 25', 'noMva'],
+    ['NO', 'ebook', 'VAT 0', 'avalaraEpub2018'],
+    ['CH', 'standard', 'VAT 8.1', 'chMwst2024'],
+    ['CH', 'ebook', 'VAT 2.6', 'chMwst2024'],
+    ['AU', 'standard', 'GST 10', 'auGst'],
+    ['JP', 'standard', 'JCT 10', 'jpJct'],
+    ['NZ', 'standard', 'GST 15', 'nzGst'],
+    ['SG', 'standard', 'GST 9', 'sgGst'],
   ] as const)('%s %s → %s (source: %s)', (country, category, expected, source) => {
     const rule = taxRuleFor({ country }, category, ON);
     expect(rule.components.map((c) => `${c.name} ${c.rate}`)).toEqual([expected]);
@@ -122,9 +160,18 @@ describe('VAT and GST outside the EU', () => {
 
 describe('US sales tax, state base rate with the digital-goods flag (Tax Foundation 2025, TaxJar)', () => {
   it.each([
-    ['TX', ['Sales tax 6.25']], ['WA', ['Sales tax 6.5']], ['NJ', ['Sales tax 6.625']], ['PA', ['Sales tax 6']],
-    ['CT', ['Sales tax 1']], ['LA', ['Sales tax 5']], ['MN', ['Sales tax 6.875']],
-    ['CA', []], ['NY', []], ['FL', []], ['OR', []], ['DE', []],
+    ['TX', ['Sales tax 6.25']],
+    ['WA', ['Sales tax 6.5']],
+    ['NJ', ['Sales tax 6.625']],
+    ['PA', ['Sales tax 6']],
+    ['CT', ['Sales tax 1']],
+    ['LA', ['Sales tax 5']],
+    ['MN', ['Sales tax 6.875']],
+    ['CA', []],
+    ['NY', []],
+    ['FL', []],
+    ['OR', []],
+    ['DE', []],
   ] as const)('US-%s → %j', (state, expected) => {
     const rule = taxRuleFor({ country: 'US', region: state }, 'standard', ON);
     expect(rule.components.map((c) => `${c.name} ${c.rate}`)).toEqual(expected);
@@ -141,10 +188,16 @@ describe('US sales tax, state base rate with the digital-goods flag (Tax Foundat
 
 describe('Canada GST/HST/QST/PST by province (CRA rates; Revenu Québec; provincial digital PST)', () => {
   it.each([
-    ['ON', 'standard', ['HST 13']], ['NS', 'standard', ['HST 14']], ['NB', 'standard', ['HST 15']],
-    ['AB', 'standard', ['GST 5']], ['QC', 'standard', ['GST 5', 'QST 9.975']],
-    ['BC', 'standard', ['GST 5', 'PST 7']], ['BC', 'ebook', ['GST 5']],
-    ['SK', 'standard', ['GST 5', 'PST 6']], ['MB', 'standard', ['GST 5', 'RST 7']], ['YT', 'standard', ['GST 5']],
+    ['ON', 'standard', ['HST 13']],
+    ['NS', 'standard', ['HST 14']],
+    ['NB', 'standard', ['HST 15']],
+    ['AB', 'standard', ['GST 5']],
+    ['QC', 'standard', ['GST 5', 'QST 9.975']],
+    ['BC', 'standard', ['GST 5', 'PST 7']],
+    ['BC', 'ebook', ['GST 5']],
+    ['SK', 'standard', ['GST 5', 'PST 6']],
+    ['MB', 'standard', ['GST 5', 'RST 7']],
+    ['YT', 'standard', ['GST 5']],
   ] as const)('CA-%s %s → %j', (province, category, expected) => {
     expect(rates('CA', category, province)).toEqual(expected);
   });
@@ -195,18 +248,32 @@ describe('reverse charge for business buyers', () => {
   });
   it('applies in the UK with the HMRC mention', () => {
     const gb = parseVatId('GB 980 7806 84');
-    expect(decideReverseCharge({ taxCountry: 'GB', buyerVatId: gb, sellerCountry: 'IE' }).note?.message).toContain('HMRC');
+    expect(decideReverseCharge({ taxCountry: 'GB', buyerVatId: gb, sellerCountry: 'IE' }).note?.message).toContain(
+      'HMRC',
+    );
   });
   it('refuses an id from another country and an id the registry rejected', () => {
-    expect(codeOf(() => decideReverseCharge({ taxCountry: 'FR', buyerVatId: de, sellerCountry: 'IE' }))).toBe('vat_id_country_mismatch');
-    const verification = { vatId: 'DE136308783', valid: false, checkedAt: '2026-11-22T10:00:00Z', registry: 'vies' as const };
-    expect(codeOf(() => decideReverseCharge({ taxCountry: 'DE', buyerVatId: de, sellerCountry: 'IE', verification }))).toBe('vat_id_rejected');
+    expect(codeOf(() => decideReverseCharge({ taxCountry: 'FR', buyerVatId: de, sellerCountry: 'IE' }))).toBe(
+      'vat_id_country_mismatch',
+    );
+    const verification = {
+      vatId: 'DE136308783',
+      valid: false,
+      checkedAt: '2026-11-22T10:00:00Z',
+      registry: 'vies' as const,
+    };
+    expect(
+      codeOf(() => decideReverseCharge({ taxCountry: 'DE', buyerVatId: de, sellerCountry: 'IE', verification })),
+    ).toBe('vat_id_rejected');
   });
 });
 
 describe('tax arithmetic', () => {
   const vat19 = [{ name: 'VAT', rate: '19', ppm: 190_000 }];
-  const qc = [{ name: 'GST', rate: '5', ppm: 50_000 }, { name: 'QST', rate: '9.975', ppm: 99_750 }];
+  const qc = [
+    { name: 'GST', rate: '5', ppm: 50_000 },
+    { name: 'QST', rate: '9.975', ppm: 99_750 },
+  ];
 
   it('computes each component on the same base (no compounding)', () => {
     expect(taxOnNet(1000, qc).map((t) => t.amount)).toEqual([50, 100]); // 99.75 → 100
@@ -219,7 +286,12 @@ describe('tax arithmetic', () => {
   });
 
   it('inclusive ↔ exclusive stays within one minor unit', () => {
-    const rateSets = [vat19, qc, [{ name: 'VAT', rate: '5.5', ppm: 55_000 }], [{ name: 'JCT', rate: '10', ppm: 100_000 }]];
+    const rateSets = [
+      vat19,
+      qc,
+      [{ name: 'VAT', rate: '5.5', ppm: 55_000 }],
+      [{ name: 'JCT', rate: '10', ppm: 100_000 }],
+    ];
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10 ** 11 }), fc.constantFrom(...rateSets), (net, rs) => {
         const gross = netToGross(net, rs);

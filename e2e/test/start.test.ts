@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@fanfare/config';
 import { isPortOpen } from '../../scripts/dev/ports.js';
 import { workerPolling } from '../../scripts/dev/worker-polling.js';
-import { getWithHost, pressCtrlC, repo, stackPlace, startProduct as start, until, type StackPlace, type StackPorts } from './support/started-stack.js';
+import {
+  getWithHost,
+  pressCtrlC,
+  repo,
+  stackPlace,
+  startProduct as start,
+  until,
+  type StackPlace,
+  type StackPorts,
+} from './support/started-stack.js';
 
 describe('npm start (whole stack, real processes)', () => {
   let place: StackPlace;
@@ -28,7 +37,10 @@ describe('npm start (whole stack, real processes)', () => {
 
     const health = await fetch(`http://127.0.0.1:${ports.api}/v1/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'ok', checks: { db: { status: 'up' }, temporal: { status: 'up' } } });
+    expect(await health.json()).toMatchObject({
+      status: 'ok',
+      checks: { db: { status: 'up' }, temporal: { status: 'up' } },
+    });
     expect((await fetch(`http://127.0.0.1:${ports.ui}/`)).status).toBe(200);
     expect(await workerPolling(loadConfig({ ...process.env, ...env }))).toBe(true);
 
@@ -47,7 +59,11 @@ describe('npm start (whole stack, real processes)', () => {
     expect(products.length).toBeGreaterThan(0);
 
     expect(product.output()).toContain(`http://aurora.localhost:${ports.site}`);
-    const storefront = await getWithHost(ports.site, `/products/${products[0]?.slug}/`, `aurora.localhost:${ports.site}`);
+    const storefront = await getWithHost(
+      ports.site,
+      `/products/${products[0]?.slug}/`,
+      `aurora.localhost:${ports.site}`,
+    );
     expect(storefront.status).toBe(200);
     expect(storefront.body).toContain('Aurora Records');
     expect((await getWithHost(ports.site, '/', `inkwell.localhost:${ports.site}`)).body).toContain('Inkwell Press');

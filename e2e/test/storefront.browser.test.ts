@@ -2,7 +2,16 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRequest, pressCtrlC, repo, stackPlace, startProduct, until, type StackPlace, type StartedProduct } from './support/started-stack.js';
+import {
+  apiRequest,
+  pressCtrlC,
+  repo,
+  stackPlace,
+  startProduct,
+  until,
+  type StackPlace,
+  type StartedProduct,
+} from './support/started-stack.js';
 
 // The buyer's journeys in Debian Chromium against the whole stack exactly as `npm start` starts
 // it (Temporal, stripe-mock, worker, API, the seeded demo catalog built into storefronts, the
@@ -10,8 +19,17 @@ import { apiRequest, pressCtrlC, repo, stackPlace, startProduct, until, type Sta
 // Each scenario takes a fresh browser context (its own storage and service worker).
 
 const artifacts = path.join(repo, '.test-results');
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+];
 
 /** Waits until the page's service worker is `activated` (`ready` resolves while it is still activating). */
 async function serviceWorkerActivated(page: Page): Promise<void> {
@@ -38,7 +56,9 @@ describe('storefront journeys in Chromium (the stack as `npm start` starts it)',
   const apiHost = (handle: string): string => `${handle}.localhost:${place.ports.site}`;
   /** A development buyer token minted by the API directly, for checking from the test what the browser did. */
   const buyerToken = async (handle: string, email: string): Promise<string> => {
-    const response = await apiRequest<{ token: string }>(place.ports.api, apiHost(handle), 'POST', '/v1/dev/token', { body: { email, role: 'buyer' } });
+    const response = await apiRequest<{ token: string }>(place.ports.api, apiHost(handle), 'POST', '/v1/dev/token', {
+      body: { email, role: 'buyer' },
+    });
     expect(response.status).toBe(200);
     return response.json.token;
   };
@@ -82,7 +102,9 @@ describe('storefront journeys in Chromium (the stack as `npm start` starts it)',
     const { context, page } = await fresh();
     const shop = origin('aurora');
     // The catalog export the start command built the storefront from: its newest products are precached.
-    const exported = JSON.parse(await readFile(path.join(place.dataDir, 'site', 'catalog', 'aurora.json'), 'utf8')) as { products: { slug: string }[] };
+    const exported = JSON.parse(await readFile(path.join(place.dataDir, 'site', 'catalog', 'aurora.json'), 'utf8')) as {
+      products: { slug: string }[];
+    };
     await page.goto(`${shop}/`);
     await serviceWorkerActivated(page);
     const missing = await page.goto(`${shop}/no-such-page/`);
@@ -133,19 +155,37 @@ describe('storefront journeys in Chromium (the stack as `npm start` starts it)',
   it('queues a wishlist change made offline and delivers it to the API after reconnect', async () => {
     const { context, page } = await fresh();
     const email = 'wishlist-journey@example.com';
-    const signedIn = await apiRequest<{ token: string; expiresAt: string }>(place.ports.api, apiHost('aurora'), 'POST', '/v1/dev/token', { body: { email, role: 'buyer' } });
+    const signedIn = await apiRequest<{ token: string; expiresAt: string }>(
+      place.ports.api,
+      apiHost('aurora'),
+      'POST',
+      '/v1/dev/token',
+      { body: { email, role: 'buyer' } },
+    );
     expect(signedIn.status).toBe(200);
     const { token, expiresAt } = signedIn.json;
     const wishlist = async (): Promise<string[]> => {
-      const answer = await apiRequest<{ items: { productId: string }[] }>(place.ports.api, apiHost('aurora'), 'GET', '/v1/me/wishlist', { token });
+      const answer = await apiRequest<{ items: { productId: string }[] }>(
+        place.ports.api,
+        apiHost('aurora'),
+        'GET',
+        '/v1/me/wishlist',
+        { token },
+      );
       expect(answer.status).toBe(200);
       return answer.json.items.map((item) => item.productId);
     };
-    const tidal = (await apiRequest<{ id: string }>(place.ports.api, apiHost('aurora'), 'GET', '/v1/catalog/products/tidal-single')).json.id;
+    const tidal = (
+      await apiRequest<{ id: string }>(place.ports.api, apiHost('aurora'), 'GET', '/v1/catalog/products/tidal-single')
+    ).json.id;
 
     // Signed in the way the account island keeps a session (localStorage, per storefront).
     await page.goto(`${origin('aurora')}/`);
-    await page.evaluate((session) => localStorage.setItem('fanfare:session:aurora', JSON.stringify(session)), { token, expiresAt, email });
+    await page.evaluate((session) => localStorage.setItem('fanfare:session:aurora', JSON.stringify(session)), {
+      token,
+      expiresAt,
+      email,
+    });
     // The worker active before the product page loads, so it keeps that page for offline use.
     await serviceWorkerActivated(page);
     await page.goto(`${origin('aurora')}/products/tidal-single/`);
@@ -166,14 +206,18 @@ describe('storefront journeys in Chromium (the stack as `npm start` starts it)',
     await context.setOffline(false);
     await expect.poll(wishlist, { timeout: 30_000, interval: 500 }).toContain(tidal);
     // Delivered changes leave the queue the page and the worker share.
-    await expect.poll(() => page.evaluate(`new Promise((resolve, reject) => {
+    await expect
+      .poll(() =>
+        page.evaluate(`new Promise((resolve, reject) => {
       const open = indexedDB.open('fanfare-wishlist');
       open.onerror = () => reject(open.error);
       open.onsuccess = () => {
         const count = open.result.transaction('changes').objectStore('changes').count();
         count.onsuccess = () => resolve(count.result);
       };
-    })`)).toBe(0);
+    })`),
+      )
+      .toBe(0);
     await page.goto(`${origin('aurora')}/wishlist/`);
     await expect.poll(() => page.getByTestId('wishlist-items').textContent()).toContain('Tidal');
 
@@ -198,11 +242,17 @@ describe('storefront journeys in Chromium (the stack as `npm start` starts it)',
   async function dispatchWishlistSync(context: BrowserContext, page: Page): Promise<void> {
     const devtools = await context.newCDPSession(page);
     const registrations = new Promise<{ registrationId: string; scopeURL: string }[]>((resolve) =>
-      devtools.on('ServiceWorker.workerRegistrationUpdated', (event) => resolve(event.registrations)));
+      devtools.on('ServiceWorker.workerRegistrationUpdated', (event) => resolve(event.registrations)),
+    );
     await devtools.send('ServiceWorker.enable');
     const registration = (await registrations).find((r) => r.scopeURL.startsWith(origin('aurora')));
     expect(registration).toBeDefined();
-    await devtools.send('ServiceWorker.dispatchSyncEvent', { origin: origin('aurora'), registrationId: registration?.registrationId ?? '', tag: 'wishlist-sync', lastChance: false });
+    await devtools.send('ServiceWorker.dispatchSyncEvent', {
+      origin: origin('aurora'),
+      registrationId: registration?.registrationId ?? '',
+      tag: 'wishlist-sync',
+      lastChance: false,
+    });
   }
 
   it('buys in the browser: sign in, add to cart, check out with the development test payment, see it in the library and download the file', async () => {
@@ -229,7 +279,9 @@ describe('storefront journeys in Chromium (the stack as `npm start` starts it)',
     await page.getByTestId('checkout-region').selectOption('NY');
     await page.getByTestId('checkout-eula').check();
     await page.getByTestId('checkout-pay').click();
-    await expect.poll(() => page.getByTestId('checkout-total').textContent(), { timeout: 30_000 }).toMatch(/^\$\d+\.\d\d$/);
+    await expect
+      .poll(() => page.getByTestId('checkout-total').textContent(), { timeout: 30_000 })
+      .toMatch(/^\$\d+\.\d\d$/);
     expect(await page.getByTestId('checkout-totals').textContent()).toMatch(/Subtotal\$[\d.]+Tax\$[\d.]+Total\$[\d.]+/);
     // The build has a publishable key, but js.stripe.com is out of reach here: the checkout says so.
     const card = page.getByTestId('card-status');
@@ -244,10 +296,12 @@ describe('storefront journeys in Chromium (the stack as `npm start` starts it)',
     await page.getByTestId('go-to-library').click();
     const item = page.getByTestId('library-item').filter({ hasText: 'Tidal' });
     await expect.poll(() => item.count(), { timeout: 30_000 }).toBe(1);
-    const session = JSON.parse(String(await page.evaluate("localStorage.getItem('fanfare:session:aurora')"))) as { token: string };
-    const owned = await apiRequest<{ entitlements: { product: { slug: string }; assets: { id: string; filename: string; sizeBytes: number }[] }[] }>(
-      place.ports.api, apiHost('aurora'), 'GET', '/v1/me/entitlements', { token: session.token },
-    );
+    const session = JSON.parse(String(await page.evaluate("localStorage.getItem('fanfare:session:aurora')"))) as {
+      token: string;
+    };
+    const owned = await apiRequest<{
+      entitlements: { product: { slug: string }; assets: { id: string; filename: string; sizeBytes: number }[] }[];
+    }>(place.ports.api, apiHost('aurora'), 'GET', '/v1/me/entitlements', { token: session.token });
     const asset = owned.json.entitlements.find((e) => e.product.slug === 'tidal-single')?.assets[0];
     expect(asset).toBeDefined();
     const button = item.locator(`[data-testid="download"][data-asset-id="${asset?.id}"]`);

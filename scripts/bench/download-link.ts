@@ -52,7 +52,12 @@ export function benchDownloadLink(target: DownloadLinkTarget): Promise<TimedLink
       {
         method: 'POST',
         agent: target.agent,
-        headers: { host: target.host, authorization: `Bearer ${target.bearerToken}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: {
+          host: target.host,
+          authorization: `Bearer ${target.bearerToken}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
       },
       (res) => {
         let text = '';
@@ -60,7 +65,11 @@ export function benchDownloadLink(target: DownloadLinkTarget): Promise<TimedLink
         res.on('data', (chunk: string) => (text += chunk));
         res.on('end', () => {
           const status = res.statusCode ?? 0;
-          resolve({ ms: performance.now() - started, status, link: status === 201 ? (JSON.parse(text) as TimedLink['link']) : null });
+          resolve({
+            ms: performance.now() - started,
+            status,
+            link: status === 201 ? (JSON.parse(text) as TimedLink['link']) : null,
+          });
         });
       },
     );
@@ -90,10 +99,22 @@ async function main(): Promise<void> {
   try {
     const em = forPlatform(app.orm.em);
     const handle = `bench-${randomBytes(4).toString('hex')}`;
-    const tenant = em.create(Tenant, { handle, name: handle, status: 'active', defaultCurrency: 'EUR', defaultLocale: 'en-GB', theme: { primaryColor: '#000000', accentColor: '#ffffff' } });
+    const tenant = em.create(Tenant, {
+      handle,
+      name: handle,
+      status: 'active',
+      defaultCurrency: 'EUR',
+      defaultLocale: 'en-GB',
+      theme: { primaryColor: '#000000', accentColor: '#ffffff' },
+    });
     await em.flush();
     const host = `${handle}.bench.test`;
-    const file = await productWithFile(app.orm, config, tenant.id, { filename: 'bench.mp3', contentType: 'audio/mpeg', bytes: randomBytes(64 * 1024), downloadLimit: 5 });
+    const file = await productWithFile(app.orm, config, tenant.id, {
+      filename: 'bench.mp3',
+      contentType: 'audio/mpeg',
+      bytes: randomBytes(64 * 1024),
+      downloadLimit: 5,
+    });
     const tokens = await Promise.all(
       Array.from({ length: buyers }, async (_, index) => {
         const email = `buyer-${index}-${handle}@bench.test`;
@@ -108,7 +129,8 @@ async function main(): Promise<void> {
     const timings = await Promise.all(
       tokens.map(async (bearerToken) => {
         const mine: TimedLink[] = [];
-        for (let i = 0; i < perBuyer; i += 1) mine.push(await benchDownloadLink({ apiUrl, host, bearerToken, assetId: file.assetId, agent }));
+        for (let i = 0; i < perBuyer; i += 1)
+          mine.push(await benchDownloadLink({ apiUrl, host, bearerToken, assetId: file.assetId, agent }));
         return mine;
       }),
     );

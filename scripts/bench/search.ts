@@ -25,8 +25,40 @@ const VOCABULARY = (
   'city neon highway midnight sunrise sunset autumn spring rain snow cloud storm wind fire water earth light dark blue red green ' +
   'black white gray violet amber coral ivory jade onyx pearl ruby sapphire topaz opal quartz marble granite iron copper bronze'
 ).split(' ');
-const FIRST_NAMES = ['Maya', 'Theo', 'Ada', 'Lena', 'Omar', 'Iris', 'Noah', 'Zoe', 'Ravi', 'Elsa', 'Hugo', 'Nina', 'Kai', 'Sara', 'Jonas', 'Mira'];
-const LAST_NAMES = ['Lind', 'Marsh', 'Stone', 'Vale', 'Reyes', 'Okafor', 'Berg', 'Novak', 'Moreau', 'Kerr', 'Silva', 'Haas', 'Ito', 'Quinn'];
+const FIRST_NAMES = [
+  'Maya',
+  'Theo',
+  'Ada',
+  'Lena',
+  'Omar',
+  'Iris',
+  'Noah',
+  'Zoe',
+  'Ravi',
+  'Elsa',
+  'Hugo',
+  'Nina',
+  'Kai',
+  'Sara',
+  'Jonas',
+  'Mira',
+];
+const LAST_NAMES = [
+  'Lind',
+  'Marsh',
+  'Stone',
+  'Vale',
+  'Reyes',
+  'Okafor',
+  'Berg',
+  'Novak',
+  'Moreau',
+  'Kerr',
+  'Silva',
+  'Haas',
+  'Ito',
+  'Quinn',
+];
 
 /** A Postgres array literal of `words`, for random picks in SQL. */
 function sqlArray(words: readonly string[]): string {
@@ -35,7 +67,10 @@ function sqlArray(words: readonly string[]): string {
 
 /** `count` words picked at random in SQL, joined by spaces (capitalised like titles). */
 function randomWords(count: number, words: string): string {
-  return Array.from({ length: count }, () => `initcap((${words})[1 + floor(random() * array_length(${words}, 1))::int])`).join(" || ' ' || ");
+  return Array.from(
+    { length: count },
+    () => `initcap((${words})[1 + floor(random() * array_length(${words}, 1))::int])`,
+  ).join(" || ' ' || ");
 }
 
 /** Creators, works and products of one storefront, inserted in bulk by generate_series. */
@@ -75,7 +110,9 @@ async function fillStorefront(em: EntityManager, tenantId: string, products: num
 function typedQueries(count: number): string[] {
   const pick = () => VOCABULARY[Math.floor(Math.random() * VOCABULARY.length)]!;
   const prefix = (word: string) => word.slice(0, 2 + Math.floor(Math.random() * (word.length - 1)));
-  return Array.from({ length: count }, (_, index) => (index % 3 === 2 ? `${pick()} ${prefix(pick())}` : prefix(pick())));
+  return Array.from({ length: count }, (_, index) =>
+    index % 3 === 2 ? `${pick()} ${prefix(pick())}` : prefix(pick()),
+  );
 }
 
 function get(agent: Agent, url: URL, host: string): Promise<{ ms: number; status: number; body: string }> {
@@ -119,38 +156,53 @@ async function main(): Promise<void> {
     const platform = forPlatform(app.orm.em);
     const storefronts = Array.from({ length: 5 }, () => {
       const handle = `bench-${randomBytes(4).toString('hex')}`;
-      return platform.create(Tenant, { handle, name: handle, status: 'active', defaultCurrency: 'EUR', defaultLocale: 'en-GB', theme: { primaryColor: '#000000', accentColor: '#ffffff' } });
+      return platform.create(Tenant, {
+        handle,
+        name: handle,
+        status: 'active',
+        defaultCurrency: 'EUR',
+        defaultLocale: 'en-GB',
+        theme: { primaryColor: '#000000', accentColor: '#ffffff' },
+      });
     });
     await platform.flush();
     const filling = performance.now();
-    for (const [index, tenant] of storefronts.entries()) await fillStorefront(app.orm.em.fork(), tenant.id, index === 0 ? products : Math.round(products / 4));
+    for (const [index, tenant] of storefronts.entries())
+      await fillStorefront(app.orm.em.fork(), tenant.id, index === 0 ? products : Math.round(products / 4));
     // As autovacuum would have by then: statistics, and the GIN pending list merged into the index.
     await app.orm.em.getConnection().execute('vacuum analyze creators, works, products');
-    console.log(`search bench: ${products} products in the searched storefront (+4 × ${Math.round(products / 4)} elsewhere), filled in ${((performance.now() - filling) / 1000).toFixed(1)} s`);
+    console.log(
+      `search bench: ${products} products in the searched storefront (+4 × ${Math.round(products / 4)} elsewhere), filled in ${((performance.now() - filling) / 1000).toFixed(1)} s`,
+    );
 
     const apiUrl = await app.listen({ host: '127.0.0.1', port: 0 });
     const host = `${storefronts[0]!.handle}.bench.test`;
     const queries = typedQueries(requests);
     // Warm the pool and the plan cache, as a running API would be.
-    for (const q of queries.slice(0, 20)) await get(agent, new URL(`/v1/catalog/search?q=${encodeURIComponent(q)}`, apiUrl), host);
+    for (const q of queries.slice(0, 20))
+      await get(agent, new URL(`/v1/catalog/search?q=${encodeURIComponent(q)}`, apiUrl), host);
     const round: number[] = [];
     const took: number[] = [];
     let hits = 0;
     let next = 0;
     const started = performance.now();
-    await Promise.all(Array.from({ length: concurrency }, async () => {
-      while (next < queries.length) {
-        const q = queries[next++]!;
-        const reply = await get(agent, new URL(`/v1/catalog/search?q=${encodeURIComponent(q)}`, apiUrl), host);
-        if (reply.status !== 200) throw new Error(`search for "${q}" answered ${reply.status}: ${reply.body}`);
-        const body = JSON.parse(reply.body) as { hits: unknown[]; tookMs: number };
-        round.push(reply.ms);
-        took.push(body.tookMs);
-        hits += body.hits.length;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < queries.length) {
+          const q = queries[next++]!;
+          const reply = await get(agent, new URL(`/v1/catalog/search?q=${encodeURIComponent(q)}`, apiUrl), host);
+          if (reply.status !== 200) throw new Error(`search for "${q}" answered ${reply.status}: ${reply.body}`);
+          const body = JSON.parse(reply.body) as { hits: unknown[]; tookMs: number };
+          round.push(reply.ms);
+          took.push(body.tookMs);
+          hits += body.hits.length;
+        }
+      }),
+    );
     const seconds = (performance.now() - started) / 1000;
-    console.log(`  ${requests} searches, ${concurrency} at a time, ${(requests / seconds).toFixed(0)}/s, ${(hits / requests).toFixed(1)} hits each on average (limit 10)`);
+    console.log(
+      `  ${requests} searches, ${concurrency} at a time, ${(requests / seconds).toFixed(0)}/s, ${(hits / requests).toFixed(1)} hits each on average (limit 10)`,
+    );
     console.log(`  GET /v1/catalog/search round trip: ${percentiles(round)}`);
     console.log(`  tookMs (the query, in the API):    ${percentiles(took)}   (SPEC: search ≤ 50 ms p95)`);
   } finally {

@@ -25,7 +25,10 @@ export class ManagedProcess {
   onUnexpectedExit: ((code: number | null) => void) | undefined;
   private stopping = false;
 
-  constructor(private readonly spec: ProcessSpec, private readonly runDir: string) {}
+  constructor(
+    private readonly spec: ProcessSpec,
+    private readonly runDir: string,
+  ) {}
 
   get name(): string {
     return this.spec.name;

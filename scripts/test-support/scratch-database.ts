@@ -39,6 +39,7 @@ export async function createScratchDatabase(): Promise<ScratchDatabase> {
   await migrateToLatest(url.toString());
   return {
     url: url.toString(),
-    drop: () => onMaintenanceDb((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      onMaintenanceDb((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }

@@ -16,7 +16,10 @@ function tempDir(): string {
   return dir;
 }
 
-function runBootstrap(args: string[], env: NodeJS.ProcessEnv = {}): { stdout: string; stderr: string; status: number | null } {
+function runBootstrap(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): { stdout: string; stderr: string; status: number | null } {
   const result = spawnSync(process.execPath, [bootstrap, ...args], {
     cwd: repo,
     env: { ...process.env, ...env },

@@ -7,11 +7,13 @@ function report(overrides: Partial<VitestJsonReport>): VitestJsonReport {
 
 describe('the closing line of npm test', () => {
   it('counts passed, failed and skipped tests', () => {
-    expect(summarize(report({ numPassedTests: 7, numFailedTests: 2, numPendingTests: 1, numTodoTests: 1 }), 1)).toEqual({
-      passed: 7,
-      failed: 2,
-      skipped: 2,
-    });
+    expect(summarize(report({ numPassedTests: 7, numFailedTests: 2, numPendingTests: 1, numTodoTests: 1 }), 1)).toEqual(
+      {
+        passed: 7,
+        failed: 2,
+        skipped: 2,
+      },
+    );
   });
 
   it('counts a test file that broke before running any test as a failure', () => {

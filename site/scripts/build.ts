@@ -22,10 +22,14 @@ async function main(): Promise<void> {
   const orm = await createOrm(config.databaseUrl);
   try {
     const exported = await exportCatalog({
-      em: orm.em, blobs: createBlobStore(config.blobs), outDir: catalogDir,
-      ffmpegPath: config.media.ffmpegPath, ...(only === undefined ? {} : { handles: [only] }),
+      em: orm.em,
+      blobs: createBlobStore(config.blobs),
+      outDir: catalogDir,
+      ffmpegPath: config.media.ffmpegPath,
+      ...(only === undefined ? {} : { handles: [only] }),
     });
-    for (const e of exported) console.log(`exported ${e.handle}: ${e.products} products, ${e.mediaFiles} media files written`);
+    for (const e of exported)
+      console.log(`exported ${e.handle}: ${e.products} products, ${e.mediaFiles} media files written`);
     if (only !== undefined && exported.length === 0) throw new Error(`No active storefront ${only}`);
   } finally {
     await orm.close(true);
@@ -33,9 +37,10 @@ async function main(): Promise<void> {
   const origin = (handle: string) => `http://${handle}.localhost:${config.site.port}`;
   // The test payment button calls a development route of the API, which exists exactly when the dev issuer is on.
   const payments = { stripePublishableKey: config.stripe.publishableKey ?? null, devPayments: config.auth.devIssuer };
-  const built = only === undefined
-    ? await buildAllTenants({ catalogDir, distDir, originOf: origin, payments })
-    : [await buildTenant(only, { catalogDir, distDir, origin: origin(only), payments })];
+  const built =
+    only === undefined
+      ? await buildAllTenants({ catalogDir, distDir, originOf: origin, payments })
+      : [await buildTenant(only, { catalogDir, distDir, origin: origin(only), payments })];
   console.log(`built ${built.length} storefront(s) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -15,13 +15,17 @@ async function main(): Promise<void> {
   const orm = await createOrm(config.databaseUrl, { pool: { min: 0, max: 2 } });
   const server = createEdgeServer({
     distDir: process.env.FANFARE_SITE_DIST_DIR ?? defaultDistDir,
-    resolveTenant: cachedResolver(tenantResolver(config.platformDomain, dbTenantLookup(orm, config.platformDomain), dbActiveHandle(orm))),
+    resolveTenant: cachedResolver(
+      tenantResolver(config.platformDomain, dbTenantLookup(orm, config.platformDomain), dbActiveHandle(orm)),
+    ),
     apiOrigin: config.api.publicUrl,
     // Islands call /v1 on the storefront's own origin; the edge forwards it with the buyer's Host.
     apiUpstream: `http://${config.api.host}:${config.api.port}`,
   });
   server.listen(config.site.port, config.site.host, () => {
-    console.log(`storefront edge listening on http://${config.site.host}:${config.site.port} (try http://aurora.localhost:${config.site.port})`);
+    console.log(
+      `storefront edge listening on http://${config.site.host}:${config.site.port} (try http://aurora.localhost:${config.site.port})`,
+    );
   });
   const stop = (): void => {
     server.close();

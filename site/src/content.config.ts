@@ -7,7 +7,13 @@ import { loadCatalogExport } from './export/load-catalog';
 // in `loadCatalogExport` refuses a file that does not match what the export promised.
 const fromExport = <T extends { id: string }>(pick: (c: Awaited<ReturnType<typeof loadCatalogExport>>) => T[]) => ({
   name: 'fanfare-catalog-export',
-  load: async ({ store, parseData }: { store: { clear(): void; set(entry: { id: string; data: Record<string, unknown> }): boolean }; parseData: (p: { id: string; data: Record<string, unknown> }) => Promise<Record<string, unknown>> }) => {
+  load: async ({
+    store,
+    parseData,
+  }: {
+    store: { clear(): void; set(entry: { id: string; data: Record<string, unknown> }): boolean };
+    parseData: (p: { id: string; data: Record<string, unknown> }) => Promise<Record<string, unknown>>;
+  }) => {
     store.clear();
     for (const item of pick(await loadCatalogExport())) {
       const data = await parseData({ id: item.id, data: item as unknown as Record<string, unknown> });
@@ -17,7 +23,10 @@ const fromExport = <T extends { id: string }>(pick: (c: Awaited<ReturnType<typeo
 });
 
 export const collections = {
-  tenant: defineCollection({ loader: fromExport((c) => [{ ...c.tenant, exportedAt: c.exportedAt }]), schema: tenantSchema.extend({ exportedAt: z.string() }) }),
+  tenant: defineCollection({
+    loader: fromExport((c) => [{ ...c.tenant, exportedAt: c.exportedAt }]),
+    schema: tenantSchema.extend({ exportedAt: z.string() }),
+  }),
   creators: defineCollection({ loader: fromExport((c) => c.creators), schema: creatorSchema }),
   works: defineCollection({ loader: fromExport((c) => c.works), schema: workSchema }),
   products: defineCollection({ loader: fromExport((c) => c.products), schema: productSchema }),

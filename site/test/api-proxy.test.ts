@@ -14,12 +14,15 @@ const listen = async (server: Server): Promise<number> => {
 
 function post(port: number, urlPath: string, host: string, body: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: urlPath, method: 'POST', headers: { host, 'content-type': 'application/json' } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path: urlPath, method: 'POST', headers: { host, 'content-type': 'application/json' } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -38,7 +41,15 @@ describe('edge forwards /v1 to the API with the buyer’s Host', () => {
       req.on('data', (c: Buffer) => (body += c.toString()));
       req.on('end', () => {
         res.writeHead(201, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ method: req.method, url: req.url, host: req.headers.host, forwardedHost: req.headers['x-forwarded-host'], body }));
+        res.end(
+          JSON.stringify({
+            method: req.method,
+            url: req.url,
+            host: req.headers.host,
+            forwardedHost: req.headers['x-forwarded-host'],
+            body,
+          }),
+        );
       });
     });
     const apiPort = await listen(api);
@@ -55,7 +66,13 @@ describe('edge forwards /v1 to the API with the buyer’s Host', () => {
     const port = await listen(edge);
     const answer = await post(port, '/v1/checkout?x=1', 'aurora.localhost:4321', '{"cart":1}');
     expect(answer.status).toBe(201);
-    expect(JSON.parse(answer.body)).toEqual({ method: 'POST', url: '/v1/checkout?x=1', host: 'aurora.localhost:4321', forwardedHost: 'aurora.localhost:4321', body: '{"cart":1}' });
+    expect(JSON.parse(answer.body)).toEqual({
+      method: 'POST',
+      url: '/v1/checkout?x=1',
+      host: 'aurora.localhost:4321',
+      forwardedHost: 'aurora.localhost:4321',
+      body: '{"cart":1}',
+    });
     expect((await post(port, '/v1x', 'aurora.localhost', '')).status).toBe(405);
   });
 

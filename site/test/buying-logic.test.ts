@@ -6,22 +6,53 @@ import type { CartLine } from '../src/features/cart/cart-store.js';
 import { SUBDIVISION_NAMES, billingCountries } from '../src/features/checkout/billing-countries.js';
 import { attemptFor, attemptKey, fingerprintOf, settleAttempt } from '../src/features/checkout/checkout-attempt.js';
 import { checkoutErrorWording, problemWording } from '../src/features/checkout/checkout-errors.js';
-import { checkoutContent, eulaVersionFor, eulaVersionsOf, type CheckoutForm } from '../src/features/checkout/checkout-request.js';
+import {
+  checkoutContent,
+  eulaVersionFor,
+  eulaVersionsOf,
+  type CheckoutForm,
+} from '../src/features/checkout/checkout-request.js';
 import { paymentEnv, paymentOptionsFrom } from '../src/features/checkout/payment-options.js';
-import { DEFAULT_POLL_POLICY, initialPollState, nextPollState, type CheckoutStatusBody, type PollState } from '../src/features/checkout/status-poll.js';
-import { downloadErrorWording, downloadableAssets, statusWording, type LibraryEntitlement } from '../src/features/library/library-view.js';
+import {
+  DEFAULT_POLL_POLICY,
+  initialPollState,
+  nextPollState,
+  type CheckoutStatusBody,
+  type PollState,
+} from '../src/features/checkout/status-poll.js';
+import {
+  downloadErrorWording,
+  downloadableAssets,
+  statusWording,
+  type LibraryEntitlement,
+} from '../src/features/library/library-view.js';
 import { apiFetch, type ApiResult, type Fetch } from '../src/lib/api-fetch.js';
 import { LOCALES, labelsFor, t } from '../src/lib/i18n.js';
 import { fill, humanSize, retryWhen } from '../src/lib/wording.js';
 
 const memory = () => {
   const data = new Map<string, string>();
-  return { data, getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) };
+  return {
+    data,
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+    removeItem: (k: string) => void data.delete(k),
+  };
 };
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
-const refusal = (status: number, code: string, retryAfterSeconds: number | null = null): Extract<ApiResult<unknown>, { ok: false }> =>
-  ({ ok: false, status, code, message: code, details: {}, retryAfterSeconds });
+const refusal = (
+  status: number,
+  code: string,
+  retryAfterSeconds: number | null = null,
+): Extract<ApiResult<unknown>, { ok: false }> => ({
+  ok: false,
+  status,
+  code,
+  message: code,
+  details: {},
+  retryAfterSeconds,
+});
 
 describe('session store', () => {
   const now = new Date('2026-11-22T12:00:00Z');
@@ -74,10 +105,19 @@ describe('session store', () => {
     const calls: { url: string; init: RequestInit | undefined }[] = [];
     const fetcher: Fetch = async (url, init) => {
       calls.push({ url, init });
-      return json(200, { token: 'jwt', expiresAt: '2026-11-22T13:00:00.000Z', user: { email: 'ada@example.com' }, creator: null });
+      return json(200, {
+        token: 'jwt',
+        expiresAt: '2026-11-22T13:00:00.000Z',
+        user: { email: 'ada@example.com' },
+        creator: null,
+      });
     };
     const answer = await signIn(' ada@example.com ', fetcher);
-    expect(answer).toEqual({ ok: true, status: 200, body: { token: 'jwt', expiresAt: '2026-11-22T13:00:00.000Z', email: 'ada@example.com' } });
+    expect(answer).toEqual({
+      ok: true,
+      status: 200,
+      body: { token: 'jwt', expiresAt: '2026-11-22T13:00:00.000Z', email: 'ada@example.com' },
+    });
     expect(calls[0]?.url).toBe('/v1/dev/token');
     expect(JSON.parse(String(calls[0]?.init?.body))).toEqual({ email: 'ada@example.com', role: 'buyer' });
   });
@@ -85,9 +125,25 @@ describe('session store', () => {
 
 describe('api fetch', () => {
   it('reads the API error shape, the retry-after header, and a lost connection', async () => {
-    const limited = await apiFetch('/v1/x', {}, async () => json(429, { error: { code: 'rate_limited', message: 'slow down', details: { limit: 3 } } }, { 'retry-after': '42' }));
-    expect(limited).toMatchObject({ ok: false, status: 429, code: 'rate_limited', retryAfterSeconds: 42, details: { limit: 3 } });
-    const proxy = await apiFetch('/v1/x', {}, async () => new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
+    const limited = await apiFetch('/v1/x', {}, async () =>
+      json(
+        429,
+        { error: { code: 'rate_limited', message: 'slow down', details: { limit: 3 } } },
+        { 'retry-after': '42' },
+      ),
+    );
+    expect(limited).toMatchObject({
+      ok: false,
+      status: 429,
+      code: 'rate_limited',
+      retryAfterSeconds: 42,
+      details: { limit: 3 },
+    });
+    const proxy = await apiFetch(
+      '/v1/x',
+      {},
+      async () => new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }),
+    );
     expect(proxy).toMatchObject({ ok: false, status: 502, code: 'http_502' });
     const offline = await apiFetch('/v1/x', {}, async () => {
       throw new TypeError('Failed to fetch');
@@ -106,7 +162,14 @@ describe('api fetch', () => {
   });
 });
 
-const line = (productId: string, currency = 'USD'): CartLine => ({ productId, slug: productId, title: productId, amount: 100, currency, quantity: 1 });
+const line = (productId: string, currency = 'USD'): CartLine => ({
+  productId,
+  slug: productId,
+  title: productId,
+  amount: 100,
+  currency,
+  quantity: 1,
+});
 const form: CheckoutForm = { email: 'ada@example.com', country: 'DE', region: '', eulaAccepted: true };
 const eula = { current: '2026-01', byProduct: {} };
 
@@ -116,14 +179,24 @@ describe('checkout request', () => {
     expect(built).toEqual({
       ok: true,
       content: {
-        items: [{ productId: 'p1', quantity: 1 }, { productId: 'p2', quantity: 1 }],
-        currency: 'USD', country: 'DE', email: 'ada@example.com', eulaAccepted: { version: '2026-01' },
+        items: [
+          { productId: 'p1', quantity: 1 },
+          { productId: 'p2', quantity: 1 },
+        ],
+        currency: 'USD',
+        country: 'DE',
+        email: 'ada@example.com',
+        eulaAccepted: { version: '2026-01' },
       },
     });
   });
 
   it('leaves the email to the account when signed in, and sends the region only where tax needs it', () => {
-    const built = checkoutContent([line('p1')], { ...form, email: '', country: 'US', region: 'NY' }, { signedIn: true, eula });
+    const built = checkoutContent(
+      [line('p1')],
+      { ...form, email: '', country: 'US', region: 'NY' },
+      { signedIn: true, eula },
+    );
     expect(built.ok && built.content).toMatchObject({ country: 'US', region: 'NY' });
     expect(built.ok && 'email' in built.content).toBe(false);
     const gb = checkoutContent([line('p1')], { ...form, country: 'GB', region: 'NY' }, { signedIn: true, eula });
@@ -131,13 +204,21 @@ describe('checkout request', () => {
   });
 
   it('lists every problem before sending', () => {
-    const built = checkoutContent([line('p1', 'USD'), line('p2', 'EUR')], { email: 'nope', country: 'CA', region: 'XX', eulaAccepted: false }, { signedIn: false, eula });
+    const built = checkoutContent(
+      [line('p1', 'USD'), line('p2', 'EUR')],
+      { email: 'nope', country: 'CA', region: 'XX', eulaAccepted: false },
+      { signedIn: false, eula },
+    );
     expect(built).toEqual({ ok: false, problems: ['mixed_currencies', 'email', 'region', 'eula'] });
     expect(checkoutContent([], form, { signedIn: false, eula })).toEqual({ ok: false, problems: ['cart_empty'] });
   });
 
   it('accepts the newest licence version among the cart’s products', () => {
-    const versions = eulaVersionsOf([{ id: 'p1', eulaVersion: '2' }, { id: 'p2', eulaVersion: '10' }, { id: 'p3', eulaVersion: '10' }]);
+    const versions = eulaVersionsOf([
+      { id: 'p1', eulaVersion: '2' },
+      { id: 'p2', eulaVersion: '10' },
+      { id: 'p3', eulaVersion: '10' },
+    ]);
     expect(versions).toEqual({ current: '10', byProduct: { p1: '2' } });
     expect(eulaVersionFor([line('p1')], versions)).toBe('2');
     expect(eulaVersionFor([line('p1'), line('p3')], versions)).toBe('10');
@@ -156,16 +237,30 @@ describe('checkout request', () => {
 });
 
 describe('checkout attempt (idempotency key per tab)', () => {
-  const content = { items: [{ productId: 'p2', quantity: 1 }, { productId: 'p1', quantity: 1 }], currency: 'USD', country: 'DE', eulaAccepted: { version: '1' } };
+  const content = {
+    items: [
+      { productId: 'p2', quantity: 1 },
+      { productId: 'p1', quantity: 1 },
+    ],
+    currency: 'USD',
+    country: 'DE',
+    eulaAccepted: { version: '1' },
+  };
   let n = 0;
   const newKey = () => `key-${++n}`;
 
   it('reuses the key for the same cart, answers and buyer (reload, double click), and makes a new one otherwise', () => {
     const storage = memory();
     const first = attemptFor(storage, 'aurora', content, 'ada@example.com', newKey);
-    expect(attemptFor(storage, 'aurora', { ...content, items: [...content.items].reverse() }, 'ADA@example.com', newKey).key).toBe(first.key);
-    expect(attemptFor(storage, 'aurora', { ...content, country: 'FR' }, 'ada@example.com', newKey).key).not.toBe(first.key);
-    expect(attemptFor(storage, 'aurora', { ...content, country: 'FR' }, 'bob@example.com', newKey).key).not.toBe(first.key);
+    expect(
+      attemptFor(storage, 'aurora', { ...content, items: [...content.items].reverse() }, 'ADA@example.com', newKey).key,
+    ).toBe(first.key);
+    expect(attemptFor(storage, 'aurora', { ...content, country: 'FR' }, 'ada@example.com', newKey).key).not.toBe(
+      first.key,
+    );
+    expect(attemptFor(storage, 'aurora', { ...content, country: 'FR' }, 'bob@example.com', newKey).key).not.toBe(
+      first.key,
+    );
     expect(fingerprintOf(content, 'a')).not.toBe(fingerprintOf({ ...content, currency: 'EUR' }, 'a'));
   });
 
@@ -186,7 +281,10 @@ describe('checkout error wording', () => {
     expect(checkoutErrorWording(refusal(400, 'region_required'), when).label).toBe('errRegion');
     expect(checkoutErrorWording(refusal(422, 'capacity_exhausted'), when).label).toBe('errSoldOut');
     expect(checkoutErrorWording(refusal(422, 'product_not_for_sale'), when).label).toBe('errNotForSale');
-    expect(checkoutErrorWording(refusal(422, 'discount_expired'), when)).toEqual({ label: 'errRefused', values: { code: 'discount_expired', when: 'in 60 s' } });
+    expect(checkoutErrorWording(refusal(422, 'discount_expired'), when)).toEqual({
+      label: 'errRefused',
+      values: { code: 'discount_expired', when: 'in 60 s' },
+    });
     expect(checkoutErrorWording(refusal(400, 'invalid_type'), when).label).toBe('errInvalid');
     expect(checkoutErrorWording(refusal(503, 'service_unavailable'), when).label).toBe('errUnavailable');
     expect(checkoutErrorWording(refusal(502, 'api_unreachable'), when).label).toBe('errUnavailable');
@@ -211,8 +309,15 @@ describe('checkout error wording', () => {
 
 describe('checkout status polling', () => {
   const body = (status: string, invoiceNumber: string | null = null): ApiResult<CheckoutStatusBody> => ({
-    ok: true, status: 200,
-    body: { orderId: 'o1', status, totals: { subtotal: 100, discount: 0, tax: 0, total: 100, currency: 'USD' }, invoiceNumber, paidAt: null },
+    ok: true,
+    status: 200,
+    body: {
+      orderId: 'o1',
+      status,
+      totals: { subtotal: 100, discount: 0, tax: 0, total: 100, currency: 'USD' },
+      invoiceNumber,
+      paidAt: null,
+    },
   });
 
   it('waits with backoff while awaiting payment and stops when paid', () => {
@@ -232,11 +337,22 @@ describe('checkout status polling', () => {
   });
 
   it('stops on failed, expired and refunded, and on an unknown key', () => {
-    for (const [status, view] of [['failed', 'failed'], ['expired', 'expired'], ['partially_refunded', 'refunded'], ['disputed', 'disputed']] as const) {
+    for (const [status, view] of [
+      ['failed', 'failed'],
+      ['expired', 'expired'],
+      ['partially_refunded', 'refunded'],
+      ['disputed', 'disputed'],
+    ] as const) {
       expect(nextPollState(initialPollState('k'), body(status))).toMatchObject({ view, nextDelayMs: null });
     }
-    expect(nextPollState(initialPollState('k'), refusal(404, 'not_found'))).toMatchObject({ view: 'not_found', nextDelayMs: null });
-    expect(nextPollState(initialPollState('k'), refusal(400, 'invalid_type'))).toMatchObject({ view: 'not_found', nextDelayMs: null });
+    expect(nextPollState(initialPollState('k'), refusal(404, 'not_found'))).toMatchObject({
+      view: 'not_found',
+      nextDelayMs: null,
+    });
+    expect(nextPollState(initialPollState('k'), refusal(400, 'invalid_type'))).toMatchObject({
+      view: 'not_found',
+      nextDelayMs: null,
+    });
     expect(initialPollState(null)).toMatchObject({ view: 'no_key', nextDelayMs: null });
   });
 
@@ -244,7 +360,10 @@ describe('checkout status polling', () => {
     const known = nextPollState(initialPollState('k'), body('awaiting_payment'));
     const offline = nextPollState(known, refusal(0, 'offline'));
     expect(offline).toMatchObject({ view: 'offline', nextDelayMs: 1500, status: { status: 'awaiting_payment' } });
-    expect(nextPollState(offline, refusal(503, 'service_unavailable'))).toMatchObject({ view: 'error', nextDelayMs: 2250 });
+    expect(nextPollState(offline, refusal(503, 'service_unavailable'))).toMatchObject({
+      view: 'error',
+      nextDelayMs: 2250,
+    });
     const patience = { ...DEFAULT_POLL_POLICY, maxPolls: 3 };
     let state = initialPollState('k');
     for (let i = 0; i < 3; i += 1) state = nextPollState(state, body('awaiting_payment'), patience);
@@ -254,7 +373,11 @@ describe('checkout status polling', () => {
 
 describe('library', () => {
   const entitlement = (status: LibraryEntitlement['status'], download = true): LibraryEntitlement => ({
-    id: 'e1', orderId: 'o1', status, grantedAt: '2026-11-22T10:00:00Z', expiresAt: null,
+    id: 'e1',
+    orderId: 'o1',
+    status,
+    grantedAt: '2026-11-22T10:00:00Z',
+    expiresAt: null,
     rights: { download, stream: true, deviceLimit: 3, downloadLimit: 5, usageUsed: 0 },
     product: { id: 'p1', title: 'Tidal', slug: 'tidal', kind: 'digital', mediaType: 'music' },
     assets: [{ id: 'a1', filename: 'tidal.mp3', contentType: 'audio/mpeg', sizeBytes: 4_200_000 }],
@@ -269,7 +392,10 @@ describe('library', () => {
   });
 
   it('words refused download links, with the retry-after for 429', () => {
-    expect(downloadErrorWording(refusal(429, 'rate_limited', 42))).toEqual({ label: 'downloadRateLimited', retryAfterSeconds: 42 });
+    expect(downloadErrorWording(refusal(429, 'rate_limited', 42))).toEqual({
+      label: 'downloadRateLimited',
+      retryAfterSeconds: 42,
+    });
     expect(downloadErrorWording(refusal(403, 'forbidden')).label).toBe('downloadForbidden');
     expect(downloadErrorWording(refusal(404, 'not_found')).label).toBe('downloadNotFound');
     expect(downloadErrorWording(refusal(401, 'token_expired')).label).toBe('errSessionExpired');
@@ -289,8 +415,13 @@ describe('library', () => {
 
 describe('payment options of a build', () => {
   it('round-trips through the build environment and refuses a key of the wrong shape', () => {
-    expect(paymentOptionsFrom(paymentEnv({ stripePublishableKey: 'pk_test_abc', devPayments: true }))).toEqual({ stripePublishableKey: 'pk_test_abc', devPayments: true });
+    expect(paymentOptionsFrom(paymentEnv({ stripePublishableKey: 'pk_test_abc', devPayments: true }))).toEqual({
+      stripePublishableKey: 'pk_test_abc',
+      devPayments: true,
+    });
     expect(paymentOptionsFrom({})).toEqual({ stripePublishableKey: null, devPayments: false });
-    expect(paymentOptionsFrom({ FANFARE_SITE_STRIPE_PUBLISHABLE_KEY: 'sk_test_secret' }).stripePublishableKey).toBeNull();
+    expect(
+      paymentOptionsFrom({ FANFARE_SITE_STRIPE_PUBLISHABLE_KEY: 'sk_test_secret' }).stripePublishableKey,
+    ).toBeNull();
   });
 });

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { catalogIndex, parseCatalogIndex } from '../src/features/catalog/catalog-filter.js';
 import {
-  DEFAULT_CATALOG_PAGE_SIZE, catalogPagePath, catalogPageSizeEnv, catalogPageSizeFrom, neighbours, pageCount, pageItems, pageLinks, type PageLink,
+  DEFAULT_CATALOG_PAGE_SIZE,
+  catalogPagePath,
+  catalogPageSizeEnv,
+  catalogPageSizeFrom,
+  neighbours,
+  pageCount,
+  pageItems,
+  pageLinks,
+  type PageLink,
 } from '../src/features/catalog/pagination.js';
 
 /** Page links as text: `[3]` is the current page, `…` a gap. */
-const shown = (links: PageLink[]): string => links.map((l) => ('gap' in l ? '…' : l.current ? `[${l.page}]` : String(l.page))).join(' ');
+const shown = (links: PageLink[]): string =>
+  links.map((l) => ('gap' in l ? '…' : l.current ? `[${l.page}]` : String(l.page))).join(' ');
 
 describe('catalog pagination', () => {
   it('counts pages, an empty catalog still having its first', () => {
@@ -22,7 +31,9 @@ describe('catalog pagination', () => {
     expect(pageItems(items, 2, 6)).toEqual([6, 7, 8, 9, 10, 11]);
     expect(pageItems(items, 4, 6)).toEqual([18, 19]);
     expect(pageItems(items, 5, 6)).toEqual([]);
-    expect(Array.from({ length: pageCount(items.length, 6) }, (_, i) => pageItems(items, i + 1, 6)).flat()).toEqual(items);
+    expect(Array.from({ length: pageCount(items.length, 6) }, (_, i) => pageItems(items, i + 1, 6)).flat()).toEqual(
+      items,
+    );
   });
 
   it('puts the first page at /catalog/ and the others under /catalog/page/N/', () => {
@@ -59,12 +70,26 @@ describe('catalog pagination', () => {
 
 describe('catalog index (what the filters load)', () => {
   it('lists each tax note once and keeps the order of the items', () => {
-    const priced = (slug: string, note: string) => ({ slug, title: slug, creator: 'C', type: 'music', genre: 'folk', year: 2024, cover: null, prices: {
-      USD: { amount: 999, formatted: '$9.99', taxNote: 'plus tax', currency: 'USD' }, EUR: { amount: 920, formatted: '€9.20', taxNote: note } } });
+    const priced = (slug: string, note: string) => ({
+      slug,
+      title: slug,
+      creator: 'C',
+      type: 'music',
+      genre: 'folk',
+      year: 2024,
+      cover: null,
+      prices: {
+        USD: { amount: 999, formatted: '$9.99', taxNote: 'plus tax', currency: 'USD' },
+        EUR: { amount: 920, formatted: '€9.20', taxNote: note },
+      },
+    });
     const index = catalogIndex([priced('a', 'approx.'), priced('b', 'approx.'), priced('c', 'plus tax')]);
     expect(index.notes).toEqual(['plus tax', 'approx.']);
     expect(index.items.map((i) => i.slug)).toEqual(['a', 'b', 'c']);
-    expect(index.items[0]?.prices).toEqual({ USD: { amount: 999, formatted: '$9.99', note: 0 }, EUR: { amount: 920, formatted: '€9.20', note: 1 } });
+    expect(index.items[0]?.prices).toEqual({
+      USD: { amount: 999, formatted: '$9.99', note: 0 },
+      EUR: { amount: 920, formatted: '€9.20', note: 1 },
+    });
     expect(index.items[2]?.prices.EUR?.note).toBe(0);
     expect(parseCatalogIndex(JSON.parse(JSON.stringify(index)))).toEqual(index);
     expect(parseCatalogIndex({ items: [] })).toBeUndefined();

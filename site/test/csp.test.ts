@@ -13,7 +13,12 @@ import { rawGet } from './support/raw-get.js';
 
 const sha = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const directives = (csp: string): Map<string, string[]> =>
-  new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name = '', ...sources]) => [name, sources]));
+  new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name = '', ...sources]) => [name, sources]),
+  );
 
 describe('inline code hashes of a built page', () => {
   const page = [
@@ -41,28 +46,47 @@ describe('inline code hashes of a built page', () => {
   });
 
   it('finds nothing in a page without inline code', () => {
-    expect(inlineHashesOf('<html><body><p>Hi</p><script src="/a.js"></script></body></html>'))
-      .toEqual({ scripts: [], styles: [], styleAttributes: [] });
+    expect(inlineHashesOf('<html><body><p>Hi</p><script src="/a.js"></script></body></html>')).toEqual({
+      scripts: [],
+      styles: [],
+      styleAttributes: [],
+    });
   });
 });
 
 describe('CSP header', () => {
   it('has no unsafe-inline and allows exactly the page’s hashes, Stripe and the API', () => {
-    const csp = directives(securityHeaders({
-      https: false, apiOrigin: 'http://127.0.0.1:3000',
-      inline: { scripts: ["'sha256-AAAA'"], styles: ["'sha256-BBBB'"], styleAttributes: [] },
-    })['content-security-policy'] ?? '');
-    expect(csp.get('script-src')).toEqual(["'self'", 'https://js.stripe.com', 'https://*.js.stripe.com', "'sha256-AAAA'"]);
+    const csp = directives(
+      securityHeaders({
+        https: false,
+        apiOrigin: 'http://127.0.0.1:3000',
+        inline: { scripts: ["'sha256-AAAA'"], styles: ["'sha256-BBBB'"], styleAttributes: [] },
+      })['content-security-policy'] ?? '',
+    );
+    expect(csp.get('script-src')).toEqual([
+      "'self'",
+      'https://js.stripe.com',
+      'https://*.js.stripe.com',
+      "'sha256-AAAA'",
+    ]);
     expect(csp.get('style-src')).toEqual(["'self'", "'sha256-BBBB'"]);
     expect(csp.has('style-src-attr')).toBe(false);
     expect(csp.get('connect-src')).toEqual(["'self'", 'http://127.0.0.1:3000', 'https://api.stripe.com']);
-    expect(csp.get('frame-src')).toEqual(['https://js.stripe.com', 'https://*.js.stripe.com', 'https://hooks.stripe.com']);
+    expect(csp.get('frame-src')).toEqual([
+      'https://js.stripe.com',
+      'https://*.js.stripe.com',
+      'https://hooks.stripe.com',
+    ]);
     expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'https://*.stripe.com']);
     expect([...csp.values()].flat()).not.toContain("'unsafe-inline'");
   });
 
   it('allows style attributes only by hash, and no inline code at all without a manifest entry', () => {
-    const withAttributes = directives(securityHeaders({ https: false, inline: { scripts: [], styles: [], styleAttributes: ["'sha256-CCCC'"] } })['content-security-policy'] ?? '');
+    const withAttributes = directives(
+      securityHeaders({ https: false, inline: { scripts: [], styles: [], styleAttributes: ["'sha256-CCCC'"] } })[
+        'content-security-policy'
+      ] ?? '',
+    );
     expect(withAttributes.get('style-src-attr')).toEqual(["'unsafe-hashes'", "'sha256-CCCC'"]);
     const strict = directives(securityHeaders({ https: false })['content-security-policy'] ?? '');
     expect(strict.get('script-src')).toEqual(["'self'", 'https://js.stripe.com', 'https://*.js.stripe.com']);
@@ -74,7 +98,8 @@ describe('edge over a build with a CSP manifest', () => {
   let dist: string;
   let server: ReturnType<typeof createEdgeServer>;
   let port: number;
-  const home = '<html><head><style>h1{color:red}</style></head><body><h1>home</h1><script>boot()</script></body></html>';
+  const home =
+    '<html><head><style>h1{color:red}</style></head><body><h1>home</h1><script>boot()</script></body></html>';
   const product = '<html><body><h1>product</h1><script>other()</script></body></html>';
 
   beforeAll(async () => {
@@ -101,9 +126,18 @@ describe('edge over a build with a CSP manifest', () => {
   it('sends each page the hashes of its own inline code, the 404 page included', async () => {
     expect((await csp('/')).get('script-src')).toContain(sha('boot()'));
     expect((await csp('/')).get('style-src')).toContain(sha('h1{color:red}'));
-    expect((await csp('/products/x/')).get('script-src')).toEqual(["'self'", 'https://js.stripe.com', 'https://*.js.stripe.com', sha('other()')]);
+    expect((await csp('/products/x/')).get('script-src')).toEqual([
+      "'self'",
+      'https://js.stripe.com',
+      'https://*.js.stripe.com',
+      sha('other()'),
+    ]);
     expect((await csp('/nope/')).get('script-src')).toContain(sha('boot()'));
-    expect((await csp('/app.js')).get('script-src')).toEqual(["'self'", 'https://js.stripe.com', 'https://*.js.stripe.com']);
+    expect((await csp('/app.js')).get('script-src')).toEqual([
+      "'self'",
+      'https://js.stripe.com',
+      'https://*.js.stripe.com',
+    ]);
   });
 
   it('never serves the manifest, and picks up a rebuilt one', async () => {

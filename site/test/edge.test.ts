@@ -30,7 +30,11 @@ describe('tenant resolver', () => {
 
   it('does not serve a storefront its platform host names once it is suspended or gone', async () => {
     const active = new Set(['aurora']);
-    const guarded = tenantResolver('fanfare.test', async (host) => custom[host], async (handle) => active.has(handle));
+    const guarded = tenantResolver(
+      'fanfare.test',
+      async (host) => custom[host],
+      async (handle) => active.has(handle),
+    );
     expect(await guarded('aurora.fanfare.test')).toBe('aurora');
     expect(await guarded('inkwell.localhost:4321')).toBeUndefined();
     // Custom domains are vetted by their own lookup (it returns active storefronts only).
@@ -40,7 +44,14 @@ describe('tenant resolver', () => {
   it('caches answers for a while', async () => {
     let calls = 0;
     let clock = 0;
-    const cached = cachedResolver(async () => { calls += 1; return 'aurora'; }, 1000, () => clock);
+    const cached = cachedResolver(
+      async () => {
+        calls += 1;
+        return 'aurora';
+      },
+      1000,
+      () => clock,
+    );
     await cached('shop.example.com');
     await cached('SHOP.example.com:443');
     expect(calls).toBe(1);
@@ -60,7 +71,9 @@ describe('content negotiation and headers', () => {
   it('sends HSTS only over https', () => {
     expect(securityHeaders({ https: false })['strict-transport-security']).toBeUndefined();
     expect(securityHeaders({ https: true })['strict-transport-security']).toContain('max-age=');
-    expect(securityHeaders({ https: false, apiOrigin: 'http://127.0.0.1:3000' })['content-security-policy']).toContain("connect-src 'self' http://127.0.0.1:3000");
+    expect(securityHeaders({ https: false, apiOrigin: 'http://127.0.0.1:3000' })['content-security-policy']).toContain(
+      "connect-src 'self' http://127.0.0.1:3000",
+    );
   });
 });
 
@@ -81,7 +94,10 @@ describe('edge server over two storefront folders', () => {
     }
     await mkdir(path.join(dist, '.aurora.next'), { recursive: true });
     await writeFile(path.join(dist, '.aurora.next', 'index.html'), 'staging');
-    server = createEdgeServer({ distDir: dist, resolveTenant: tenantResolver('fanfare.test', async (h) => (h === 'shop.example.com' ? 'inkwell' : undefined)) });
+    server = createEdgeServer({
+      distDir: dist,
+      resolveTenant: tenantResolver('fanfare.test', async (h) => (h === 'shop.example.com' ? 'inkwell' : undefined)),
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
   });
@@ -92,7 +108,9 @@ describe('edge server over two storefront folders', () => {
 
   it('serves the tenant the Host names, pages with and without a trailing slash', async () => {
     expect((await rawGet(port, '/', 'aurora.localhost')).body.toString()).toContain('aurora home');
-    expect((await rawGet(port, '/products/x', 'inkwell.fanfare.test')).body.toString()).toBe('<h1>inkwell product</h1>');
+    expect((await rawGet(port, '/products/x', 'inkwell.fanfare.test')).body.toString()).toBe(
+      '<h1>inkwell product</h1>',
+    );
     expect((await rawGet(port, '/products/x/', 'shop.example.com')).body.toString()).toBe('<h1>inkwell product</h1>');
   });
 
@@ -106,9 +124,15 @@ describe('edge server over two storefront folders', () => {
 
   it('never serves another tenant’s files or anything outside the tenant folder', async () => {
     const attempts = [
-      '/../inkwell/secret-of-inkwell.txt', '/%2e%2e/inkwell/secret-of-inkwell.txt', '/..%2finkwell%2fsecret-of-inkwell.txt',
-      '/products/../../inkwell/index.html', '/%2e%2e%5cinkwell%5csecret-of-inkwell.txt', '/..\\inkwell\\secret-of-inkwell.txt',
-      '/%00/index.html', '/../.aurora.next/index.html', '/%E0%A4%A',
+      '/../inkwell/secret-of-inkwell.txt',
+      '/%2e%2e/inkwell/secret-of-inkwell.txt',
+      '/..%2finkwell%2fsecret-of-inkwell.txt',
+      '/products/../../inkwell/index.html',
+      '/%2e%2e%5cinkwell%5csecret-of-inkwell.txt',
+      '/..\\inkwell\\secret-of-inkwell.txt',
+      '/%00/index.html',
+      '/../.aurora.next/index.html',
+      '/%E0%A4%A',
     ];
     for (const attempt of attempts) {
       const response = await rawGet(port, attempt, 'aurora.localhost');

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { catalogIndex, priceText } from '../src/features/catalog/catalog-filter.js';
-import { currencyKey, parsePrices, pickPrice, readChoice, resolveCurrency, writeChoice, type ChoiceStorage } from '../src/features/locale/currency-choice.js';
+import {
+  currencyKey,
+  parsePrices,
+  pickPrice,
+  readChoice,
+  resolveCurrency,
+  writeChoice,
+  type ChoiceStorage,
+} from '../src/features/locale/currency-choice.js';
 import { offlinePageKeysFor } from '../src/features/pwa/offline-routing.js';
 import { precachePatterns } from '../src/features/pwa/precache.js';
 import type { SearchEntry } from '../src/features/search/search-index.js';
@@ -11,7 +19,10 @@ import { enabledLocales, localeSegment, localizedPath, splitLocalePath } from '.
 describe('locale routes', () => {
   it('builds every supported locale unless the tenant lists some, its own default first', () => {
     expect(enabledLocales({ locale: 'en-GB' })).toEqual(['en-GB', 'en-US', 'fr-FR', 'de-DE']);
-    expect(enabledLocales({ locale: 'fr-FR', locales: ['de-de', 'xx-YY', 'fr-FR', 'de-DE'] })).toEqual(['fr-FR', 'de-DE']);
+    expect(enabledLocales({ locale: 'fr-FR', locales: ['de-de', 'xx-YY', 'fr-FR', 'de-DE'] })).toEqual([
+      'fr-FR',
+      'de-DE',
+    ]);
     expect(enabledLocales({ locale: 'pt-BR', locales: [] })).toEqual(['en-US']);
   });
 
@@ -32,7 +43,16 @@ describe('locale routes', () => {
 
   it("precaches the default locale's shell, indexes and top products, and only the offline page of other locales", () => {
     const patterns = precachePatterns(['a', 'b'], 1, ['fr-fr']);
-    expect(patterns).toEqual(expect.arrayContaining(['index.html', 'catalog/index.html', 'search-index.json', 'catalog/items.json', 'products/a/index.html', 'fr-fr/offline/index.html']));
+    expect(patterns).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        'catalog/index.html',
+        'search-index.json',
+        'catalog/items.json',
+        'products/a/index.html',
+        'fr-fr/offline/index.html',
+      ]),
+    );
     expect(patterns).not.toContain('products/b/index.html');
     expect(patterns.filter((p) => p.startsWith('fr-fr/'))).toEqual(['fr-fr/offline/index.html']);
   });
@@ -63,8 +83,21 @@ describe('prices in every currency the storefront sells in (through the money en
   });
 
   it('shows catalog items in the chosen currency where they have a price in it, else the page default', () => {
-    const index = catalogIndex([{ slug: 's', title: 'T', creator: 'C', type: 'music', genre: '', year: null, cover: null, prices: {
-      EUR: { amount: 449, formatted: '4,49 €', taxNote: 'TVA incluse' }, USD: { amount: 520, formatted: '5,20 $US', taxNote: 'TVA incluse, env.' } } }]);
+    const index = catalogIndex([
+      {
+        slug: 's',
+        title: 'T',
+        creator: 'C',
+        type: 'music',
+        genre: '',
+        year: null,
+        cover: null,
+        prices: {
+          EUR: { amount: 449, formatted: '4,49 €', taxNote: 'TVA incluse' },
+          USD: { amount: 520, formatted: '5,20 $US', taxNote: 'TVA incluse, env.' },
+        },
+      },
+    ]);
     const [item] = index.items;
     if (item === undefined) throw new Error('no item');
     expect(priceText(index, item, 'USD', 'EUR')).toBe('5,20 $US (TVA incluse, env.)');
@@ -76,7 +109,12 @@ describe('prices in every currency the storefront sells in (through the money en
 describe('currency choice', () => {
   const memory = (): ChoiceStorage & { data: Map<string, string> } => {
     const data = new Map<string, string>();
-    return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
+    return {
+      data,
+      getItem: (k) => data.get(k) ?? null,
+      setItem: (k, v) => void data.set(k, v),
+      removeItem: (k) => void data.delete(k),
+    };
   };
 
   it('is stored per tenant, forgotten on request, and used only when the storefront sells in it', () => {
@@ -88,15 +126,28 @@ describe('currency choice', () => {
     expect(resolveCurrency('JPY', ['EUR', 'USD'], 'EUR')).toBe('EUR');
     writeChoice(storage, 'aurora', null);
     expect(readChoice(storage, 'aurora')).toBeNull();
-    const broken: ChoiceStorage = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('quota'); }, removeItem: () => undefined };
+    const broken: ChoiceStorage = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('quota');
+      },
+      removeItem: () => undefined,
+    };
     expect(readChoice(broken, 'aurora')).toBeNull();
     expect(() => writeChoice(broken, 'aurora', 'USD')).not.toThrow();
   });
 
   it("picks a product's baked price in the chosen currency, else the page default, and ignores malformed data", () => {
-    const prices = parsePrices(JSON.stringify({ EUR: { amount: 449, formatted: '4,49 €', taxNote: 'TVA incluse' }, USD: { amount: 'x' } }));
+    const prices = parsePrices(
+      JSON.stringify({ EUR: { amount: 449, formatted: '4,49 €', taxNote: 'TVA incluse' }, USD: { amount: 'x' } }),
+    );
     expect(Object.keys(prices)).toEqual(['EUR']);
-    expect(pickPrice(prices, 'USD', 'EUR')).toEqual({ currency: 'EUR', price: { amount: 449, formatted: '4,49 €', taxNote: 'TVA incluse' } });
+    expect(pickPrice(prices, 'USD', 'EUR')).toEqual({
+      currency: 'EUR',
+      price: { amount: 449, formatted: '4,49 €', taxNote: 'TVA incluse' },
+    });
     expect(pickPrice(prices, 'GBP', 'USD')).toBeUndefined();
     expect(parsePrices('not json')).toEqual({});
     expect(parsePrices(undefined)).toEqual({});
@@ -105,10 +156,34 @@ describe('currency choice', () => {
 
 describe('search source: the catalog search API online, the prebuilt index otherwise (fake fetch stands in for the API)', () => {
   const index: SearchEntry[] = [
-    { slug: 'tidal-single', title: 'Tidal', creator: 'Maya Lind', type: 'music', genre: 'ambient', tags: [], year: 2024, price: '$1.29' },
-    { slug: 'tides-book', title: 'Tides', creator: 'Ines Moreau', type: 'ebook', genre: 'fiction', tags: [], year: 2023, price: '$9.99' },
+    {
+      slug: 'tidal-single',
+      title: 'Tidal',
+      creator: 'Maya Lind',
+      type: 'music',
+      genre: 'ambient',
+      tags: [],
+      year: 2024,
+      price: '$1.29',
+    },
+    {
+      slug: 'tides-book',
+      title: 'Tides',
+      creator: 'Ines Moreau',
+      type: 'ebook',
+      genre: 'fiction',
+      tags: [],
+      year: 2023,
+      price: '$9.99',
+    },
   ];
-  const apiBody = { hits: [{ id: '1', slug: 'tidal-single', title: 'Tidal', creatorName: 'Maya Lind', mediaType: 'music', coverUrl: null }], query: 'tid', tookMs: 2 };
+  const apiBody = {
+    hits: [
+      { id: '1', slug: 'tidal-single', title: 'Tidal', creatorName: 'Maya Lind', mediaType: 'music', coverUrl: null },
+    ],
+    query: 'tid',
+    tookMs: 2,
+  };
   const fakeFetch = (answer: (url: string, signal: AbortSignal) => Promise<Pick<Response, 'ok' | 'json'>>) => {
     const calls: string[] = [];
     const fetch: SearchSourceOptions['fetch'] = (url, init) => {
@@ -118,13 +193,16 @@ describe('search source: the catalog search API online, the prebuilt index other
     return { calls, fetch };
   };
   const ok = (body: unknown) => async () => ({ ok: true, json: async () => body });
-  const options = (fetch: SearchSourceOptions['fetch'], extra: Partial<SearchSourceOptions> = {}): SearchSourceOptions =>
-    ({ fetch, online: true, index, signal: new AbortController().signal, ...extra });
+  const options = (
+    fetch: SearchSourceOptions['fetch'],
+    extra: Partial<SearchSourceOptions> = {},
+  ): SearchSourceOptions => ({ fetch, online: true, index, signal: new AbortController().signal, ...extra });
 
   it('asks the API while online, for at most 8 hits', async () => {
     const api = fakeFetch(ok(apiBody));
     await expect(searchOnlineOrIndex('tid', options(api.fetch))).resolves.toEqual({
-      source: 'api', hits: [{ slug: 'tidal-single', title: 'Tidal', creator: 'Maya Lind' }],
+      source: 'api',
+      hits: [{ slug: 'tidal-single', title: 'Tidal', creator: 'Maya Lind' }],
     });
     expect(api.calls).toEqual(['/v1/catalog/search?q=tid&limit=8']);
     expect(searchUrl(' a&b ', 8)).toBe('/v1/catalog/search?q=a%26b&limit=8');
@@ -133,19 +211,30 @@ describe('search source: the catalog search API online, the prebuilt index other
   it('uses the index offline, without a request, and answers an empty query with nothing', async () => {
     const api = fakeFetch(ok(apiBody));
     const offline = await searchOnlineOrIndex('tid', options(api.fetch, { online: false }));
-    expect(offline).toEqual({ source: 'index', hits: [
-      { slug: 'tidal-single', title: 'Tidal', creator: 'Maya Lind' }, { slug: 'tides-book', title: 'Tides', creator: 'Ines Moreau' },
-    ] });
+    expect(offline).toEqual({
+      source: 'index',
+      hits: [
+        { slug: 'tidal-single', title: 'Tidal', creator: 'Maya Lind' },
+        { slug: 'tides-book', title: 'Tides', creator: 'Ines Moreau' },
+      ],
+    });
     expect(await searchOnlineOrIndex('  ', options(api.fetch))).toEqual({ source: 'index', hits: [] });
     expect(api.calls).toEqual([]);
   });
 
   it('falls back to the index when the API fails, answers an error or something unexpected', async () => {
     for (const answer of [
-      async () => { throw new TypeError('Failed to fetch'); },
+      async () => {
+        throw new TypeError('Failed to fetch');
+      },
       async () => ({ ok: false, json: async () => ({ error: { code: 'bad_gateway' } }) }),
       ok({ results: [] }),
-      async () => ({ ok: true, json: async () => { throw new SyntaxError('Unexpected token <'); } }),
+      async () => ({
+        ok: true,
+        json: async () => {
+          throw new SyntaxError('Unexpected token <');
+        },
+      }),
     ]) {
       const found = await searchOnlineOrIndex('tide', options(fakeFetch(answer).fetch));
       expect(found.source).toBe('index');
@@ -155,9 +244,15 @@ describe('search source: the catalog search API online, the prebuilt index other
 
   it('falls back to the index when the API is slower than the timeout, and aborts that request', async () => {
     let aborted = false;
-    const slow = fakeFetch((_url, signal) => new Promise((_resolve, reject) => {
-      signal.addEventListener('abort', () => { aborted = true; reject(signal.reason); });
-    }));
+    const slow = fakeFetch(
+      (_url, signal) =>
+        new Promise((_resolve, reject) => {
+          signal.addEventListener('abort', () => {
+            aborted = true;
+            reject(signal.reason);
+          });
+        }),
+    );
     const started = Date.now();
     const found = await searchOnlineOrIndex('tid', options(slow.fetch, { timeoutMs: 50 }));
     expect(found.source).toBe('index');
@@ -168,9 +263,15 @@ describe('search source: the catalog search API online, the prebuilt index other
   it('gives up without an answer when the buyer typed on (the stale request is aborted)', async () => {
     const typing = new AbortController();
     let aborted = false;
-    const pending = fakeFetch((_url, signal) => new Promise((_resolve, reject) => {
-      signal.addEventListener('abort', () => { aborted = true; reject(signal.reason); });
-    }));
+    const pending = fakeFetch(
+      (_url, signal) =>
+        new Promise((_resolve, reject) => {
+          signal.addEventListener('abort', () => {
+            aborted = true;
+            reject(signal.reason);
+          });
+        }),
+    );
     const search = searchOnlineOrIndex('tid', options(pending.fetch, { signal: typing.signal }));
     typing.abort(new DOMException('typed on', 'AbortError'));
     await expect(search).rejects.toThrow('typed on');

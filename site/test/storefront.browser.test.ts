@@ -10,12 +10,25 @@ import { exportCatalog } from '../src/export/export-catalog.js';
 import { loadCatalogExport } from '../src/export/load-catalog.js';
 import { FsBlobStore } from '@fanfare/storage';
 import { rawGet } from './support/raw-get.js';
-import { buildDemoStorefronts, CATALOG_PAGE_SIZE, hasFfmpeg, type BuiltStorefronts } from './support/built-storefronts.js';
+import {
+  buildDemoStorefronts,
+  CATALOG_PAGE_SIZE,
+  hasFfmpeg,
+  type BuiltStorefronts,
+} from './support/built-storefronts.js';
 
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Waits until the page's service worker is `activated` (`ready` resolves while still activating). */
 async function serviceWorkerActivated(page: Page): Promise<void> {
@@ -23,7 +36,9 @@ async function serviceWorkerActivated(page: Page): Promise<void> {
     const registration = await navigator.serviceWorker.ready;
     const worker = registration.active;
     if (worker === null || worker.state === 'activated') return;
-    await new Promise<void>((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
+    await new Promise<void>((resolve) =>
+      worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()),
+    );
   });
 }
 
@@ -34,7 +49,8 @@ async function hydrated(page: Page): Promise<void> {
 
 /** Scrolls every `client:visible` island into view, then waits until all islands have hydrated. */
 async function hydrateAll(page: Page): Promise<void> {
-  for (const island of await page.locator('astro-island[client="visible"]').all()) await island.scrollIntoViewIfNeeded();
+  for (const island of await page.locator('astro-island[client="visible"]').all())
+    await island.scrollIntoViewIfNeeded();
   await hydrated(page);
 }
 
@@ -46,21 +62,34 @@ async function watchCsp(context: BrowserContext, page: Page): Promise<() => Prom
   await context.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    window.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`), true);
+    window.addEventListener(
+      'securitypolicyviolation',
+      (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`),
+      true,
+    );
   });
   const reported: string[] = [];
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) reported.push(message.text());
   });
-  return async () => [...reported.splice(0), ...(await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []))];
+  return async () => [
+    ...reported.splice(0),
+    ...(await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? [])),
+  ];
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through DevTools, not as an inline <script>, which the page's CSP rightly refuses.
   await page.evaluate(await axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const axe = (
+      window as unknown as {
+        axe: { run(c: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
@@ -89,8 +118,10 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
   };
 
   /** A storefront's products in the catalog's order: newest first, then by slug. */
-  const newestFirst = async (handle: string) => (await loadCatalogExport(handle, built.catalogDir)).products
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.slug.localeCompare(b.slug));
+  const newestFirst = async (handle: string) =>
+    (await loadCatalogExport(handle, built.catalogDir)).products.sort(
+      (a, b) => b.createdAt.localeCompare(a.createdAt) || a.slug.localeCompare(b.slug),
+    );
 
   it('browses from home to a product page, with JSON-LD, canonical URL and Open Graph', async () => {
     const { context, page } = await fresh();
@@ -100,7 +131,10 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     await page.waitForURL(`${aurora}/products/tidal-single/`);
     expect(await page.locator('h1').textContent()).toBe('Tidal');
     expect(await page.getByTestId('price').textContent()).toContain('$');
-    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}') as Record<string, unknown>;
+    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}') as Record<
+      string,
+      unknown
+    >;
     expect(ld['@type']).toEqual(['Product', 'MusicRecording']);
     expect(ld.offers).toMatchObject({ '@type': 'Offer', priceCurrency: 'USD' });
     expect(await page.locator('link[rel=canonical]').getAttribute('href')).toBe(`${aurora}/products/tidal-single/`);
@@ -131,7 +165,9 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     const pages = page.getByTestId('catalog-pages');
     await page.goto(`${aurora}/catalog/`);
     expect(await titles()).toEqual(products.slice(0, CATALOG_PAGE_SIZE).map((p) => p.title));
-    expect(await page.getByTestId('catalog-count').textContent()).toBe(`1–${CATALOG_PAGE_SIZE} of ${products.length} products`);
+    expect(await page.getByTestId('catalog-count').textContent()).toBe(
+      `1–${CATALOG_PAGE_SIZE} of ${products.length} products`,
+    );
     expect(await page.locator('link[rel=next]').getAttribute('href')).toBe('/catalog/page/2/');
     expect(await page.locator('link[rel=prev]').count()).toBe(0);
     expect(await pages.locator('[aria-current=page]').textContent()).toBe('1');
@@ -142,7 +178,9 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     expect(await titles()).toEqual(products.slice(CATALOG_PAGE_SIZE, 2 * CATALOG_PAGE_SIZE).map((p) => p.title));
     expect(await pages.locator('[aria-current=page]').textContent()).toBe('2');
     expect(await page.locator('link[rel=canonical]').getAttribute('href')).toBe(`${aurora}/catalog/page/2/`);
-    expect(await page.locator('link[rel=alternate][hreflang="fr-FR"]').getAttribute('href')).toBe(`${aurora}/fr-fr/catalog/page/2/`);
+    expect(await page.locator('link[rel=alternate][hreflang="fr-FR"]').getAttribute('href')).toBe(
+      `${aurora}/fr-fr/catalog/page/2/`,
+    );
     expect(await page.locator('link[rel=prev]').getAttribute('href')).toBe('/catalog/');
     expect(await page.title()).toMatch(/^Catalog · Page 2 · /);
     await pages.getByRole('link', { name: 'Previous' }).click();
@@ -178,12 +216,16 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     expect(await page.getByTestId('catalog-count').getAttribute('aria-live')).toBe('polite');
     expect(await page.getByTestId('catalog-list').isVisible()).toBe(false);
     const results = page.getByTestId('catalog-results');
-    expect(await results.locator('li > a').allTextContents()).toEqual(sameType.slice(0, CATALOG_PAGE_SIZE).map((p) => p.title));
+    expect(await results.locator('li > a').allTextContents()).toEqual(
+      sameType.slice(0, CATALOG_PAGE_SIZE).map((p) => p.title),
+    );
     // More matches than a page: the rest come on request.
     expect(await page.getByTestId('catalog-more').count()).toBe(sameType.length > CATALOG_PAGE_SIZE ? 1 : 0);
     if (sameType.length > CATALOG_PAGE_SIZE) await page.getByTestId('catalog-more').click();
     await expect.poll(() => results.locator('li > a').allTextContents()).toEqual(sameType.map((p) => p.title));
-    expect(await results.locator('a', { hasText: oldest?.title ?? '' }).getAttribute('href')).toBe(`/products/${oldest?.slug}/`);
+    expect(await results.locator('a', { hasText: oldest?.title ?? '' }).getAttribute('href')).toBe(
+      `/products/${oldest?.slug}/`,
+    );
     expect(await results.locator('li').first().textContent()).toMatch(/\$\d+\.\d\d \(plus tax\)/);
 
     const switcher = page.getByTestId('locale-switcher');
@@ -195,9 +237,13 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     await page.getByTestId('filter-type').selectOption('');
     await expect.poll(() => page.getByTestId('catalog-list').isVisible()).toBe(true);
     expect(new URL(page.url()).search).toBe('');
-    expect(await page.getByTestId('catalog-count').textContent()).toBe(`1–${CATALOG_PAGE_SIZE} of ${products.length} products`);
+    expect(await page.getByTestId('catalog-count').textContent()).toBe(
+      `1–${CATALOG_PAGE_SIZE} of ${products.length} products`,
+    );
     expect(await page.getByTestId('catalog-results').count()).toBe(0);
-    expect(await page.getByTestId('catalog-list').locator('[data-prices]').first().getAttribute('data-currency')).toBe('GBP');
+    expect(await page.getByTestId('catalog-list').locator('[data-prices]').first().getAttribute('data-currency')).toBe(
+      'GBP',
+    );
     await context.close();
   });
 
@@ -208,7 +254,9 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     // Not precached (another locale) and the first visit, so no worker answers: filtering cannot load.
     await context.setOffline(true);
     await page.getByTestId('filter-type').selectOption('music');
-    await expect.poll(() => page.getByTestId('catalog-count').textContent()).toMatch(/^Le filtrage nécessite le catalogue complet/);
+    await expect
+      .poll(() => page.getByTestId('catalog-count').textContent())
+      .toMatch(/^Le filtrage nécessite le catalogue complet/);
     expect(await page.getByTestId('catalog-list').isVisible()).toBe(true);
     await context.setOffline(false);
     await page.getByTestId('filter-genre').selectOption('electronic');
@@ -235,7 +283,9 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     expect(await page.locator('html').getAttribute('lang')).toBe('fr-FR');
     const price = page.getByTestId('price');
     expect(await price.textContent()).toMatch(/^\d+,\d\d\s€ TVA incluse$/);
-    expect(await page.locator('link[rel=alternate][hreflang="en-US"]').getAttribute('href')).toBe(`${aurora}/products/tidal-single/`);
+    expect(await page.locator('link[rel=alternate][hreflang="en-US"]').getAttribute('href')).toBe(
+      `${aurora}/products/tidal-single/`,
+    );
     await switcher.locator('summary').click();
     await page.getByTestId('currency-select').selectOption('GBP');
     await expect.poll(() => price.getAttribute('data-currency')).toBe('GBP');
@@ -281,10 +331,16 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     const sitemap = (await rawGet(built.port, '/sitemap.xml', 'aurora.localhost')).body.toString();
     expect(sitemap).toContain(`${aurora}/products/tidal-single/`);
     expect(sitemap).toContain(`<loc>${aurora}/fr-fr/products/tidal-single/</loc>`);
-    expect(sitemap).toContain(`<xhtml:link rel="alternate" hreflang="de-DE" href="${aurora}/de-de/products/tidal-single/"/>`);
+    expect(sitemap).toContain(
+      `<xhtml:link rel="alternate" hreflang="de-DE" href="${aurora}/de-de/products/tidal-single/"/>`,
+    );
     expect(sitemap).not.toContain('inkwell');
-    expect((await rawGet(built.port, '/robots.txt', 'aurora.localhost')).body.toString()).toContain(`Sitemap: ${aurora}/sitemap.xml`);
-    const manifest = JSON.parse((await rawGet(built.port, '/manifest.webmanifest', 'inkwell.localhost')).body.toString()) as { name: string; scope: string };
+    expect((await rawGet(built.port, '/robots.txt', 'aurora.localhost')).body.toString()).toContain(
+      `Sitemap: ${aurora}/sitemap.xml`,
+    );
+    const manifest = JSON.parse(
+      (await rawGet(built.port, '/manifest.webmanifest', 'inkwell.localhost')).body.toString(),
+    ) as { name: string; scope: string };
     expect(manifest).toMatchObject({ name: 'Inkwell Press', scope: '/' });
   });
 
@@ -292,8 +348,22 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
   const pageTypes = (): { url: string; status: number }[] => {
     const inkwell = built.origin('inkwell');
     return [
-      ...['/', '/catalog/', '/catalog/page/2/', '/artists/maya-lind/', '/works/tidal/', '/products/tidal-single/', '/search/', '/cart/', '/eula/', '/library/',
-        '/wishlist/', '/checkout/result/', '/offline/', '/fr-fr/products/tidal-single/'].map((p) => ({ url: `${aurora}${p}`, status: 200 })),
+      ...[
+        '/',
+        '/catalog/',
+        '/catalog/page/2/',
+        '/artists/maya-lind/',
+        '/works/tidal/',
+        '/products/tidal-single/',
+        '/search/',
+        '/cart/',
+        '/eula/',
+        '/library/',
+        '/wishlist/',
+        '/checkout/result/',
+        '/offline/',
+        '/fr-fr/products/tidal-single/',
+      ].map((p) => ({ url: `${aurora}${p}`, status: 200 })),
       { url: `${aurora}/no-such-page/`, status: 404 },
       { url: `${inkwell}/`, status: 200 },
       { url: `${inkwell}/products/${inkwellSlugs[0]}/`, status: 200 },
@@ -339,7 +409,11 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
         await page.getByTestId('add-to-cart').click();
         await expect.poll(() => page.getByTestId('cart-count').textContent()).toBe('1');
         await page.getByTestId('preview-play').click();
-        await expect.poll(() => page.locator('audio').evaluate((audio: HTMLAudioElement) => audio.currentTime), { timeout: 20_000 }).toBeGreaterThan(0.5);
+        await expect
+          .poll(() => page.locator('audio').evaluate((audio: HTMLAudioElement) => audio.currentTime), {
+            timeout: 20_000,
+          })
+          .toBeGreaterThan(0.5);
         await page.getByTestId('preview-play').click();
       }
       if (url.endsWith('/search/')) {
@@ -355,14 +429,18 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     }
     expect(found).toEqual({});
     // The watch itself works: an injected inline script is refused and reported.
-    await page.evaluate(() => document.body.append(Object.assign(document.createElement('script'), { textContent: 'window.injected = true' })));
+    await page.evaluate(() =>
+      document.body.append(Object.assign(document.createElement('script'), { textContent: 'window.injected = true' })),
+    );
     await expect.poll(violations).toEqual(expect.arrayContaining([expect.stringMatching(/script-src/)]));
     expect(await page.evaluate(() => 'injected' in window)).toBe(false);
     await context.close();
   }, 120_000);
 
   it('exports every preview as an HLS rendition (AAC in fMP4 segments) that ffprobe reads, served with HLS content types', async () => {
-    const withPreview = (await loadCatalogExport('aurora', built.catalogDir)).products.filter((p) => p.preview !== null);
+    const withPreview = (await loadCatalogExport('aurora', built.catalogDir)).products.filter(
+      (p) => p.preview !== null,
+    );
     expect(withPreview.length).toBeGreaterThan(0);
     const served: { playlist: string; segments: string[] }[] = [];
     for (const product of withPreview) {
@@ -374,9 +452,17 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
       expect(text).toContain('#EXT-X-MAP:URI="init.mp4"');
       const segments = text.split('\n').filter((line) => line.endsWith('.m4s'));
       expect(segments.length).toBeGreaterThan(0);
-      for (const segment of ['init.mp4', ...segments]) expect(existsSync(path.join(path.dirname(playlist), segment))).toBe(true);
-      const probe = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=format_name,duration:stream=codec_name', '-of', 'json', playlist], { encoding: 'utf8' })) as {
-        format: { format_name: string; duration: string }; streams: { codec_name: string }[];
+      for (const segment of ['init.mp4', ...segments])
+        expect(existsSync(path.join(path.dirname(playlist), segment))).toBe(true);
+      const probe = JSON.parse(
+        execFileSync(
+          'ffprobe',
+          ['-v', 'error', '-show_entries', 'format=format_name,duration:stream=codec_name', '-of', 'json', playlist],
+          { encoding: 'utf8' },
+        ),
+      ) as {
+        format: { format_name: string; duration: string };
+        streams: { codec_name: string }[];
       };
       expect(probe.format.format_name).toBe('hls');
       expect(probe.streams.map((stream) => stream.codec_name)).toEqual(['aac']);
@@ -415,9 +501,13 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
       // hls.js costs nothing until play is pressed.
       expect(loaded.filter((p) => /hls/i.test(p))).toEqual([]);
       await page.getByTestId('preview-play').click();
-      await expect.poll(() => page.locator('audio').evaluate((audio: HTMLAudioElement) => audio.currentTime), { timeout: 20_000 }).toBeGreaterThan(1);
+      await expect
+        .poll(() => page.locator('audio').evaluate((audio: HTMLAudioElement) => audio.currentTime), { timeout: 20_000 })
+        .toBeGreaterThan(1);
       expect(await page.getByTestId('preview-play').getAttribute('aria-pressed')).toBe('true');
-      expect(await page.getByTestId('preview-player').getAttribute('data-playback')).toMatch(maskNativeHls ? /^hls\.js$/ : /^(native-hls|hls\.js)$/);
+      expect(await page.getByTestId('preview-player').getAttribute('data-playback')).toMatch(
+        maskNativeHls ? /^hls\.js$/ : /^(native-hls|hls\.js)$/,
+      );
       if (maskNativeHls) {
         expect(loaded.some((p) => /^\/_astro\/hls.*\.js$/.test(p))).toBe(true);
         expect(loaded.some((p) => p.endsWith('.m4s'))).toBe(true);
@@ -434,16 +524,34 @@ describe.skipIf(!hasFfmpeg())('storefront in Chromium (demo catalog built and se
     await serviceWorkerActivated(page);
     const first = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.scriptURL);
     // A later export changes every page's "as of" date, so the new worker precaches new revisions.
-    await exportCatalog({ em: built.orm.em, blobs: new FsBlobStore(built.blobDir), outDir: built.catalogDir, handles: ['aurora'], now: new Date('2030-01-01T00:00:00Z') });
-    await buildTenant('aurora', { catalogDir: built.catalogDir, distDir: built.distDir, origin: aurora, precacheTop: 4, catalogPageSize: CATALOG_PAGE_SIZE });
+    await exportCatalog({
+      em: built.orm.em,
+      blobs: new FsBlobStore(built.blobDir),
+      outDir: built.catalogDir,
+      handles: ['aurora'],
+      now: new Date('2030-01-01T00:00:00Z'),
+    });
+    await buildTenant('aurora', {
+      catalogDir: built.catalogDir,
+      distDir: built.distDir,
+      origin: aurora,
+      precacheTop: 4,
+      catalogPageSize: CATALOG_PAGE_SIZE,
+    });
     await page.reload();
     await expect.poll(() => page.locator('#update-prompt').isVisible(), { timeout: 20_000 }).toBe(true);
-    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state)).toBe('installed');
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state)).toBe(
+      'installed',
+    );
     await Promise.all([page.waitForEvent('load'), page.locator('#update-accept').click()]);
-    await expect.poll(() => page.evaluate(async () => {
-      const registration = await navigator.serviceWorker.getRegistration();
-      return registration?.waiting === null && navigator.serviceWorker.controller !== null;
-    })).toBe(true);
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          return registration?.waiting === null && navigator.serviceWorker.controller !== null;
+        }),
+      )
+      .toBe(true);
     expect(first).toBeDefined();
     await context.close();
   }, 90_000);

@@ -8,5 +8,10 @@ import { expect, it } from 'vitest';
 it('site/ typechecks under its own strict tsconfig', () => {
   const site = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const tsc = path.join(site, '..', 'node_modules', 'typescript', 'bin', 'tsc');
-  expect(() => execFileSync(process.execPath, [tsc, '-p', path.join(site, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8', stdio: 'pipe' })).not.toThrow();
+  expect(() =>
+    execFileSync(process.execPath, [tsc, '-p', path.join(site, 'tsconfig.json'), '--noEmit'], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    }),
+  ).not.toThrow();
 }, 120_000);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  changeRequest, mergeWishlist, replayQueue, verdictOf,
-  type ChangeQueue, type Send, type WishlistChange,
+  changeRequest,
+  mergeWishlist,
+  replayQueue,
+  verdictOf,
+  type ChangeQueue,
+  type Send,
+  type WishlistChange,
 } from '../src/features/wishlist/wishlist-queue.js';
 import { WishlistStore, wishlistKey } from '../src/features/wishlist/wishlist-store.js';
 
@@ -24,11 +29,18 @@ class MemoryQueue implements ChangeQueue {
   }
 }
 
-const change = (productId: string, inWishlist: boolean, changedAt: string, user = 'ana@example.com'): WishlistChange =>
-  ({ user, productId, inWishlist, changedAt, token: 'tok-1' });
+const change = (
+  productId: string,
+  inWishlist: boolean,
+  changedAt: string,
+  user = 'ana@example.com',
+): WishlistChange => ({ user, productId, inWishlist, changedAt, token: 'tok-1' });
 
 /** A scripted API: answers each product with the given status, or fails like a lost connection. */
-function scriptedApi(answers: Record<string, number | 'network-error'>): { send: Send; sent: { url: string; init: RequestInit }[] } {
+function scriptedApi(answers: Record<string, number | 'network-error'>): {
+  send: Send;
+  sent: { url: string; init: RequestInit }[];
+} {
   const sent: { url: string; init: RequestInit }[] = [];
   const send: Send = async (url, init) => {
     sent.push({ url, init });
@@ -78,7 +90,12 @@ describe('wishlist change queue (in-memory queue, scripted API answers)', () => 
     const api = scriptedApi({ gone: 404, busy: 503, expired: 401 });
     const result = await replayQueue(queue, api.send, (message) => logged.push(message));
     expect(result).toEqual({ delivered: 1, dropped: 1, awaitingSignIn: 1, retry: 1 });
-    expect(api.sent.map((s) => s.url.split('?')[0])).toEqual(['/v1/me/wishlist/expired', '/v1/me/wishlist/gone', '/v1/me/wishlist/later', '/v1/me/wishlist/busy']);
+    expect(api.sent.map((s) => s.url.split('?')[0])).toEqual([
+      '/v1/me/wishlist/expired',
+      '/v1/me/wishlist/gone',
+      '/v1/me/wishlist/later',
+      '/v1/me/wishlist/busy',
+    ]);
     expect((await queue.all()).map((c) => c.productId).sort()).toEqual(['busy', 'expired']);
     expect(logged).toEqual(['wishlist change of gone dropped: the API answered 404']);
   });
@@ -129,7 +146,11 @@ describe('wishlist merge and local copy', () => {
       change('re-added-elsewhere', false, '2026-11-22T11:00:00.000Z'),
       change('someone-else', true, '2026-11-22T10:00:00.000Z', 'ben@example.com'),
     ];
-    expect(mergeWishlist(server, pending, 'ana@example.com').map((i) => i.productId)).toEqual(['re-added-elsewhere', 'added-offline', 'kept']);
+    expect(mergeWishlist(server, pending, 'ana@example.com').map((i) => i.productId)).toEqual([
+      're-added-elsewhere',
+      'added-offline',
+      'kept',
+    ]);
   });
 
   it('keeps the server entry (and its date) for a pending add of something already there', () => {
@@ -139,7 +160,10 @@ describe('wishlist merge and local copy', () => {
 
   it('persists per storefront and buyer, drops malformed storage, and notifies subscribers', () => {
     const map = new Map<string, string>();
-    const storage = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v) };
+    const storage = {
+      getItem: (k: string) => map.get(k) ?? null,
+      setItem: (k: string, v: string) => void map.set(k, v),
+    };
     const store = new WishlistStore(storage, 'aurora', 'ana@example.com');
     const seen: number[] = [];
     store.subscribe((items) => seen.push(items.length));
@@ -150,7 +174,14 @@ describe('wishlist merge and local copy', () => {
     expect(new WishlistStore(storage, 'aurora', 'ana@example.com').snapshot.map((i) => i.productId)).toEqual(['p2']);
     expect(new WishlistStore(storage, 'inkwell', 'ana@example.com').snapshot).toEqual([]);
     expect(new WishlistStore(storage, 'aurora', 'ben@example.com').snapshot).toEqual([]);
-    map.set(wishlistKey('aurora', 'ana@example.com'), JSON.stringify([{ productId: 'ok', addedAt: '2026-11-22T10:00:00Z' }, { productId: 3 }, { productId: 'x', addedAt: 'soon' }]));
+    map.set(
+      wishlistKey('aurora', 'ana@example.com'),
+      JSON.stringify([
+        { productId: 'ok', addedAt: '2026-11-22T10:00:00Z' },
+        { productId: 3 },
+        { productId: 'x', addedAt: 'soon' },
+      ]),
+    );
     expect(new WishlistStore(storage, 'aurora', 'ana@example.com').snapshot.map((i) => i.productId)).toEqual(['ok']);
   });
 });

@@ -1,7 +1,10 @@
 /** A key that cannot name a safe location in a store. */
 export class InvalidBlobKeyError extends Error {
   readonly code = 'invalid_blob_key';
-  constructor(readonly key: string, readonly reason: string) {
+  constructor(
+    readonly key: string,
+    readonly reason: string,
+  ) {
     super(`Invalid blob key "${key}": ${reason}`);
     this.name = 'InvalidBlobKeyError';
   }
@@ -19,7 +22,8 @@ export function assertValidBlobKey(key: string): void {
   if (key.includes('\0')) throw new InvalidBlobKeyError(key, 'must not contain NUL');
   for (const segment of key.split('/')) {
     if (segment === '') throw new InvalidBlobKeyError(key, 'must not contain empty segments');
-    if (segment === '.' || segment === '..') throw new InvalidBlobKeyError(key, 'must not contain "." or ".." segments');
+    if (segment === '.' || segment === '..')
+      throw new InvalidBlobKeyError(key, 'must not contain "." or ".." segments');
   }
   // The fs adapter keeps its content type beside each blob under this suffix.
   if (key.endsWith(META_SUFFIX)) throw new InvalidBlobKeyError(key, `must not end with ${META_SUFFIX}`);

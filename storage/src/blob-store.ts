@@ -50,7 +50,11 @@ export class BlobNotFoundError extends Error {
 /** The content written did not match the checksum the caller expected. */
 export class ChecksumMismatchError extends Error {
   readonly code = 'checksum_mismatch';
-  constructor(readonly key: string, readonly expected: string, readonly actual: string) {
+  constructor(
+    readonly key: string,
+    readonly expected: string,
+    readonly actual: string,
+  ) {
     super(`Checksum mismatch for ${key}: expected ${expected}, got ${actual}`);
     this.name = 'ChecksumMismatchError';
   }

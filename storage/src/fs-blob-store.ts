@@ -5,7 +5,14 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { assertValidBlobKey, META_SUFFIX } from './blob-key.js';
-import { BlobNotFoundError, ChecksumMismatchError, type BlobInfo, type BlobStore, type ByteRange, type PutOptions } from './blob-store.js';
+import {
+  BlobNotFoundError,
+  ChecksumMismatchError,
+  type BlobInfo,
+  type BlobStore,
+  type ByteRange,
+  type PutOptions,
+} from './blob-store.js';
 import { assertValidRange } from './byte-range.js';
 import { HashingStream } from './hashing-stream.js';
 

@@ -12,7 +12,14 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { assertValidBlobKey } from './blob-key.js';
-import { BlobNotFoundError, ChecksumMismatchError, type BlobInfo, type BlobStore, type ByteRange, type PutOptions } from './blob-store.js';
+import {
+  BlobNotFoundError,
+  ChecksumMismatchError,
+  type BlobInfo,
+  type BlobStore,
+  type ByteRange,
+  type PutOptions,
+} from './blob-store.js';
 import { assertValidRange, rangeHeader } from './byte-range.js';
 import { HashingStream } from './hashing-stream.js';
 
@@ -63,7 +70,12 @@ export class S3BlobStore implements BlobStore {
   }
 
   /** Small bodies: checked before sending, then one PutObject that S3 verifies against the hash. */
-  private async putBytes(key: string, body: Uint8Array, contentType: string, expected: string | undefined): Promise<BlobInfo> {
+  private async putBytes(
+    key: string,
+    body: Uint8Array,
+    contentType: string,
+    expected: string | undefined,
+  ): Promise<BlobInfo> {
     const digest = createHash('sha256').update(body).digest();
     const sha256 = digest.toString('hex');
     if (expected !== undefined && expected !== sha256) throw new ChecksumMismatchError(key, expected, sha256);
@@ -85,7 +97,12 @@ export class S3BlobStore implements BlobStore {
    * content goes to a staging key first and is copied into place once it checks out. The copy
    * is what makes an overwrite atomic and a mismatch leave the old object untouched.
    */
-  private async putStream(key: string, body: Readable, contentType: string, expected: string | undefined): Promise<BlobInfo> {
+  private async putStream(
+    key: string,
+    body: Readable,
+    contentType: string,
+    expected: string | undefined,
+  ): Promise<BlobInfo> {
     const staging = `${key}.staging-${randomBytes(6).toString('hex')}`;
     const hasher = new HashingStream();
     const hashed = pipeline(body, hasher, () => undefined);
@@ -93,7 +110,13 @@ export class S3BlobStore implements BlobStore {
       await new Upload({
         client: this.client,
         ...(this.partSize === undefined ? {} : { partSize: this.partSize }),
-        params: { Bucket: this.bucket, Key: staging, Body: hashed, ContentType: contentType, ChecksumAlgorithm: 'SHA256' },
+        params: {
+          Bucket: this.bucket,
+          Key: staging,
+          Body: hashed,
+          ContentType: contentType,
+          ChecksumAlgorithm: 'SHA256',
+        },
       }).done();
       const { size, sha256 } = hasher.result();
       if (expected !== undefined && expected !== sha256) throw new ChecksumMismatchError(key, expected, sha256);
@@ -121,7 +144,11 @@ export class S3BlobStore implements BlobStore {
     if (range !== undefined) assertValidRange(range);
     try {
       const response = await this.client.send(
-        new GetObjectCommand({ Bucket: this.bucket, Key: key, ...(range === undefined ? {} : { Range: rangeHeader(range) }) }),
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          ...(range === undefined ? {} : { Range: rangeHeader(range) }),
+        }),
       );
       if (!(response.Body instanceof Readable)) throw new Error(`S3 returned no readable body for ${key}`);
       return response.Body;
@@ -144,7 +171,8 @@ export class S3BlobStore implements BlobStore {
     }
     const size = head.ContentLength ?? 0;
     const contentType = head.ContentType ?? FALLBACK_CONTENT_TYPE;
-    const sha256 = head.Metadata?.[SHA256_METADATA_KEY] ?? this.fullObjectChecksum(head) ?? (await this.hashObject(key));
+    const sha256 =
+      head.Metadata?.[SHA256_METADATA_KEY] ?? this.fullObjectChecksum(head) ?? (await this.hashObject(key));
     return { key, size, sha256, contentType };
   }
 
@@ -155,7 +183,8 @@ export class S3BlobStore implements BlobStore {
 
   /** S3's own SHA-256, when it covers the whole object (a multipart one is a hash of hashes). */
   private fullObjectChecksum(head: HeadObjectCommandOutput): string | undefined {
-    if (head.ChecksumSHA256 === undefined || head.ChecksumType === 'COMPOSITE' || head.ChecksumSHA256.includes('-')) return undefined;
+    if (head.ChecksumSHA256 === undefined || head.ChecksumType === 'COMPOSITE' || head.ChecksumSHA256.includes('-'))
+      return undefined;
     return hexFromBase64(head.ChecksumSHA256);
   }
 

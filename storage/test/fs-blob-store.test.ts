@@ -12,7 +12,10 @@ const sha = (data: Buffer | string): string => createHash('sha256').update(data)
 /** Every file under `dir`, relative, so tests can see leftovers such as temp files. */
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
 }
 
 describe('FsBlobStore (real filesystem, temp dir)', () => {
@@ -29,10 +32,19 @@ describe('FsBlobStore (real filesystem, temp dir)', () => {
 
   it('round-trips a stream, reporting size, sha256 and content type', async () => {
     const content = Buffer.from('a'.repeat(200_000) + 'end');
-    const info = await store.put('tenants/t1/assets/a1/original.flac', Readable.from([content.subarray(0, 1000), content.subarray(1000)]), {
+    const info = await store.put(
+      'tenants/t1/assets/a1/original.flac',
+      Readable.from([content.subarray(0, 1000), content.subarray(1000)]),
+      {
+        contentType: 'audio/flac',
+      },
+    );
+    expect(info).toEqual({
+      key: 'tenants/t1/assets/a1/original.flac',
+      size: content.length,
+      sha256: sha(content),
       contentType: 'audio/flac',
     });
-    expect(info).toEqual({ key: 'tenants/t1/assets/a1/original.flac', size: content.length, sha256: sha(content), contentType: 'audio/flac' });
     expect(await readAll(await store.get(info.key))).toEqual(content);
     expect(await store.stat(info.key)).toEqual(info);
   });
@@ -51,13 +63,19 @@ describe('FsBlobStore (real filesystem, temp dir)', () => {
   });
 
   it('accepts a matching expected checksum in either case', async () => {
-    const info = await store.put('c/ok.txt', Buffer.from('checked'), { contentType: 'text/plain', expectedSha256: sha('checked').toUpperCase() });
+    const info = await store.put('c/ok.txt', Buffer.from('checked'), {
+      contentType: 'text/plain',
+      expectedSha256: sha('checked').toUpperCase(),
+    });
     expect(info.sha256).toBe(sha('checked'));
   });
 
   it('on a checksum mismatch throws and leaves nothing behind, not even a temp file', async () => {
     const error = await store
-      .put('c/bad.txt', Readable.from([Buffer.from('actual')]), { contentType: 'text/plain', expectedSha256: sha('expected') })
+      .put('c/bad.txt', Readable.from([Buffer.from('actual')]), {
+        contentType: 'text/plain',
+        expectedSha256: sha('expected'),
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChecksumMismatchError);
     expect(error).toMatchObject({ code: 'checksum_mismatch', expected: sha('expected'), actual: sha('actual') });
@@ -67,7 +85,9 @@ describe('FsBlobStore (real filesystem, temp dir)', () => {
 
   it('keeps the previous content when an overwrite fails its checksum', async () => {
     await store.put('o/file.txt', Buffer.from('v1'), { contentType: 'text/plain' });
-    await expect(store.put('o/file.txt', Buffer.from('v2'), { contentType: 'text/plain', expectedSha256: sha('nope') })).rejects.toThrow(ChecksumMismatchError);
+    await expect(
+      store.put('o/file.txt', Buffer.from('v2'), { contentType: 'text/plain', expectedSha256: sha('nope') }),
+    ).rejects.toThrow(ChecksumMismatchError);
     expect((await readAll(await store.get('o/file.txt'))).toString()).toBe('v1');
     expect(await listFiles(root)).toEqual(['o/file.txt', 'o/file.txt.meta.json']);
   });
@@ -91,7 +111,9 @@ describe('FsBlobStore (real filesystem, temp dir)', () => {
         this.destroy(new Error('upload connection reset'));
       },
     });
-    await expect(store.put('f/broken.bin', failing, { contentType: 'application/octet-stream' })).rejects.toThrow('upload connection reset');
+    await expect(store.put('f/broken.bin', failing, { contentType: 'application/octet-stream' })).rejects.toThrow(
+      'upload connection reset',
+    );
     expect(await listFiles(root)).toEqual([]);
   });
 
@@ -111,7 +133,12 @@ describe('FsBlobStore (real filesystem, temp dir)', () => {
   it('rehashes a blob whose sidecar is missing rather than inventing a checksum', async () => {
     await store.put('s/file.txt', Buffer.from('content'), { contentType: 'text/plain' });
     await rm(path.join(root, 's/file.txt.meta.json'));
-    expect(await store.stat('s/file.txt')).toEqual({ key: 's/file.txt', size: 7, sha256: sha('content'), contentType: 'application/octet-stream' });
+    expect(await store.stat('s/file.txt')).toEqual({
+      key: 's/file.txt',
+      size: 7,
+      sha256: sha('content'),
+      contentType: 'application/octet-stream',
+    });
   });
 
   it('rehashes when the sidecar describes an earlier file (crash between the two renames)', async () => {

@@ -52,16 +52,27 @@ describe('S3BlobStore', () => {
   });
 
   it('refuses bytes that do not match the expected checksum before sending anything (S3 client mocked)', async () => {
-    await expect(store.put('k/a', Buffer.from('x'), { contentType: 'text/plain', expectedSha256: sha('y') })).rejects.toBeInstanceOf(ChecksumMismatchError);
+    await expect(
+      store.put('k/a', Buffer.from('x'), { contentType: 'text/plain', expectedSha256: sha('y') }),
+    ).rejects.toBeInstanceOf(ChecksumMismatchError);
     expect(s3.calls()).toHaveLength(0);
   });
 
   it('streams to a staging key, copies it into place with metadata, then removes the staging object (S3 client mocked)', async () => {
-    const info = await store.put('tenants/t1/assets/a1/original.flac', Readable.from([Buffer.from('fl'), Buffer.from('ac')]), {
+    const info = await store.put(
+      'tenants/t1/assets/a1/original.flac',
+      Readable.from([Buffer.from('fl'), Buffer.from('ac')]),
+      {
+        contentType: 'audio/flac',
+        expectedSha256: sha('flac'),
+      },
+    );
+    expect(info).toEqual({
+      key: 'tenants/t1/assets/a1/original.flac',
+      size: 4,
+      sha256: sha('flac'),
       contentType: 'audio/flac',
-      expectedSha256: sha('flac'),
     });
-    expect(info).toEqual({ key: 'tenants/t1/assets/a1/original.flac', size: 4, sha256: sha('flac'), contentType: 'audio/flac' });
     const staged = s3.commandCalls(PutObjectCommand)[0]?.args[0].input;
     expect(staged).toMatchObject({ Bucket: BUCKET, ContentType: 'audio/flac', ChecksumAlgorithm: 'SHA256' });
     expect(staged?.Key).toMatch(/^tenants\/t1\/assets\/a1\/original\.flac\.staging-[0-9a-f]{12}$/);
@@ -81,15 +92,24 @@ describe('S3BlobStore', () => {
     const content = Buffer.alloc(FIVE_MIB + 1234, 7);
     const info = await store.put('big/file.wav', Readable.from([content]), { contentType: 'audio/wav' });
     expect(info).toMatchObject({ size: content.length, sha256: sha(content) });
-    expect(s3.commandCalls(CreateMultipartUploadCommand)[0]?.args[0].input).toMatchObject({ ChecksumAlgorithm: 'SHA256', ContentType: 'audio/wav' });
+    expect(s3.commandCalls(CreateMultipartUploadCommand)[0]?.args[0].input).toMatchObject({
+      ChecksumAlgorithm: 'SHA256',
+      ContentType: 'audio/wav',
+    });
     expect(s3.commandCalls(UploadPartCommand)).toHaveLength(2);
     expect(s3.commandCalls(CompleteMultipartUploadCommand)).toHaveLength(1);
-    expect(s3.commandCalls(CopyObjectCommand)[0]?.args[0].input).toMatchObject({ Key: 'big/file.wav', Metadata: { sha256: sha(content) } });
+    expect(s3.commandCalls(CopyObjectCommand)[0]?.args[0].input).toMatchObject({
+      Key: 'big/file.wav',
+      Metadata: { sha256: sha(content) },
+    });
   });
 
   it('on a streamed checksum mismatch never touches the real key and removes the staging object (S3 client mocked)', async () => {
     const error = await store
-      .put('k/track.mp3', Readable.from([Buffer.from('actual')]), { contentType: 'audio/mpeg', expectedSha256: sha('expected') })
+      .put('k/track.mp3', Readable.from([Buffer.from('actual')]), {
+        contentType: 'audio/mpeg',
+        expectedSha256: sha('expected'),
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChecksumMismatchError);
     expect(s3.commandCalls(CopyObjectCommand)).toHaveLength(0);
@@ -101,21 +121,37 @@ describe('S3BlobStore', () => {
     s3.on(GetObjectCommand).resolves({ Body: sdkStreamMixin(Readable.from([Buffer.from('2345')])) });
     const body = await store.get('r/file.bin', { start: 2, end: 5 });
     expect((await readAll(body)).toString()).toBe('2345');
-    expect(s3.commandCalls(GetObjectCommand)[0]?.args[0].input).toEqual({ Bucket: BUCKET, Key: 'r/file.bin', Range: 'bytes=2-5' });
+    expect(s3.commandCalls(GetObjectCommand)[0]?.args[0].input).toEqual({
+      Bucket: BUCKET,
+      Key: 'r/file.bin',
+      Range: 'bytes=2-5',
+    });
   });
 
   it('turns NoSuchKey into BlobNotFoundError (S3 client mocked)', async () => {
-    s3.on(GetObjectCommand).rejects(new NoSuchKey({ message: 'The specified key does not exist.', $metadata: { httpStatusCode: 404 } }));
+    s3.on(GetObjectCommand).rejects(
+      new NoSuchKey({ message: 'The specified key does not exist.', $metadata: { httpStatusCode: 404 } }),
+    );
     await expect(store.get('missing/file')).rejects.toBeInstanceOf(BlobNotFoundError);
   });
 
   it('stats through HeadObject, reading the sha256 from metadata (S3 client mocked)', async () => {
     s3.on(HeadObjectCommand).resolves({ ContentLength: 42, ContentType: 'audio/flac', Metadata: { sha256: sha('x') } });
-    expect(await store.stat('a/b.flac')).toEqual({ key: 'a/b.flac', size: 42, sha256: sha('x'), contentType: 'audio/flac' });
+    expect(await store.stat('a/b.flac')).toEqual({
+      key: 'a/b.flac',
+      size: 42,
+      sha256: sha('x'),
+      contentType: 'audio/flac',
+    });
   });
 
   it('stats an object written elsewhere from its full-object checksum (S3 client mocked)', async () => {
-    s3.on(HeadObjectCommand).resolves({ ContentLength: 1, ContentType: 'text/plain', ChecksumSHA256: createHash('sha256').update('y').digest('base64'), ChecksumType: 'FULL_OBJECT' });
+    s3.on(HeadObjectCommand).resolves({
+      ContentLength: 1,
+      ContentType: 'text/plain',
+      ChecksumSHA256: createHash('sha256').update('y').digest('base64'),
+      ChecksumType: 'FULL_OBJECT',
+    });
     expect((await store.stat('a/b.txt'))?.sha256).toBe(sha('y'));
   });
 
@@ -130,7 +166,9 @@ describe('S3BlobStore', () => {
   });
 
   it('rejects unsafe keys without calling S3 (S3 client mocked)', async () => {
-    await expect(store.put('../x', Buffer.from('x'), { contentType: 'text/plain' })).rejects.toBeInstanceOf(InvalidBlobKeyError);
+    await expect(store.put('../x', Buffer.from('x'), { contentType: 'text/plain' })).rejects.toBeInstanceOf(
+      InvalidBlobKeyError,
+    );
     await expect(store.get('a//b')).rejects.toBeInstanceOf(InvalidBlobKeyError);
     await expect(store.stat('/abs')).rejects.toBeInstanceOf(InvalidBlobKeyError);
     expect(s3.calls()).toHaveLength(0);

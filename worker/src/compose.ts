@@ -1,4 +1,10 @@
-import { checkFfprobe, createActivities, createStripeClient, StripePaymentGateway, type FanfareActivities } from '@fanfare/activities';
+import {
+  checkFfprobe,
+  createActivities,
+  createStripeClient,
+  StripePaymentGateway,
+  type FanfareActivities,
+} from '@fanfare/activities';
 import type { FanfareConfig } from '@fanfare/config';
 import { createOrm, type MikroORM } from '@fanfare/db';
 import { createBlobStore, type BlobStore } from '@fanfare/storage';
@@ -35,7 +41,9 @@ export async function composeWorker(config: FanfareConfig, options: ComposeOptio
     em: orm.em,
     ffprobePath,
     // stripe-mock in development and tests (STRIPE_API_BASE), Stripe itself otherwise.
-    payments: new StripePaymentGateway(createStripeClient({ secretKey: config.stripe.secretKey, apiBase: config.stripe.apiBase })),
+    payments: new StripePaymentGateway(
+      createStripeClient({ secretKey: config.stripe.secretKey, apiBase: config.stripe.apiBase }),
+    ),
     // Seller of record, VAT registry and FX feed, from the config's money section.
     ...moneyAdapters(config),
     ...(options.workDir === undefined ? {} : { workDir: options.workDir }),

@@ -20,7 +20,12 @@ export interface ConnectRetry {
 }
 
 /** About two minutes in all: enough for a dev server or a restarting frontend, not forever. */
-export const DEFAULT_CONNECT_RETRY: ConnectRetry = { attempts: 20, attemptTimeoutMs: 5000, initialDelayMs: 500, maxDelayMs: 10_000 };
+export const DEFAULT_CONNECT_RETRY: ConnectRetry = {
+  attempts: 20,
+  attemptTimeoutMs: 5000,
+  initialDelayMs: 500,
+  maxDelayMs: 10_000,
+};
 
 /** Thrown after the last attempt, naming the address so the fix is obvious. */
 export class TemporalUnreachableError extends Error {
@@ -31,7 +36,11 @@ export class TemporalUnreachableError extends Error {
 }
 
 /** Connects to Temporal at `address`, retrying with capped exponential backoff and logging each miss. */
-export async function connectToTemporal(address: string, logger: Logger, retry: ConnectRetry = DEFAULT_CONNECT_RETRY): Promise<TemporalConnections> {
+export async function connectToTemporal(
+  address: string,
+  logger: Logger,
+  retry: ConnectRetry = DEFAULT_CONNECT_RETRY,
+): Promise<TemporalConnections> {
   let delay = retry.initialDelayMs;
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -45,7 +54,10 @@ export async function connectToTemporal(address: string, logger: Logger, retry: 
       }
     } catch (error) {
       if (attempt >= retry.attempts) throw new TemporalUnreachableError(address, attempt, { cause: error });
-      logger.warn({ address, attempt, of: retry.attempts, retryInMs: delay, err: (error as Error).message }, 'Temporal not reachable yet; retrying');
+      logger.warn(
+        { address, attempt, of: retry.attempts, retryInMs: delay, err: (error as Error).message },
+        'Temporal not reachable yet; retrying',
+      );
       await sleep(delay);
       delay = Math.min(delay * 2, retry.maxDelayMs);
     }

@@ -16,7 +16,10 @@ export const workflowsPath = createRequire(import.meta.url).resolve('@fanfare/wo
  * info level; only its warnings are worth a line in the worker's log.
  */
 export function bundleFanfareWorkflows(logger: Logger): Promise<WorkflowBundle> {
-  return bundleWorkflowCode({ workflowsPath, logger: temporalLoggerFrom(logger.child({ component: 'workflow-bundler' }, { level: 'warn' })) });
+  return bundleWorkflowCode({
+    workflowsPath,
+    logger: temporalLoggerFrom(logger.child({ component: 'workflow-bundler' }, { level: 'warn' })),
+  });
 }
 
 /** How to build one Temporal Worker. */

@@ -28,7 +28,10 @@ export function moneyAdapters(config: FanfareConfig): MoneyAdapters {
     },
     vatIdVerifier:
       vatIdVerifier === 'vies'
-        ? new ViesVatIdVerifier({ apiBase: viesApiBase ?? VIES_REST_API_BASE, ...(sellerVatId === undefined ? {} : { requester: sellerVatId }) })
+        ? new ViesVatIdVerifier({
+            apiBase: viesApiBase ?? VIES_REST_API_BASE,
+            ...(sellerVatId === undefined ? {} : { requester: sellerVatId }),
+          })
         : new UnverifiedVatIdVerifier(),
     fxFeedUrl: fxFeedUrl ?? ECB_DAILY_FEED_URL,
   };

@@ -1,5 +1,10 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
-import { FX_REFRESH_CRON, FX_REFRESH_SCHEDULE_ID, FX_REFRESH_TASK_QUEUE, FX_REFRESH_WORKFLOW_TYPE } from '@fanfare/workflows';
+import {
+  FX_REFRESH_CRON,
+  FX_REFRESH_SCHEDULE_ID,
+  FX_REFRESH_TASK_QUEUE,
+  FX_REFRESH_WORKFLOW_TYPE,
+} from '@fanfare/workflows';
 
 /** What schedule registration did. */
 export interface ScheduleRegistration {
@@ -16,7 +21,12 @@ export async function registerSchedules(client: Client): Promise<ScheduleRegistr
     await client.schedule.create({
       scheduleId: FX_REFRESH_SCHEDULE_ID,
       spec: { cronExpressions: [FX_REFRESH_CRON] },
-      action: { type: 'startWorkflow', workflowType: FX_REFRESH_WORKFLOW_TYPE, taskQueue: FX_REFRESH_TASK_QUEUE, workflowId: 'fx-refresh' },
+      action: {
+        type: 'startWorkflow',
+        workflowType: FX_REFRESH_WORKFLOW_TYPE,
+        taskQueue: FX_REFRESH_TASK_QUEUE,
+        workflowId: 'fx-refresh',
+      },
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
       memo: { purpose: 'Display-only FX rates from the ECB reference feed (FX_FEED_URL)' },
     });

@@ -36,7 +36,9 @@ export async function registerSearchAttributes(
     if (existing === undefined || existing === null) {
       missing[name] = wanted;
     } else if (existing !== wanted) {
-      throw new Error(`Search attribute ${name} exists in namespace ${namespace} with another type (${existing}, wanted ${type})`);
+      throw new Error(
+        `Search attribute ${name} exists in namespace ${namespace} with another type (${existing}, wanted ${type})`,
+      );
     } else {
       alreadyPresent.push(name);
     }

@@ -27,7 +27,11 @@ export interface RunningWorker {
  * schedules (daily FX refresh), composes the activities from `config` and starts one Worker per
  * task queue.
  */
-export async function startWorker(config: FanfareConfig, logger: Logger, options: StartWorkerOptions = {}): Promise<RunningWorker> {
+export async function startWorker(
+  config: FanfareConfig,
+  logger: Logger,
+  options: StartWorkerOptions = {},
+): Promise<RunningWorker> {
   const { address, namespace } = config.temporal;
   const connections = await connectToTemporal(address, logger, options.connectRetry);
   const registration = await registerSearchAttributes(connections.client, namespace);
@@ -41,7 +45,13 @@ export async function startWorker(config: FanfareConfig, logger: Logger, options
     const workflowBundle = await bundleFanfareWorkflows(logger);
     workers = await Promise.all(
       taskQueues.map((taskQueue) =>
-        createFanfareWorker({ connection: connections.worker, namespace, activities: composition.activities, taskQueue, workflowBundle }),
+        createFanfareWorker({
+          connection: connections.worker,
+          namespace,
+          activities: composition.activities,
+          taskQueue,
+          workflowBundle,
+        }),
       ),
     );
   } catch (error) {

@@ -19,7 +19,11 @@ interface Exited {
 }
 
 /** Starts `pnpm dev:worker`'s command with `env` on top of a clean test environment. */
-function spawnWorker(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<Exited> } {
+function spawnWorker(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<Exited>;
+} {
   const child = spawn(process.execPath, ['--import', 'tsx', 'worker/src/main.ts'], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', FANFARE_ENV: 'test', LOG_LEVEL: 'info', ...env },
@@ -90,7 +94,9 @@ describe('worker/src/main.ts (a real process)', () => {
       .map((line) => JSON.parse(line) as Record<string, unknown>)[0];
     expect(ready).toMatchObject({ taskQueues: ['fanfare'], namespace, blobs: 'fs' });
     const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
-    expect(Object.keys(customAttributes ?? {})).toEqual(expect.arrayContaining(['TenantId', 'OrderId', 'CreatorId', 'Domain', 'ProcessStatus']));
+    expect(Object.keys(customAttributes ?? {})).toEqual(
+      expect.arrayContaining(['TenantId', 'OrderId', 'CreatorId', 'Domain', 'ProcessStatus']),
+    );
     worker.child.kill('SIGTERM');
     const { code, stdout } = await worker.exited;
     expect(code).toBe(0);
@@ -102,7 +108,12 @@ describe('worker/src/main.ts (a real process)', () => {
     const address = `127.0.0.1:${await closedPort()}`;
     const lines: string[] = [];
     const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
-    const error = await connectToTemporal(address, logger, { attempts: 3, attemptTimeoutMs: 300, initialDelayMs: 10, maxDelayMs: 20 }).catch((e: unknown) => e);
+    const error = await connectToTemporal(address, logger, {
+      attempts: 3,
+      attemptTimeoutMs: 300,
+      initialDelayMs: 10,
+      maxDelayMs: 20,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TemporalUnreachableError);
     expect((error as Error).message).toBe(`Temporal is not reachable at ${address} after 3 attempts`);
     expect(lines.map((line) => JSON.parse(line) as { msg: string; attempt: number })).toMatchObject([

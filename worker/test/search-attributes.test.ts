@@ -28,12 +28,17 @@ describe('registerSearchAttributes (real Temporal dev server)', () => {
     const namespace = await freshNamespace(connection, 'sa-twice');
     await registerSearchAttributes(connection, namespace);
     expect(await registerSearchAttributes(connection, namespace)).toEqual({ added: [], alreadyPresent: names });
-    expect(await registerSearchAttributes(connection, inject('temporalNamespace'))).toEqual({ added: [], alreadyPresent: names });
+    expect(await registerSearchAttributes(connection, inject('temporalNamespace'))).toEqual({
+      added: [],
+      alreadyPresent: names,
+    });
   });
 
   it('refuses an attribute that exists with another type', async () => {
     const namespace = await freshNamespace(connection, 'sa-clash');
     await registerSearchAttributes(connection, namespace, [{ name: 'TenantId', type: SearchAttributeType.INT }]);
-    await expect(registerSearchAttributes(connection, namespace)).rejects.toThrow(/TenantId exists in namespace .* with another type/);
+    await expect(registerSearchAttributes(connection, namespace)).rejects.toThrow(
+      /TenantId exists in namespace .* with another type/,
+    );
   });
 });

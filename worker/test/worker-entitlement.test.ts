@@ -36,8 +36,18 @@ describe('entitlement workflow on the real worker (PostgreSQL activities)', () =
   it('grants the order, then a refund of one product revokes it and stops its existing links at once', async () => {
     const { tenantId, orderId, productIds } = await twoProductOrder();
     const userId = randomUUID();
-    const input: EntitlementInput = { tenantId, orderId, buyer: { userId, email: 'buyer@example.com' }, eulaVersion: '2026-01', eulaAcceptedAt: new Date().toISOString() };
-    const handle = await client.workflow.start(ENTITLEMENT_WORKFLOW_TYPE, { taskQueue, workflowId: entitlementWorkflowId(tenantId, orderId), args: [input] });
+    const input: EntitlementInput = {
+      tenantId,
+      orderId,
+      buyer: { userId, email: 'buyer@example.com' },
+      eulaVersion: '2026-01',
+      eulaAcceptedAt: new Date().toISOString(),
+    };
+    const handle = await client.workflow.start(ENTITLEMENT_WORKFLOW_TYPE, {
+      taskQueue,
+      workflowId: entitlementWorkflowId(tenantId, orderId),
+      args: [input],
+    });
     let status = await handle.query(entitlementStatusQuery);
     for (let i = 0; i < 100 && status.step !== 'active'; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -46,10 +56,22 @@ describe('entitlement workflow on the real worker (PostgreSQL activities)', () =
     expect(status.entitlements).toHaveLength(2);
     const em = forTenant(orm.em, tenantId);
     const owned = await em.find(Entitlement, { orderId }, { orderBy: { productId: 'asc' } });
-    expect(owned.map((row) => [row.status, row.rights.downloadLimit, row.userId])).toEqual([['active', 4, userId], ['active', 4, userId]]);
+    expect(owned.map((row) => [row.status, row.rights.downloadLimit, row.userId])).toEqual([
+      ['active', 4, userId],
+      ['active', 4, userId],
+    ]);
     const refunded = owned.find((row) => row.productId === productIds[1])!;
     // A link the buyer was issued before the refund.
-    em.create(DownloadGrant, { entitlementId: refunded.id, assetId: randomUUID(), userId, tokenHash: randomUUID(), keyId: 'k', expiresAt: new Date(Date.now() + 600_000), usesLeft: 4, revokedAt: null });
+    em.create(DownloadGrant, {
+      entitlementId: refunded.id,
+      assetId: randomUUID(),
+      userId,
+      tokenHash: randomUUID(),
+      keyId: 'k',
+      expiresAt: new Date(Date.now() + 600_000),
+      usesLeft: 4,
+      revokedAt: null,
+    });
     await em.flush();
 
     await handle.signal(revokeEntitlementsSignal, { reason: 'refund', productIds: [productIds[1]!] });
@@ -60,6 +82,11 @@ describe('entitlement workflow on the real worker (PostgreSQL activities)', () =
     expect((await fresh.findOneOrFail(DownloadGrant, { entitlementId: refunded.id })).revokedAt).toBeInstanceOf(Date);
     expect((await fresh.findOneOrFail(Entitlement, refunded.id)).revokedReason).toBe('refund');
     const audits = await fresh.find(AuditEvent, { subjectType: 'entitlement' });
-    expect(audits.map((a) => a.action).sort()).toEqual(['entitlement.granted', 'entitlement.granted', 'entitlement.revoked', 'entitlement.revoked']);
+    expect(audits.map((a) => a.action).sort()).toEqual([
+      'entitlement.granted',
+      'entitlement.granted',
+      'entitlement.revoked',
+      'entitlement.revoked',
+    ]);
   });
 });

@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../../scripts/test-support/provided.js';
 import { Asset, AuditEvent, forTenant, type MikroORM } from '@fanfare/db';
 import { FsBlobStore } from '@fanfare/storage';
-import { ASSET_INGEST_WORKFLOW_TYPE, assetIngestWorkflowId, type AssetIngestInput, type AssetIngestResult, type MediaClass } from '@fanfare/workflows';
+import {
+  ASSET_INGEST_WORKFLOW_TYPE,
+  assetIngestWorkflowId,
+  type AssetIngestInput,
+  type AssetIngestResult,
+  type MediaClass,
+} from '@fanfare/workflows';
 import { startRealWorker, type RealWorker } from './support/real-worker.js';
 
 const execFileAsync = promisify(execFile);
@@ -30,7 +36,11 @@ afterAll(async () => {
 });
 
 /** Stores `bytes` as a creator's upload and creates its `Asset` row, as the upload API will. */
-async function upload(bytes: Buffer, filename: string, declaredType: string): Promise<{ tenantId: string; assetId: string; storageKey: string }> {
+async function upload(
+  bytes: Buffer,
+  filename: string,
+  declaredType: string,
+): Promise<{ tenantId: string; assetId: string; storageKey: string }> {
   const tenantId = randomUUID();
   const em = forTenant(orm.em, tenantId);
   const asset = em.create(Asset, {
@@ -47,7 +57,10 @@ async function upload(bytes: Buffer, filename: string, declaredType: string): Pr
   return { tenantId, assetId: asset.id, storageKey: asset.storageKey };
 }
 
-async function ingest(uploaded: { tenantId: string; assetId: string; storageKey: string }, mediaClass: MediaClass): Promise<AssetIngestResult> {
+async function ingest(
+  uploaded: { tenantId: string; assetId: string; storageKey: string },
+  mediaClass: MediaClass,
+): Promise<AssetIngestResult> {
   const input: AssetIngestInput = { ...uploaded, mediaClass };
   const handle = await client.workflow.start(ASSET_INGEST_WORKFLOW_TYPE, {
     taskQueue,
@@ -60,7 +73,20 @@ async function ingest(uploaded: { tenantId: string; assetId: string; storageKey:
 describe('the composed worker (real Temporal, PostgreSQL, fs blobs, ffprobe)', () => {
   it('ingests a real FLAC: the Asset ends ready with its probed duration and an audit entry', async () => {
     const flac = path.join(dir, 'tone.flac');
-    await execFileAsync('/usr/bin/ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=3.2', '-ac', '2', '-ar', '44100', flac]);
+    await execFileAsync('/usr/bin/ffmpeg', [
+      '-v',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=440:duration=3.2',
+      '-ac',
+      '2',
+      '-ar',
+      '44100',
+      flac,
+    ]);
     const bytes = await readFile(flac);
     const uploaded = await upload(bytes, 'My Song.wav', 'audio/wav');
     const result = await ingest(uploaded, 'audio');

@@ -9,13 +9,24 @@ export function rejection(reason: AssetRejectionReason, message: string): Reject
 }
 
 /** Checks what can be known without reading the content; null means "go on and probe". */
-export function checkBlob(mediaClass: MediaClass, blob: BlobFacts, expectedSha256: string | undefined, policy: AssetIngestPolicy): RejectedAsset | null {
+export function checkBlob(
+  mediaClass: MediaClass,
+  blob: BlobFacts,
+  expectedSha256: string | undefined,
+  policy: AssetIngestPolicy,
+): RejectedAsset | null {
   if (expectedSha256 !== undefined && expectedSha256.toLowerCase() !== blob.sha256) {
-    return rejection('checksum_mismatch', `The upload's checksum ${blob.sha256} differs from the expected ${expectedSha256.toLowerCase()}`);
+    return rejection(
+      'checksum_mismatch',
+      `The upload's checksum ${blob.sha256} differs from the expected ${expectedSha256.toLowerCase()}`,
+    );
   }
   if (blob.sizeBytes === 0) return rejection('empty_file', 'The upload is empty');
   if (mediaClass === 'audio' && blob.sizeBytes > policy.maxAudioBytes) {
-    return rejection('too_large', `Audio originals may be at most ${policy.maxAudioBytes} bytes; this one is ${blob.sizeBytes}`);
+    return rejection(
+      'too_large',
+      `Audio originals may be at most ${policy.maxAudioBytes} bytes; this one is ${blob.sizeBytes}`,
+    );
   }
   return null;
 }
@@ -42,12 +53,14 @@ export function assessProbe(mediaClass: MediaClass, blob: BlobFacts, probe: Medi
     sha256: blob.sha256,
     durationMs,
   });
-  if (probe.type === 'unrecognized') return rejection('unrecognized_format', `The file's content is not a format we accept (${probe.detail})`);
+  if (probe.type === 'unrecognized')
+    return rejection('unrecognized_format', `The file's content is not a format we accept (${probe.detail})`);
   if (mediaClass === 'ebook') {
     if (probe.type === 'document') return accepted(DOCUMENT_TYPES[probe.format], null);
     return rejection('wrong_media_class', 'An e-book must be a PDF or an EPUB; this file is audio');
   }
-  if (probe.type === 'document') return rejection('wrong_media_class', `Expected audio, found a ${probe.format.toUpperCase()} document`);
+  if (probe.type === 'document')
+    return rejection('wrong_media_class', `Expected audio, found a ${probe.format.toUpperCase()} document`);
   const contentType = audioContentType(probe);
   if (contentType === null) {
     return rejection('unsupported_codec', `${probe.codec} in ${probe.container} is not mp3, wav, flac or aac`);

@@ -1,4 +1,12 @@
-import { ActivityFailure, ApplicationFailure, log, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  log,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import {
   assetIngestStatusQuery,
   DEFAULT_ASSET_INGEST_POLICY,
@@ -24,13 +32,22 @@ const storage = proxyActivities<StorageActivities>({
 // Probing copies up to 500 MiB before ffprobe reads it; a few attempts, then the upload fails visibly.
 const media = proxyActivities<MediaActivities>({
   startToCloseTimeout: '15 minutes',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 3, nonRetryableErrorTypes: [FailureType.blobNotFound] },
+  retry: {
+    initialInterval: '1 second',
+    maximumInterval: '30 seconds',
+    maximumAttempts: 3,
+    nonRetryableErrorTypes: [FailureType.blobNotFound],
+  },
 });
 
 // The outcome must reach the database, so database steps retry until it is back (no attempt cap).
 const records = proxyActivities<AssetActivities & AuditActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: [FailureType.assetNotFound, FailureType.invalidInput] },
+  retry: {
+    initialInterval: '1 second',
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: [FailureType.assetNotFound, FailureType.invalidInput],
+  },
 });
 
 const WAITING_FOR: Record<AssetIngestStep, string | null> = {
@@ -86,7 +103,8 @@ async function inspect(
   const policy = { ...DEFAULT_ASSET_INGEST_POLICY, ...input.policy };
   enter('checking_blob');
   const blob = await storage.statBlob({ storageKey: input.storageKey });
-  if (blob === null) return { outcome: rejection('blob_missing', `Nothing was uploaded at ${input.storageKey}`), probe: null };
+  if (blob === null)
+    return { outcome: rejection('blob_missing', `Nothing was uploaded at ${input.storageKey}`), probe: null };
   const refused = checkBlob(input.mediaClass, blob, input.expectedSha256, policy);
   if (refused !== null) return { outcome: refused, probe: null };
 
@@ -98,9 +116,15 @@ async function inspect(
     if (!(error instanceof ActivityFailure)) throw error;
     const cause = error.cause;
     if (cause instanceof ApplicationFailure && cause.type === FailureType.blobNotFound) {
-      return { outcome: rejection('blob_missing', `The upload at ${input.storageKey} disappeared before it was probed`), probe: null };
+      return {
+        outcome: rejection('blob_missing', `The upload at ${input.storageKey} disappeared before it was probed`),
+        probe: null,
+      };
     }
-    return { outcome: rejection('probe_failed', `The file could not be probed: ${cause?.message ?? error.message}`), probe: null };
+    return {
+      outcome: rejection('probe_failed', `The file could not be probed: ${cause?.message ?? error.message}`),
+      probe: null,
+    };
   }
   return { outcome: assessProbe(input.mediaClass, blob, probe), probe };
 }

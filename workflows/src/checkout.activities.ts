@@ -17,17 +17,28 @@ import type { DiscountActivities, InvoiceActivities } from './ports/money-port.j
 
 // Orders, invoices, ledger and audit must reach the database: retry until it is back, except
 // for answers no retry changes (an unknown product, a missing price).
-export const records = proxyLocalActivities<OrderActivities & AuditActivities & DiscountActivities & CapacityActivities & InvoiceActivities>({
+export const records = proxyLocalActivities<
+  OrderActivities & AuditActivities & DiscountActivities & CapacityActivities & InvoiceActivities
+>({
   startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '1 second',
     maximumInterval: '1 minute',
-    nonRetryableErrorTypes: [FailureType.discountCodeInvalid, FailureType.capacityExhausted, FailureType.invalidInput, FailureType.orderNotFound],
+    nonRetryableErrorTypes: [
+      FailureType.discountCodeInvalid,
+      FailureType.capacityExhausted,
+      FailureType.invalidInput,
+      FailureType.orderNotFound,
+    ],
   },
 });
 
 // Stripe writes carry idempotency keys, so retrying is safe; a refusal (card state, amount) is named.
 export const payments = proxyLocalActivities<PaymentActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: [FailureType.refundRefused, FailureType.invalidInput] },
+  retry: {
+    initialInterval: '1 second',
+    maximumInterval: '30 seconds',
+    nonRetryableErrorTypes: [FailureType.refundRefused, FailureType.invalidInput],
+  },
 });

@@ -20,27 +20,63 @@ export async function completePayment(state: CheckoutState): Promise<void> {
   // `paid` finds the handler; the validator refuses until the workflow knows it is paid too.
   setHandler(requestRefundUpdate, (request) => refund(state, request), {
     validator: (request) => {
-      const refusal = state.status.step === 'closed' ? 'Aftercare has ended for this order' : refundRefusal(state.status.orderStatus, quote.total, state.takenMinor + state.inFlightMinor, request.amountMinor);
+      const refusal =
+        state.status.step === 'closed'
+          ? 'Aftercare has ended for this order'
+          : refundRefusal(
+              state.status.orderStatus,
+              quote.total,
+              state.takenMinor + state.inFlightMinor,
+              request.amountMinor,
+            );
       if (refusal !== null) throw new Error(refusal);
     },
   });
   const feeMinor = estimateProcessorFee(quote.total);
   const paidAt = new Date(Date.now()).toISOString();
-  const { invoiceNumber } = await records.markOrderPaid({ tenantId: input.tenantId, orderId: input.orderId, paymentIntentId: state.paymentIntentId!, feeMinor, paidAt });
+  const { invoiceNumber } = await records.markOrderPaid({
+    tenantId: input.tenantId,
+    orderId: input.orderId,
+    paymentIntentId: state.paymentIntentId!,
+    feeMinor,
+    paidAt,
+  });
   state.status = { ...state.status, orderStatus: 'paid', invoiceNumber };
   // Checkouts recorded before invoice documents existed replay without issuing one.
   if (patched(INVOICE_DOCUMENTS)) {
-    await records.issueInvoiceForOrder({ tenantId: input.tenantId, orderId: input.orderId, quote: quote.engineQuote, buyer: { ...input.buyer, country: input.country }, issuedAt: paidAt });
+    await records.issueInvoiceForOrder({
+      tenantId: input.tenantId,
+      orderId: input.orderId,
+      quote: quote.engineQuote,
+      buyer: { ...input.buyer, country: input.country },
+      issuedAt: paidAt,
+    });
   }
-  await audit(state, 'order.paid', { from: 'awaiting_payment', to: 'paid', invoiceNumber, paymentIntentId: state.paymentIntentId, total: quote.total });
+  await audit(state, 'order.paid', {
+    from: 'awaiting_payment',
+    to: 'paid',
+    invoiceNumber,
+    paymentIntentId: state.paymentIntentId,
+    total: quote.total,
+  });
   state.sale = saleLegs(quote, await records.tenantFeeBps({ tenantId: input.tenantId }), feeMinor);
   await ledger(state, 'sale', state.sale);
   if (quote.discountId != null) await records.confirmDiscountRedemption(discountRedemption(state, quote.discountId));
   // Only set when the reservation ran behind the `token-capacity` patch.
   if (state.capacityHeld) await records.confirmTokenCapacity({ tenantId: input.tenantId, orderId: input.orderId });
-  const entitlement: EntitlementInput = { tenantId: input.tenantId, orderId: input.orderId, buyer: input.buyer, eulaVersion: input.eulaAccepted.version, eulaAcceptedAt: input.eulaAccepted.acceptedAt };
+  const entitlement: EntitlementInput = {
+    tenantId: input.tenantId,
+    orderId: input.orderId,
+    buyer: input.buyer,
+    eulaVersion: input.eulaAccepted.version,
+    eulaAcceptedAt: input.eulaAccepted.acceptedAt,
+  };
   // The child inherits this run's task queue (FANFARE_TASK_QUEUE in production).
-  await startChild(ENTITLEMENT_WORKFLOW_TYPE, { workflowId: entitlementWorkflowId(input.tenantId, input.orderId), args: [entitlement], parentClosePolicy: ParentClosePolicy.ABANDON });
+  await startChild(ENTITLEMENT_WORKFLOW_TYPE, {
+    workflowId: entitlementWorkflowId(input.tenantId, input.orderId),
+    args: [entitlement],
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+  });
   await audit(state, 'entitlements.requested', { workflowId: entitlementWorkflowId(input.tenantId, input.orderId) });
 }
 
@@ -52,7 +88,8 @@ export async function aftercare(state: CheckoutState, aftercareSeconds: number):
     const remaining = deadline - Date.now();
     if (remaining <= 0 || !(await condition(() => state.events.length > 0, remaining))) break;
     const event = takeEvent(state, ['charge_refunded', 'dispute_created', 'dispute_closed']);
-    if (event === undefined) state.events.shift(); // a late payment result: already decided
+    if (event === undefined)
+      state.events.shift(); // a late payment result: already decided
     else await afterPaymentEvent(state, event);
   }
   enter(state, 'closed');
@@ -72,29 +109,58 @@ async function refund(state: CheckoutState, request: RefundRequest): Promise<Ref
     metadata: { tenantId: state.input.tenantId, orderId: state.input.orderId },
   });
   state.inFlightMinor -= amount;
-  await takeBack(state, amount, `refund/${request.requestId}`, { refundId, requestedBy: request.requestedBy, reason: request.reason });
+  await takeBack(state, amount, `refund/${request.requestId}`, {
+    refundId,
+    requestedBy: request.requestedBy,
+    reason: request.reason,
+  });
   const full = state.takenMinor >= total;
   if (full || request.productIds !== null) await revokeEntitlements(state, 'refund', full ? null : request.productIds);
-  return { refundId, amountMinor: amount, orderStatus: state.status.orderStatus, refundedMinor: state.status.refundedMinor };
+  return {
+    refundId,
+    amountMinor: amount,
+    orderStatus: state.status.orderStatus,
+    refundedMinor: state.status.refundedMinor,
+  };
 }
 
 /** Records `amount` more as refunded: reversing ledger legs, the order's new status, the audit. */
-async function takeBack(state: CheckoutState, amount: number, key: string, data: Record<string, unknown>): Promise<void> {
+async function takeBack(
+  state: CheckoutState,
+  amount: number,
+  key: string,
+  data: Record<string, unknown>,
+): Promise<void> {
   const total = state.quote!.total;
   const before = state.takenMinor;
   state.takenMinor += amount;
   state.status = { ...state.status, refundedMinor: state.status.refundedMinor + amount };
   await ledger(state, key, reversalLegs(state.sale, total, before, state.takenMinor, 'refund'));
   if (patched(INVOICE_DOCUMENTS)) {
-    const scope = before === 0 && state.takenMinor >= total ? { kind: 'full' as const } : { kind: 'amount' as const, amount };
-    await records.issueCreditNote({ tenantId: state.input.tenantId, orderId: state.input.orderId, creditKey: `${state.workflowId}/${key}`, scope, reason: 'refund', issuedAt: new Date(Date.now()).toISOString() });
+    const scope =
+      before === 0 && state.takenMinor >= total ? { kind: 'full' as const } : { kind: 'amount' as const, amount };
+    await records.issueCreditNote({
+      tenantId: state.input.tenantId,
+      orderId: state.input.orderId,
+      creditKey: `${state.workflowId}/${key}`,
+      scope,
+      reason: 'refund',
+      issuedAt: new Date(Date.now()).toISOString(),
+    });
   }
   const disputed = [...state.disputes.values()].includes('open');
-  await transition(state, disputed ? 'disputed' : state.takenMinor >= total ? 'refunded' : 'partially_refunded', { amountMinor: amount, refundedMinor: state.status.refundedMinor, ...data });
+  await transition(state, disputed ? 'disputed' : state.takenMinor >= total ? 'refunded' : 'partially_refunded', {
+    amountMinor: amount,
+    refundedMinor: state.status.refundedMinor,
+    ...data,
+  });
 }
 
 /** Refunds made outside Fanfare (the Stripe dashboard) and disputes, from webhooks. */
-async function afterPaymentEvent(state: CheckoutState, event: Exclude<PaymentEvent, { kind: 'payment_succeeded' | 'payment_failed' }>): Promise<void> {
+async function afterPaymentEvent(
+  state: CheckoutState,
+  event: Exclude<PaymentEvent, { kind: 'payment_succeeded' | 'payment_failed' }>,
+): Promise<void> {
   if (event.paymentIntentId !== state.paymentIntentId) return;
   if (event.kind === 'charge_refunded') {
     // Cumulative: our own refunds (done or in flight) are already counted, so only the excess is new.
@@ -108,7 +174,8 @@ async function afterPaymentEvent(state: CheckoutState, event: Exclude<PaymentEve
   }
   const known = state.disputes.get(event.disputeId);
   if (event.kind === 'dispute_created' || known === undefined) await openDispute(state, event.disputeId, event.eventId);
-  if (event.kind === 'dispute_closed' && state.disputes.get(event.disputeId) === 'open') await closeDispute(state, event.disputeId, event.won);
+  if (event.kind === 'dispute_closed' && state.disputes.get(event.disputeId) === 'open')
+    await closeDispute(state, event.disputeId, event.won);
 }
 
 async function openDispute(state: CheckoutState, disputeId: string, eventId: string): Promise<void> {
@@ -116,7 +183,11 @@ async function openDispute(state: CheckoutState, disputeId: string, eventId: str
   state.disputes.set(disputeId, 'open');
   // A chargeback takes the whole charge: what is not refunded yet is held back from the creator.
   const total = state.quote!.total;
-  await ledger(state, `dispute/${disputeId}/opened`, reversalLegs(state.sale, total, state.takenMinor, total, 'reversal'));
+  await ledger(
+    state,
+    `dispute/${disputeId}/opened`,
+    reversalLegs(state.sale, total, state.takenMinor, total, 'reversal'),
+  );
   await transition(state, 'disputed', { disputeId, eventId });
   await revokeEntitlements(state, 'chargeback', null);
 }

@@ -19,7 +19,11 @@ export interface CheckoutPolicy {
 }
 
 /** Defaults matching the product: 30 minutes to pay, 180 days of aftercare, three attempts. */
-export const DEFAULT_CHECKOUT_POLICY: CheckoutPolicy = { paymentWindowSeconds: 1800, aftercareSeconds: 180 * 86_400, maxPaymentAttempts: 3 };
+export const DEFAULT_CHECKOUT_POLICY: CheckoutPolicy = {
+  paymentWindowSeconds: 1800,
+  aftercareSeconds: 180 * 86_400,
+  maxPaymentAttempts: 3,
+};
 
 /** Starts one checkout for one buyer's cart in one storefront. */
 export interface CheckoutInput {
@@ -61,7 +65,15 @@ export interface CheckoutStarted {
 }
 
 /** Where a checkout stands, in business words. */
-export type CheckoutStep = 'pricing' | 'creating_payment' | 'awaiting_payment' | 'paid' | 'expired' | 'failed' | 'rejected' | 'closed';
+export type CheckoutStep =
+  | 'pricing'
+  | 'creating_payment'
+  | 'awaiting_payment'
+  | 'paid'
+  | 'expired'
+  | 'failed'
+  | 'rejected'
+  | 'closed';
 
 /** The answer to the `status` query. */
 export interface CheckoutStatus {

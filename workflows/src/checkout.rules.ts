@@ -33,7 +33,10 @@ export function allocate(amount: number, weights: readonly number[]): number[] {
  */
 export function saleLegs(quote: CheckoutQuote, platformFeeBps: number, processorFeeMinor: number): CheckoutLedgerLeg[] {
   const bases = quote.lines.map((line) => line.total - line.tax.reduce((sum, t) => sum + t.amount, 0));
-  const processorParts = allocate(processorFeeMinor, quote.lines.map((line) => line.total));
+  const processorParts = allocate(
+    processorFeeMinor,
+    quote.lines.map((line) => line.total),
+  );
   const creators = new Map<string, number>();
   let platform = 0;
   quote.lines.forEach((line, i) => {
@@ -43,7 +46,14 @@ export function saleLegs(quote: CheckoutQuote, platformFeeBps: number, processor
   });
   const legs: CheckoutLedgerLeg[] = [
     { account: 'clearing', kind: 'sale', amountMinor: -bases.reduce((a, b) => a + b, 0), creatorId: null },
-    ...[...creators].map(([creatorId, amount]): CheckoutLedgerLeg => ({ account: 'creator_pending', kind: 'sale', amountMinor: amount, creatorId })),
+    ...[...creators].map(
+      ([creatorId, amount]): CheckoutLedgerLeg => ({
+        account: 'creator_pending',
+        kind: 'sale',
+        amountMinor: amount,
+        creatorId,
+      }),
+    ),
     { account: 'platform_revenue', kind: 'platform_fee', amountMinor: platform, creatorId: null },
     { account: 'processor_fees', kind: 'processor_fee', amountMinor: processorFeeMinor, creatorId: null },
   ];
@@ -63,25 +73,37 @@ export function reversalLegs(
   kind: 'refund' | 'reversal',
 ): CheckoutLedgerLeg[] {
   if (totalMinor <= 0 || fromMinor === toMinor) return [];
-  const share = (amount: number, taken: number): number => (taken >= totalMinor ? amount : Math.round((amount * taken) / totalMinor));
+  const share = (amount: number, taken: number): number =>
+    taken >= totalMinor ? amount : Math.round((amount * taken) / totalMinor);
   const others = sale
     .filter((leg) => leg.account !== 'clearing')
-    .map((leg): CheckoutLedgerLeg => ({
-      account: leg.account,
-      kind: leg.account === 'creator_pending' ? kind : 'reversal',
-      amountMinor: -(share(leg.amountMinor, toMinor) - share(leg.amountMinor, fromMinor)),
-      creatorId: leg.creatorId,
-    }));
+    .map(
+      (leg): CheckoutLedgerLeg => ({
+        account: leg.account,
+        kind: leg.account === 'creator_pending' ? kind : 'reversal',
+        amountMinor: -(share(leg.amountMinor, toMinor) - share(leg.amountMinor, fromMinor)),
+        creatorId: leg.creatorId,
+      }),
+    );
   const clearing = -others.reduce((sum, leg) => sum + leg.amountMinor, 0);
-  return [{ account: 'clearing' as const, kind, amountMinor: clearing, creatorId: null }, ...others].filter((leg) => leg.amountMinor !== 0);
+  return [{ account: 'clearing' as const, kind, amountMinor: clearing, creatorId: null }, ...others].filter(
+    (leg) => leg.amountMinor !== 0,
+  );
 }
 
 /** Why a refund of `amountMinor` (null: the rest) cannot be taken, or null when it can. */
-export function refundRefusal(orderStatus: string, totalMinor: number, takenMinor: number, amountMinor: number | null): string | null {
-  if (!['paid', 'partially_refunded'].includes(orderStatus)) return `An order that is ${orderStatus} cannot be refunded`;
+export function refundRefusal(
+  orderStatus: string,
+  totalMinor: number,
+  takenMinor: number,
+  amountMinor: number | null,
+): string | null {
+  if (!['paid', 'partially_refunded'].includes(orderStatus))
+    return `An order that is ${orderStatus} cannot be refunded`;
   const left = totalMinor - takenMinor;
   if (left <= 0) return 'Nothing is left to refund';
-  if (amountMinor !== null && (!Number.isSafeInteger(amountMinor) || amountMinor <= 0)) return 'A refund must be a positive whole number of minor units';
+  if (amountMinor !== null && (!Number.isSafeInteger(amountMinor) || amountMinor <= 0))
+    return 'A refund must be a positive whole number of minor units';
   if (amountMinor !== null && amountMinor > left) return `Only ${left} minor units are left to refund`;
   return null;
 }

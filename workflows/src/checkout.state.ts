@@ -1,4 +1,10 @@
-import { allHandlersFinished, ApplicationFailure, condition, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  setHandler,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
 import {
   checkoutStatusQuery,
   paymentEventSignal,
@@ -46,7 +52,12 @@ export interface CheckoutState {
 
 /** Moves the status to `step` and tells Temporal UI. */
 export function enter(state: CheckoutState, step: CheckoutStep, orderStatus?: CheckoutOrderStatus): void {
-  state.status = { ...state.status, step, waitingFor: WAITING_FOR[step], orderStatus: orderStatus ?? state.status.orderStatus };
+  state.status = {
+    ...state.status,
+    step,
+    waitingFor: WAITING_FOR[step],
+    orderStatus: orderStatus ?? state.status.orderStatus,
+  };
   upsertSearchAttributes([{ key: ProcessStatusAttribute, value: step }]);
 }
 
@@ -58,7 +69,16 @@ export function setUpCheckout(input: CheckoutInput, workflowId: string): Checkou
   const state: CheckoutState = {
     input,
     workflowId,
-    status: { step: 'pricing', orderStatus: 'pending', waitingFor: WAITING_FOR.pricing, started: null, invoiceNumber: null, refundedMinor: 0, paymentAttempts: 0, rejection: null },
+    status: {
+      step: 'pricing',
+      orderStatus: 'pending',
+      waitingFor: WAITING_FOR.pricing,
+      started: null,
+      invoiceNumber: null,
+      refundedMinor: 0,
+      paymentAttempts: 0,
+      rejection: null,
+    },
     events: [],
     seenEventIds: new Set(),
     quote: null,
@@ -75,7 +95,10 @@ export function setUpCheckout(input: CheckoutInput, workflowId: string): Checkou
     await condition(() => state.status.started !== null || state.status.rejection !== null);
     const { started, rejection } = state.status;
     if (started !== null) return { ...started, status: state.status.orderStatus };
-    throw ApplicationFailure.nonRetryable(rejection?.message ?? 'Checkout refused', rejection?.type ?? 'CheckoutRejected');
+    throw ApplicationFailure.nonRetryable(
+      rejection?.message ?? 'Checkout refused',
+      rejection?.type ?? 'CheckoutRejected',
+    );
   });
   setHandler(paymentEventSignal, (event) => {
     // Stripe retries deliveries and the api may signal twice; one event acts once.
@@ -92,7 +115,10 @@ export function setUpCheckout(input: CheckoutInput, workflowId: string): Checkou
 }
 
 /** Removes and returns the first queued event that `pick` accepts. */
-export function takeEvent<K extends PaymentEvent['kind']>(state: CheckoutState, kinds: readonly K[]): Extract<PaymentEvent, { kind: K }> | undefined {
+export function takeEvent<K extends PaymentEvent['kind']>(
+  state: CheckoutState,
+  kinds: readonly K[],
+): Extract<PaymentEvent, { kind: K }> | undefined {
   const index = state.events.findIndex((event) => (kinds as readonly string[]).includes(event.kind));
   if (index < 0) return undefined;
   return state.events.splice(index, 1)[0] as Extract<PaymentEvent, { kind: K }>;

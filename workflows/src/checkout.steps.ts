@@ -22,7 +22,11 @@ export async function audit(state: CheckoutState, action: string, data: Record<s
 }
 
 /** Moves the order row to `status` and records the transition in the audit trail. */
-export async function transition(state: CheckoutState, status: CheckoutOrderStatus, data: Record<string, unknown> = {}): Promise<void> {
+export async function transition(
+  state: CheckoutState,
+  status: CheckoutOrderStatus,
+  data: Record<string, unknown> = {},
+): Promise<void> {
   const from = state.status.orderStatus;
   await records.setOrderStatus({ tenantId: state.input.tenantId, orderId: state.input.orderId, status });
   state.status = { ...state.status, orderStatus: status };
@@ -45,12 +49,20 @@ export async function ledger(state: CheckoutState, key: string, legs: CheckoutLe
  * Tells the order's entitlement workflow to revoke. It may already have finished (everything
  * expired); there is then nothing left to revoke, so the failure is logged, not raised.
  */
-export async function revokeEntitlements(state: CheckoutState, reason: RevocationReason, productIds: string[] | null): Promise<void> {
+export async function revokeEntitlements(
+  state: CheckoutState,
+  reason: RevocationReason,
+  productIds: string[] | null,
+): Promise<void> {
   const handle = getExternalWorkflowHandle(entitlementWorkflowId(state.input.tenantId, state.input.orderId));
   try {
     await handle.signal(revokeEntitlementsSignal, productIds === null ? { reason } : { reason, productIds });
   } catch (error) {
-    log.warn('Entitlement workflow could not be signalled', { orderId: state.input.orderId, reason, error: String(error) });
+    log.warn('Entitlement workflow could not be signalled', {
+      orderId: state.input.orderId,
+      reason,
+      error: String(error),
+    });
   }
 }
 
@@ -71,7 +83,8 @@ export const TOKEN_CAPACITY = 'token-capacity';
 export function tokenCapacityLines(quote: CheckoutQuote): TokenCapacityLine[] {
   const units = new Map<string, number>();
   for (const line of quote.lines) {
-    if (line.tokenAmount !== undefined && line.tokenAmount > 0) units.set(line.productId, (units.get(line.productId) ?? 0) + line.tokenAmount * line.quantity);
+    if (line.tokenAmount !== undefined && line.tokenAmount > 0)
+      units.set(line.productId, (units.get(line.productId) ?? 0) + line.tokenAmount * line.quantity);
   }
   return [...units].map(([productId, total]) => ({ productId, units: total }));
 }

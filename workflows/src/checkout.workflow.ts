@@ -5,7 +5,14 @@ import type { TokenCapacityLine } from './ports/capacity-port.js';
 import { aftercare, completePayment } from './checkout.aftercare.js';
 import { DEFAULT_CHECKOUT_POLICY, type CheckoutInput, type CheckoutResult } from './checkout.contract.js';
 import { drainHandlers, enter, setUpCheckout, takeEvent, type CheckoutState } from './checkout.state.js';
-import { audit, customerKey, discountRedemption, tokenCapacityLines, TOKEN_CAPACITY, transition } from './checkout.steps.js';
+import {
+  audit,
+  customerKey,
+  discountRedemption,
+  tokenCapacityLines,
+  TOKEN_CAPACITY,
+  transition,
+} from './checkout.steps.js';
 
 /** One way to undo a reservation made on the way to payment. */
 type Compensation =
@@ -25,7 +32,12 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
   await run(state);
   // A start update waiting on a refused cart, or a refund in flight, finishes before the run does.
   await drainHandlers();
-  return { orderId: input.orderId, orderStatus: state.status.orderStatus, invoiceNumber: state.status.invoiceNumber, refundedMinor: state.status.refundedMinor };
+  return {
+    orderId: input.orderId,
+    orderStatus: state.status.orderStatus,
+    invoiceNumber: state.status.invoiceNumber,
+    refundedMinor: state.status.refundedMinor,
+  };
 }
 
 async function run(state: CheckoutState): Promise<void> {
@@ -42,14 +54,36 @@ async function run(state: CheckoutState): Promise<void> {
 async function priceAndReserve(state: CheckoutState, compensations: Compensation[]): Promise<boolean> {
   const { input, workflowId } = state;
   try {
-    state.quote = await records.priceCheckout({ tenantId: input.tenantId, items: input.items, currency: input.currency, country: input.country, region: input.region, discountCode: input.discountCode, customerKey: customerKey(state), ipCountry: input.ipCountry ?? null });
+    state.quote = await records.priceCheckout({
+      tenantId: input.tenantId,
+      items: input.items,
+      currency: input.currency,
+      country: input.country,
+      region: input.region,
+      discountCode: input.discountCode,
+      customerKey: customerKey(state),
+      ipCountry: input.ipCountry ?? null,
+    });
   } catch (error) {
     return reject(state, error);
   }
   const quote = state.quote;
-  await records.createOrder({ tenantId: input.tenantId, orderId: input.orderId, workflowId, idempotencyKey: input.idempotencyKey, buyer: input.buyer, country: input.country, quote });
+  await records.createOrder({
+    tenantId: input.tenantId,
+    orderId: input.orderId,
+    workflowId,
+    idempotencyKey: input.idempotencyKey,
+    buyer: input.buyer,
+    country: input.country,
+    quote,
+  });
   compensations.push({ undo: 'releaseOrder' });
-  await audit(state, 'order.created', { total: quote.total, currency: quote.currency, items: input.items, eulaVersion: input.eulaAccepted.version });
+  await audit(state, 'order.created', {
+    total: quote.total,
+    currency: quote.currency,
+    items: input.items,
+    eulaVersion: input.eulaAccepted.version,
+  });
   if (quote.discountId != null) {
     // Held before the buyer can pay, so a code with one use left cannot be paid for twice.
     if (!(await reserveDiscount(state, quote.discountId))) return false;
@@ -74,7 +108,13 @@ async function priceAndReserve(state: CheckoutState, compensations: Compensation
   });
   state.paymentIntentId = intent.paymentIntentId;
   compensations.push({ undo: 'cancelPaymentIntent', paymentIntentId: intent.paymentIntentId });
-  await records.recordPaymentIntent({ tenantId: input.tenantId, orderId: input.orderId, paymentIntentId: intent.paymentIntentId, amountMinor: quote.total, currency: quote.currency });
+  await records.recordPaymentIntent({
+    tenantId: input.tenantId,
+    orderId: input.orderId,
+    paymentIntentId: intent.paymentIntentId,
+    amountMinor: quote.total,
+    currency: quote.currency,
+  });
   await transition(state, 'awaiting_payment', { paymentIntentId: intent.paymentIntentId });
   state.status = {
     ...state.status,
@@ -82,7 +122,13 @@ async function priceAndReserve(state: CheckoutState, compensations: Compensation
       orderId: input.orderId,
       workflowId,
       status: 'awaiting_payment',
-      totals: { subtotal: quote.subtotal, discount: quote.discount, tax: quote.tax, total: quote.total, currency: quote.currency },
+      totals: {
+        subtotal: quote.subtotal,
+        discount: quote.discount,
+        tax: quote.tax,
+        total: quote.total,
+        currency: quote.currency,
+      },
       payment: { provider: 'stripe', paymentIntentId: intent.paymentIntentId, clientSecret: intent.clientSecret },
     },
   };
@@ -98,8 +144,14 @@ function reject(state: CheckoutState, error: unknown): false {
   // A discount or capacity refusal names the domain's reason in its first detail (`discount_exhausted`, `capacity_exhausted`, …).
   const named = cause.type === FailureType.discountCodeInvalid || cause.type === FailureType.capacityExhausted;
   const detail: unknown = named ? cause.details?.[0] : undefined;
-  const code = typeof detail === 'object' && detail !== null && typeof (detail as { code?: unknown }).code === 'string' ? (detail as { code: string }).code : undefined;
-  state.status = { ...state.status, rejection: { type: code ?? cause.type ?? 'CheckoutRejected', message: cause.message } };
+  const code =
+    typeof detail === 'object' && detail !== null && typeof (detail as { code?: unknown }).code === 'string'
+      ? (detail as { code: string }).code
+      : undefined;
+  state.status = {
+    ...state.status,
+    rejection: { type: code ?? cause.type ?? 'CheckoutRejected', message: cause.message },
+  };
   enter(state, 'rejected');
   return false;
 }
@@ -107,7 +159,11 @@ function reject(state: CheckoutState, error: unknown): false {
 /** Holds the discount redemption; a code used up meanwhile refuses the checkout (order `failed`). */
 async function reserveDiscount(state: CheckoutState, discountId: string): Promise<boolean> {
   try {
-    await records.reserveDiscountRedemption({ ...discountRedemption(state, discountId), customerKey: customerKey(state), at: new Date(Date.now()).toISOString() });
+    await records.reserveDiscountRedemption({
+      ...discountRedemption(state, discountId),
+      customerKey: customerKey(state),
+      at: new Date(Date.now()).toISOString(),
+    });
     return true;
   } catch (error) {
     reject(state, error);
@@ -120,7 +176,11 @@ async function reserveDiscount(state: CheckoutState, discountId: string): Promis
  * Holds the token packs' capacity; capacity sold meanwhile refuses the checkout (order `failed`)
  * after giving back what was already held for it (the discount redemption).
  */
-async function reserveTokenCapacity(state: CheckoutState, compensations: Compensation[], lines: TokenCapacityLine[]): Promise<boolean> {
+async function reserveTokenCapacity(
+  state: CheckoutState,
+  compensations: Compensation[],
+  lines: TokenCapacityLine[],
+): Promise<boolean> {
   const { tenantId, orderId } = state.input;
   try {
     await records.reserveTokenCapacity({ tenantId, orderId, lines });
@@ -128,7 +188,8 @@ async function reserveTokenCapacity(state: CheckoutState, compensations: Compens
   } catch (error) {
     reject(state, error);
     for (const entry of [...compensations].reverse()) {
-      if (entry.undo === 'releaseDiscount') await records.releaseDiscountRedemption(discountRedemption(state, entry.discountId));
+      if (entry.undo === 'releaseDiscount')
+        await records.releaseDiscountRedemption(discountRedemption(state, entry.discountId));
     }
     await transition(state, 'failed', { reason: state.status.rejection?.type });
     return false;
@@ -136,7 +197,11 @@ async function reserveTokenCapacity(state: CheckoutState, compensations: Compens
 }
 
 /** Waits for the payment result; failed attempts are counted and the buyer may retry until the limit. */
-async function awaitPayment(state: CheckoutState, windowSeconds: number, maxAttempts: number): Promise<'paid' | 'expired' | 'failed'> {
+async function awaitPayment(
+  state: CheckoutState,
+  windowSeconds: number,
+  maxAttempts: number,
+): Promise<'paid' | 'expired' | 'failed'> {
   const deadline = Date.now() + windowSeconds * 1000;
   for (;;) {
     const remaining = deadline - Date.now();
@@ -146,21 +211,33 @@ async function awaitPayment(state: CheckoutState, windowSeconds: number, maxAtte
     if (event === undefined || event.paymentIntentId !== state.paymentIntentId) continue;
     if (event.kind === 'payment_succeeded') return 'paid';
     state.status = { ...state.status, paymentAttempts: state.status.paymentAttempts + 1 };
-    await audit(state, 'payment.failed', { eventId: event.eventId, reason: event.reason, attempt: state.status.paymentAttempts });
+    await audit(state, 'payment.failed', {
+      eventId: event.eventId,
+      reason: event.reason,
+      attempt: state.status.paymentAttempts,
+    });
     if (state.status.paymentAttempts >= maxAttempts) return 'failed';
   }
 }
 
 function isPaymentResult(state: CheckoutState) {
   return (event: CheckoutState['events'][number]): boolean =>
-    (event.kind === 'payment_succeeded' || event.kind === 'payment_failed') && event.paymentIntentId === state.paymentIntentId;
+    (event.kind === 'payment_succeeded' || event.kind === 'payment_failed') &&
+    event.paymentIntentId === state.paymentIntentId;
 }
 
 /** Undoes the reservations, newest first, and leaves the order `expired` or `failed`. */
-async function compensate(state: CheckoutState, compensations: Compensation[], outcome: 'expired' | 'failed'): Promise<void> {
+async function compensate(
+  state: CheckoutState,
+  compensations: Compensation[],
+  outcome: 'expired' | 'failed',
+): Promise<void> {
   for (const entry of [...compensations].reverse()) {
     if (entry.undo === 'cancelPaymentIntent') {
-      await payments.cancelPaymentIntent({ paymentIntentId: entry.paymentIntentId, idempotencyKey: `${state.workflowId}/cancel-payment-intent` });
+      await payments.cancelPaymentIntent({
+        paymentIntentId: entry.paymentIntentId,
+        idempotencyKey: `${state.workflowId}/cancel-payment-intent`,
+      });
     } else if (entry.undo === 'releaseDiscount') {
       await records.releaseDiscountRedemption(discountRedemption(state, entry.discountId));
     } else if (entry.undo === 'releaseTokenCapacity') {

@@ -6,7 +6,10 @@ export function activeEntitlements(entitlements: readonly EntitlementSummary[]):
 }
 
 /** The active entitlements a revocation request names (every active one when it names none). */
-export function entitlementsToRevoke(entitlements: readonly EntitlementSummary[], request: RevokeEntitlementsRequest): string[] {
+export function entitlementsToRevoke(
+  entitlements: readonly EntitlementSummary[],
+  request: RevokeEntitlementsRequest,
+): string[] {
   const named = request.productIds === undefined ? null : new Set(request.productIds);
   return activeEntitlements(entitlements)
     .filter((entitlement) => named === null || named.has(entitlement.productId))
@@ -35,5 +38,7 @@ export function withState(
   state: EntitlementSummary['state'],
 ): EntitlementSummary[] {
   const changed = new Set(ids);
-  return entitlements.map((entitlement) => (changed.has(entitlement.entitlementId) ? { ...entitlement, state } : entitlement));
+  return entitlements.map((entitlement) =>
+    changed.has(entitlement.entitlementId) ? { ...entitlement, state } : entitlement,
+  );
 }

@@ -1,4 +1,11 @@
-import { condition, log, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  condition,
+  log,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import {
   entitlementStatusQuery,
   revokeEntitlementsSignal,
@@ -9,7 +16,13 @@ import {
   type EntitlementSummary,
   type RevokeEntitlementsRequest,
 } from './entitlement.contract.js';
-import { activeEntitlements, entitlementsDueToExpire, entitlementsToRevoke, nextExpiryMs, withState } from './entitlement.rules.js';
+import {
+  activeEntitlements,
+  entitlementsDueToExpire,
+  entitlementsToRevoke,
+  nextExpiryMs,
+  withState,
+} from './entitlement.rules.js';
 import { FailureType } from './failure-types.js';
 import type { EntitlementActivities } from './ports/entitlement-port.js';
 import { OrderIdAttribute, ProcessStatusAttribute, TenantIdAttribute } from './search-attributes.js';
@@ -18,7 +31,11 @@ import { OrderIdAttribute, ProcessStatusAttribute, TenantIdAttribute } from './s
 // retry until it is back (no attempt cap); only an unknown order is hopeless.
 const entitlements = proxyActivities<EntitlementActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: [FailureType.orderNotFound, FailureType.invalidInput] },
+  retry: {
+    initialInterval: '1 second',
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: [FailureType.orderNotFound, FailureType.invalidInput],
+  },
 });
 
 /** What the workflow waits for in a step, for the `status` query. */
@@ -41,7 +58,10 @@ export async function entitlementWorkflow(input: EntitlementInput): Promise<Enti
   let step: EntitlementStep = 'granting';
   const pending: RevokeEntitlementsRequest[] = [];
   setHandler(revokeEntitlementsSignal, (request) => void pending.push(request));
-  setHandler(entitlementStatusQuery, (): EntitlementStatus => ({ step, waitingFor: waitingFor(step, nextExpiryMs(owned)), entitlements: owned }));
+  setHandler(
+    entitlementStatusQuery,
+    (): EntitlementStatus => ({ step, waitingFor: waitingFor(step, nextExpiryMs(owned)), entitlements: owned }),
+  );
   const enter = (next: EntitlementStep): void => {
     step = next;
     upsertSearchAttributes([{ key: ProcessStatusAttribute, value: next }]);
@@ -59,10 +79,17 @@ export async function entitlementWorkflow(input: EntitlementInput): Promise<Enti
     eulaVersion: input.eulaVersion,
     eulaAcceptedAt: input.eulaAcceptedAt,
     grantedAt: new Date(Date.now()).toISOString(),
-    ...(input.policy?.subscriptionPeriodMs === undefined ? {} : { subscriptionPeriodMs: input.policy.subscriptionPeriodMs }),
+    ...(input.policy?.subscriptionPeriodMs === undefined
+      ? {}
+      : { subscriptionPeriodMs: input.policy.subscriptionPeriodMs }),
     idempotencyKey: `${workflowId}/grant`,
   });
-  owned = granted.map(({ entitlementId, productId, status, expiresAt }) => ({ entitlementId, productId, state: status, expiresAt }));
+  owned = granted.map(({ entitlementId, productId, status, expiresAt }) => ({
+    entitlementId,
+    productId,
+    state: status,
+    expiresAt,
+  }));
   enter('active');
 
   let revocations = 0;
@@ -77,7 +104,12 @@ export async function entitlementWorkflow(input: EntitlementInput): Promise<Enti
       const ids = entitlementsToRevoke(owned, request);
       revocations += 1;
       if (ids.length > 0) {
-        await entitlements.revokeEntitlements({ tenantId, entitlementIds: ids, reason: request.reason, idempotencyKey: `${workflowId}/revoke/${revocations}` });
+        await entitlements.revokeEntitlements({
+          tenantId,
+          entitlementIds: ids,
+          reason: request.reason,
+          idempotencyKey: `${workflowId}/revoke/${revocations}`,
+        });
         owned = withState(owned, ids, 'revoked');
       }
     }

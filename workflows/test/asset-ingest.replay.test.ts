@@ -22,7 +22,12 @@ describe('assetIngestWorkflow replay', () => {
     const temporal = await connectHarness();
     const taskQueue = uniqueTaskQueue('asset-ingest-record');
     const assetId = randomUUID();
-    const input: AssetIngestInput = { tenantId: randomUUID(), assetId, storageKey: `tenants/t/assets/${assetId}/original.flac`, mediaClass: 'audio' };
+    const input: AssetIngestInput = {
+      tenantId: randomUUID(),
+      assetId,
+      storageKey: `tenants/t/assets/${assetId}/original.flac`,
+      mediaClass: 'audio',
+    };
     const handle = await temporal.withWorker(taskQueue, fakeIngestActivities().activities, async () => {
       const started = await temporal.client.workflow.start(ASSET_INGEST_WORKFLOW_TYPE, {
         taskQueue,
@@ -32,7 +37,10 @@ describe('assetIngestWorkflow replay', () => {
       await started.result();
       return started;
     });
-    await writeFile(historyFile, `${JSON.stringify(JSON.parse(historyToJSON(await handle.fetchHistory())), null, 2)}\n`);
+    await writeFile(
+      historyFile,
+      `${JSON.stringify(JSON.parse(historyToJSON(await handle.fetchHistory())), null, 2)}\n`,
+    );
     await temporal.close();
     expect(historyFile).toBeTruthy();
   });

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { assessProbe, checkBlob, DEFAULT_ASSET_INGEST_POLICY, type AudioProbe, type BlobFacts, type MediaProbe } from '../src/index.js';
+import {
+  assessProbe,
+  checkBlob,
+  DEFAULT_ASSET_INGEST_POLICY,
+  type AudioProbe,
+  type BlobFacts,
+  type MediaProbe,
+} from '../src/index.js';
 
-const blob: BlobFacts = { storageKey: 'k', sizeBytes: 1000, sha256: 'ab'.repeat(32), declaredContentType: 'audio/mpeg' };
+const blob: BlobFacts = {
+  storageKey: 'k',
+  sizeBytes: 1000,
+  sha256: 'ab'.repeat(32),
+  declaredContentType: 'audio/mpeg',
+};
 const audio = (container: string, codec: string, durationMs = 1000): AudioProbe => ({
   type: 'audio',
   container,
@@ -39,7 +51,12 @@ describe('assessProbe', () => {
     ['pdf', 'ebook', { type: 'document', format: 'pdf' }, 'application/pdf'],
     ['epub', 'ebook', { type: 'document', format: 'epub' }, 'application/epub+zip'],
   ])('accepts %s', (_name, mediaClass, probe, contentType) => {
-    expect(assessProbe(mediaClass, blob, probe)).toMatchObject({ status: 'ready', contentType, sizeBytes: 1000, sha256: blob.sha256 });
+    expect(assessProbe(mediaClass, blob, probe)).toMatchObject({
+      status: 'ready',
+      contentType,
+      sizeBytes: 1000,
+      sha256: blob.sha256,
+    });
   });
 
   it.each<[string, 'audio' | 'ebook', MediaProbe, string]>([

@@ -27,7 +27,13 @@ afterAll(async () => {
 
 function ingestInput(overrides: Partial<AssetIngestInput> = {}): AssetIngestInput {
   const assetId = randomUUID();
-  return { tenantId: randomUUID(), assetId, storageKey: `tenants/t/assets/${assetId}/original.flac`, mediaClass: 'audio', ...overrides };
+  return {
+    tenantId: randomUUID(),
+    assetId,
+    storageKey: `tenants/t/assets/${assetId}/original.flac`,
+    mediaClass: 'audio',
+    ...overrides,
+  };
 }
 
 function start(input: AssetIngestInput) {
@@ -40,7 +46,11 @@ function start(input: AssetIngestInput) {
 
 /** Runs one ingest to completion against `activities`. */
 async function ingest(activities: IngestActivities, input = ingestInput()): Promise<AssetIngestResult> {
-  return temporal.withWorker(taskQueue, activities, async () => (await start(input)).result() as Promise<AssetIngestResult>);
+  return temporal.withWorker(
+    taskQueue,
+    activities,
+    async () => (await start(input)).result() as Promise<AssetIngestResult>,
+  );
 }
 
 describe('assetIngestWorkflow (real Temporal dev server, fake activities)', () => {
@@ -52,9 +62,17 @@ describe('assetIngestWorkflow (real Temporal dev server, fake activities)', () =
       const result = (await handle.result()) as AssetIngestResult;
       return { result, described: await handle.describe(), status: await handle.query(assetIngestStatusQuery) };
     });
-    expect(result).toMatchObject({ status: 'ready', assetId: input.assetId, contentType: 'audio/flac', durationMs: 3000, probe: FLAC_PROBE });
+    expect(result).toMatchObject({
+      status: 'ready',
+      assetId: input.assetId,
+      contentType: 'audio/flac',
+      durationMs: 3000,
+      probe: FLAC_PROBE,
+    });
     expect(calls.markAssetProcessing).toEqual([input.assetId]);
-    expect(calls.outcomes).toEqual([{ status: 'ready', contentType: 'audio/flac', sizeBytes: 412_345, sha256: 'ab'.repeat(32), durationMs: 3000 }]);
+    expect(calls.outcomes).toEqual([
+      { status: 'ready', contentType: 'audio/flac', sizeBytes: 412_345, sha256: 'ab'.repeat(32), durationMs: 3000 },
+    ]);
     expect(calls.audit).toHaveLength(1);
     expect(calls.audit[0]).toMatchObject({
       tenantId: input.tenantId,
@@ -92,12 +110,18 @@ describe('assetIngestWorkflow (real Temporal dev server, fake activities)', () =
       await handle.result();
       return { midway, attribute };
     });
-    expect(midway).toEqual({ step: 'probing', waitingFor: 'ffprobe and the magic-byte check to identify the content', outcome: null });
+    expect(midway).toEqual({
+      step: 'probing',
+      waitingFor: 'ffprobe and the magic-byte check to identify the content',
+      outcome: null,
+    });
     expect(attribute).toBe('probing');
   });
 
   it('fails the asset when the probe finds content it cannot identify (a text file named .mp3)', async () => {
-    const { activities, calls } = fakeIngestActivities({ probeMedia: async () => ({ type: 'unrecognized', detail: 'Invalid data found when processing input' }) });
+    const { activities, calls } = fakeIngestActivities({
+      probeMedia: async () => ({ type: 'unrecognized', detail: 'Invalid data found when processing input' }),
+    });
     const result = await ingest(activities, ingestInput({ storageKey: 'tenants/t/assets/x/original.mp3' }));
     expect(result).toMatchObject({ status: 'failed', reason: 'unrecognized_format' });
     expect(calls.outcomes).toEqual([expect.objectContaining({ status: 'failed', reason: 'unrecognized_format' })]);
@@ -135,9 +159,15 @@ describe('assetIngestWorkflow (real Temporal dev server, fake activities)', () =
 
   it('refuses a checksum mismatch and an over-size audio file before probing', async () => {
     const mismatch = fakeIngestActivities();
-    expect(await ingest(mismatch.activities, ingestInput({ expectedSha256: 'cd'.repeat(32) }))).toMatchObject({ status: 'failed', reason: 'checksum_mismatch' });
+    expect(await ingest(mismatch.activities, ingestInput({ expectedSha256: 'cd'.repeat(32) }))).toMatchObject({
+      status: 'failed',
+      reason: 'checksum_mismatch',
+    });
     const large = fakeIngestActivities();
-    expect(await ingest(large.activities, ingestInput({ policy: { maxAudioBytes: 1000 } }))).toMatchObject({ status: 'failed', reason: 'too_large' });
+    expect(await ingest(large.activities, ingestInput({ policy: { maxAudioBytes: 1000 } }))).toMatchObject({
+      status: 'failed',
+      reason: 'too_large',
+    });
     expect([...mismatch.calls.probeMedia, ...large.calls.probeMedia]).toEqual([]);
   });
 
@@ -191,7 +221,11 @@ describe('assetIngestWorkflow (real Temporal dev server, fake activities)', () =
   it('derives the workflow id from the business keys, so a second start of the same ingest is refused', async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const { activities } = fakeIngestActivities({ statBlob: async ({ storageKey }) => (await gate, { storageKey, sizeBytes: 1, sha256: 'aa'.repeat(32), declaredContentType: 'audio/flac' }) });
+    const { activities } = fakeIngestActivities({
+      statBlob: async ({ storageKey }) => (
+        await gate, { storageKey, sizeBytes: 1, sha256: 'aa'.repeat(32), declaredContentType: 'audio/flac' }
+      ),
+    });
     const input = ingestInput();
     const second = await temporal.withWorker(taskQueue, activities, async () => {
       const handle = await start(input);

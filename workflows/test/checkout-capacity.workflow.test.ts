@@ -1,7 +1,13 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkoutWorkflowId, FailureType, type CheckoutInput, type CheckoutQuote, type CheckoutResult } from '../src/index.js';
+import {
+  checkoutWorkflowId,
+  FailureType,
+  type CheckoutInput,
+  type CheckoutQuote,
+  type CheckoutResult,
+} from '../src/index.js';
 import { checkoutInput, sendEvent, startCheckout, succeeded } from './support/checkout-driver.js';
 import { fakeCheckoutActivities, QUOTE, type CheckoutActivities } from './support/fake-checkout-activities.js';
 import { connectHarness, uniqueTaskQueue, type TemporalHarness } from './support/temporal-harness.js';
@@ -17,9 +23,13 @@ afterAll(async () => {
 
 const TOKEN_PACK = '00000000-0000-4000-8000-000000000002';
 /** The fake cart whose second line (quantity 2) is a token pack of 100 units. */
-const TOKEN_QUOTE: CheckoutQuote = { ...QUOTE, lines: QUOTE.lines.map((line) => (line.productId === TOKEN_PACK ? { ...line, tokenAmount: 100 } : line)) };
+const TOKEN_QUOTE: CheckoutQuote = {
+  ...QUOTE,
+  lines: QUOTE.lines.map((line) => (line.productId === TOKEN_PACK ? { ...line, tokenAmount: 100 } : line)),
+};
 
-const handleOf = (input: CheckoutInput) => temporal.client.workflow.getHandle(checkoutWorkflowId(input.tenantId, input.idempotencyKey));
+const handleOf = (input: CheckoutInput) =>
+  temporal.client.workflow.getHandle(checkoutWorkflowId(input.tenantId, input.idempotencyKey));
 
 function withWorker<T>(activities: CheckoutActivities, fn: () => Promise<T>): Promise<T> {
   return temporal.withWorker(taskQueue, activities, fn);
@@ -107,11 +117,22 @@ describe('checkoutWorkflow token capacity (real Temporal dev server, fake activi
     const input = checkoutInput({ maxPaymentAttempts: 1 });
     const result = await withWorker(activities, async () => {
       await startCheckout(temporal.client, taskQueue, input);
-      await sendEvent(temporal.client, input, { kind: 'payment_failed', eventId: 'evt_f1', paymentIntentId: 'pi_fake', reason: 'card_declined' });
+      await sendEvent(temporal.client, input, {
+        kind: 'payment_failed',
+        eventId: 'evt_f1',
+        paymentIntentId: 'pi_fake',
+        reason: 'card_declined',
+      });
       return (await handleOf(input).result()) as CheckoutResult;
     });
     expect(result.orderStatus).toBe('failed');
-    expect(order).toEqual([`reserve capacity ${TOKEN_PACK}:200`, 'order awaiting_payment', 'cancel payment intent', 'release capacity', 'order failed']);
+    expect(order).toEqual([
+      `reserve capacity ${TOKEN_PACK}:200`,
+      'order awaiting_payment',
+      'cancel payment intent',
+      'release capacity',
+      'order failed',
+    ]);
   });
 
   it('refuses the checkout with capacity_exhausted before any PaymentIntent, giving the discount back', async () => {
@@ -125,7 +146,9 @@ describe('checkoutWorkflow token capacity (real Temporal dev server, fake activi
       },
     });
     const input = checkoutInput();
-    const error = await withWorker(activities, () => startCheckout(temporal.client, taskQueue, input).catch((e: unknown) => e));
+    const error = await withWorker(activities, () =>
+      startCheckout(temporal.client, taskQueue, input).catch((e: unknown) => e),
+    );
     expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
     const cause = (error as WorkflowUpdateFailedError).cause as ApplicationFailure;
     expect(cause.type).toBe('capacity_exhausted');

@@ -37,7 +37,9 @@ describe('checkout rules', () => {
       return legs;
     });
     for (const leg of sale) {
-      const back = all.filter((l) => l.account === leg.account && l.creatorId === leg.creatorId).reduce((t, l) => t + l.amountMinor, 0);
+      const back = all
+        .filter((l) => l.account === leg.account && l.creatorId === leg.creatorId)
+        .reduce((t, l) => t + l.amountMinor, 0);
       expect(back).toBe(-leg.amountMinor);
     }
     expect(reversalLegs(sale, 2160, 500, 500, 'refund')).toEqual([]);

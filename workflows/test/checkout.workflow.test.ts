@@ -26,7 +26,8 @@ afterAll(async () => {
   await temporal?.close();
 });
 
-const handleOf = (input: CheckoutInput) => temporal.client.workflow.getHandle(checkoutWorkflowId(input.tenantId, input.idempotencyKey));
+const handleOf = (input: CheckoutInput) =>
+  temporal.client.workflow.getHandle(checkoutWorkflowId(input.tenantId, input.idempotencyKey));
 
 /** Polls the status query until `done` holds (signals are asynchronous). */
 async function until(input: CheckoutInput, done: (status: CheckoutStatus) => boolean): Promise<CheckoutStatus> {
@@ -53,7 +54,9 @@ describe('checkoutWorkflow (real Temporal dev server, fake activities)', () => {
       const started = await startCheckout(temporal.client, taskQueue, input);
       await sendEvent(temporal.client, input, succeeded());
       const result = (await handleOf(input).result()) as CheckoutResult;
-      const entitlement = await temporal.client.workflow.getHandle(entitlementWorkflowId(input.tenantId, input.orderId)).describe();
+      const entitlement = await temporal.client.workflow
+        .getHandle(entitlementWorkflowId(input.tenantId, input.orderId))
+        .describe();
       return { started, result, described: await handleOf(input).describe(), entitlement };
     });
     expect(started).toEqual({
@@ -63,8 +66,15 @@ describe('checkoutWorkflow (real Temporal dev server, fake activities)', () => {
       totals: { subtotal: 2000, discount: 0, tax: 160, total: 2160, currency: 'USD' },
       payment: { provider: 'stripe', paymentIntentId: 'pi_fake', clientSecret: 'pi_fake_secret_x' },
     });
-    expect(result).toEqual({ orderId: input.orderId, orderStatus: 'paid', invoiceNumber: '2026-000001', refundedMinor: 0 });
-    expect(calls.paymentIntents).toEqual([`${checkoutWorkflowId(input.tenantId, input.idempotencyKey)}/payment-intent`]);
+    expect(result).toEqual({
+      orderId: input.orderId,
+      orderStatus: 'paid',
+      invoiceNumber: '2026-000001',
+      refundedMinor: 0,
+    });
+    expect(calls.paymentIntents).toEqual([
+      `${checkoutWorkflowId(input.tenantId, input.idempotencyKey)}/payment-intent`,
+    ]);
     expect(calls.paid).toEqual([input.orderId]);
     expect(calls.ledger).toHaveLength(1);
     const sale = calls.ledger[0]!.legs;
@@ -77,7 +87,12 @@ describe('checkoutWorkflow (real Temporal dev server, fake activities)', () => {
         { account: 'processor_fees', kind: 'processor_fee', amountMinor: 93, creatorId: null },
       ]),
     );
-    expect(calls.audit.map((entry) => entry.action)).toEqual(['order.created', 'order.awaiting_payment', 'order.paid', 'entitlements.requested']);
+    expect(calls.audit.map((entry) => entry.action)).toEqual([
+      'order.created',
+      'order.awaiting_payment',
+      'order.paid',
+      'entitlements.requested',
+    ]);
     expect(new Set(calls.audit.map((entry) => entry.idempotencyKey)).size).toBe(calls.audit.length);
     expect(described.typedSearchAttributes.get(OrderIdAttribute)).toBe(input.orderId);
     expect(described.typedSearchAttributes.get(ProcessStatusAttribute)).toBe('closed');
@@ -106,19 +121,37 @@ describe('checkoutWorkflow (real Temporal dev server, fake activities)', () => {
     const input = checkoutInput();
     const status = await withWorker(activities, async () => {
       await startCheckout(temporal.client, taskQueue, input);
-      await sendEvent(temporal.client, input, { kind: 'dispute_closed', eventId: 'evt_closed', paymentIntentId: 'pi_fake', disputeId: 'dp_1', won: true });
+      await sendEvent(temporal.client, input, {
+        kind: 'dispute_closed',
+        eventId: 'evt_closed',
+        paymentIntentId: 'pi_fake',
+        disputeId: 'dp_1',
+        won: true,
+      });
       const paid = succeeded('evt_paid');
       await sendEvent(temporal.client, input, paid);
       await sendEvent(temporal.client, input, paid);
-      await sendEvent(temporal.client, input, { kind: 'payment_failed', eventId: 'evt_late_failure', paymentIntentId: 'pi_fake', reason: 'late' });
-      const status = await until(input, (s) => s.step === 'paid' && s.orderStatus === 'paid' && calls.ledger.length === 3);
+      await sendEvent(temporal.client, input, {
+        kind: 'payment_failed',
+        eventId: 'evt_late_failure',
+        paymentIntentId: 'pi_fake',
+        reason: 'late',
+      });
+      const status = await until(
+        input,
+        (s) => s.step === 'paid' && s.orderStatus === 'paid' && calls.ledger.length === 3,
+      );
       await handleOf(input).terminate('test done');
       return status;
     });
     expect(status.paymentAttempts).toBe(0);
     expect(calls.paid).toHaveLength(1);
     // The early dispute_closed counts as opened and won: held back, then given back.
-    expect(calls.ledger.map((entry) => entry.key.split('/ledger/')[1])).toEqual(['sale', 'dispute/dp_1/opened', 'dispute/dp_1/won']);
+    expect(calls.ledger.map((entry) => entry.key.split('/ledger/')[1])).toEqual([
+      'sale',
+      'dispute/dp_1/opened',
+      'dispute/dp_1/won',
+    ]);
     expect(sum(calls.ledger[1]!.legs) + sum(calls.ledger[2]!.legs)).toBe(0);
     expect(calls.statuses).toEqual(['awaiting_payment', 'disputed', 'paid']);
   });
@@ -128,9 +161,19 @@ describe('checkoutWorkflow (real Temporal dev server, fake activities)', () => {
     const input = checkoutInput({ maxPaymentAttempts: 2 });
     const result = await withWorker(activities, async () => {
       await startCheckout(temporal.client, taskQueue, input);
-      await sendEvent(temporal.client, input, { kind: 'payment_failed', eventId: 'evt_f1', paymentIntentId: 'pi_fake', reason: 'card_declined' });
+      await sendEvent(temporal.client, input, {
+        kind: 'payment_failed',
+        eventId: 'evt_f1',
+        paymentIntentId: 'pi_fake',
+        reason: 'card_declined',
+      });
       await until(input, (s) => s.paymentAttempts === 1 && s.step === 'awaiting_payment');
-      await sendEvent(temporal.client, input, { kind: 'payment_failed', eventId: 'evt_f2', paymentIntentId: 'pi_fake', reason: 'card_declined' });
+      await sendEvent(temporal.client, input, {
+        kind: 'payment_failed',
+        eventId: 'evt_f2',
+        paymentIntentId: 'pi_fake',
+        reason: 'card_declined',
+      });
       return (await handleOf(input).result()) as CheckoutResult;
     });
     expect(result.orderStatus).toBe('failed');
@@ -168,18 +211,32 @@ describe('checkoutWorkflow (real Temporal dev server, fake activities)', () => {
       await sendEvent(temporal.client, input, succeeded());
       await until(input, (s) => s.step === 'paid');
       const request = { amountMinor: 1000, productIds: null, reason: 'requested_by_customer', requestedBy: 'finance' };
-      const partial = await handleOf(input).executeUpdate(requestRefundUpdate, { args: [{ ...request, requestId: 'r1' }] });
+      const partial = await handleOf(input).executeUpdate(requestRefundUpdate, {
+        args: [{ ...request, requestId: 'r1' }],
+      });
       const tooMuch = await handleOf(input)
         .executeUpdate(requestRefundUpdate, { args: [{ ...request, requestId: 'r2', amountMinor: 5000 }] })
         .catch((error: unknown) => error);
-      const rest = await handleOf(input).executeUpdate(requestRefundUpdate, { args: [{ ...request, requestId: 'r3', amountMinor: null }] });
+      const rest = await handleOf(input).executeUpdate(requestRefundUpdate, {
+        args: [{ ...request, requestId: 'r3', amountMinor: null }],
+      });
       // Stripe's own charge.refunded for our refunds adds nothing.
-      await sendEvent(temporal.client, input, { kind: 'charge_refunded', eventId: 'evt_r', paymentIntentId: 'pi_fake', amountRefundedMinor: 2160 });
+      await sendEvent(temporal.client, input, {
+        kind: 'charge_refunded',
+        eventId: 'evt_r',
+        paymentIntentId: 'pi_fake',
+        amountRefundedMinor: 2160,
+      });
       await until(input, () => calls.revoked.length === 2);
       await handleOf(input).terminate('test done');
       return { partial, rest, tooMuch };
     });
-    expect(partial).toMatchObject({ refundId: 're_1', amountMinor: 1000, orderStatus: 'partially_refunded', refundedMinor: 1000 });
+    expect(partial).toMatchObject({
+      refundId: 're_1',
+      amountMinor: 1000,
+      orderStatus: 'partially_refunded',
+      refundedMinor: 1000,
+    });
     expect(tooMuch).toBeInstanceOf(WorkflowUpdateFailedError);
     expect(rest).toMatchObject({ amountMinor: 1160, orderStatus: 'refunded', refundedMinor: 2160 });
     expect(calls.refunds.map((r) => r.idempotencyKey.split('/').pop())).toEqual(['r1', 'r3']);
@@ -188,7 +245,8 @@ describe('checkoutWorkflow (real Temporal dev server, fake activities)', () => {
     for (const reversal of reversals) expect(sum(reversal.legs)).toBe(0);
     // Per account, the sale and its two reversals cancel out exactly.
     const net = new Map<string, number>();
-    for (const leg of [...sale!.legs, ...reversals.flatMap((r) => r.legs)]) net.set(`${leg.account}/${leg.creatorId}`, (net.get(`${leg.account}/${leg.creatorId}`) ?? 0) + leg.amountMinor);
+    for (const leg of [...sale!.legs, ...reversals.flatMap((r) => r.legs)])
+      net.set(`${leg.account}/${leg.creatorId}`, (net.get(`${leg.account}/${leg.creatorId}`) ?? 0) + leg.amountMinor);
     expect([...net.values()].every((value) => value === 0)).toBe(true);
     expect(calls.revoked.sort()).toEqual(QUOTE.lines.map((line) => `ent-${line.productId}`).sort());
     expect(calls.documents).toEqual(['invoice 2160', 'credit 1000', 'credit 1160']);
@@ -200,13 +258,26 @@ describe('checkoutWorkflow (real Temporal dev server, fake activities)', () => {
     const status = await withWorker(activities, async () => {
       await startCheckout(temporal.client, taskQueue, input);
       await sendEvent(temporal.client, input, succeeded());
-      await sendEvent(temporal.client, input, { kind: 'dispute_created', eventId: 'evt_d1', paymentIntentId: 'pi_fake', disputeId: 'dp_9' });
+      await sendEvent(temporal.client, input, {
+        kind: 'dispute_created',
+        eventId: 'evt_d1',
+        paymentIntentId: 'pi_fake',
+        disputeId: 'dp_9',
+      });
       await until(input, (s) => s.orderStatus === 'disputed');
       const refused = await handleOf(input)
-        .executeUpdate(requestRefundUpdate, { args: [{ requestId: 'r', amountMinor: null, productIds: null, reason: 'x', requestedBy: 'admin' }] })
+        .executeUpdate(requestRefundUpdate, {
+          args: [{ requestId: 'r', amountMinor: null, productIds: null, reason: 'x', requestedBy: 'admin' }],
+        })
         .catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
-      await sendEvent(temporal.client, input, { kind: 'dispute_closed', eventId: 'evt_d2', paymentIntentId: 'pi_fake', disputeId: 'dp_9', won: false });
+      await sendEvent(temporal.client, input, {
+        kind: 'dispute_closed',
+        eventId: 'evt_d2',
+        paymentIntentId: 'pi_fake',
+        disputeId: 'dp_9',
+        won: false,
+      });
       const status = await until(input, (s) => s.orderStatus === 'refunded' && calls.revoked.length === 2);
       await handleOf(input).terminate('test done');
       return status;
@@ -246,18 +317,29 @@ describe('checkoutWorkflow (real Temporal dev server, fake activities)', () => {
       await startCheckout(temporal.client, taskQueue, expiring);
       await handleOf(expiring).result();
     });
-    expect(order).toEqual(['reserve discount', 'order awaiting_payment', 'cancel payment intent', 'release discount', 'order expired']);
+    expect(order).toEqual([
+      'reserve discount',
+      'order awaiting_payment',
+      'cancel payment intent',
+      'release discount',
+      'order expired',
+    ]);
   });
 
   it('refuses the checkout when the discount is used up meanwhile, before any PaymentIntent', async () => {
     const { activities, calls } = fakeCheckoutActivities({
       priceCheckout: async () => ({ ...QUOTE, discountId: 'd-2' }),
       reserveDiscountRedemption: async () => {
-        throw ApplicationFailure.nonRetryable('LASTONE has been used up', FailureType.discountCodeInvalid, { code: 'discount_exhausted', details: {} });
+        throw ApplicationFailure.nonRetryable('LASTONE has been used up', FailureType.discountCodeInvalid, {
+          code: 'discount_exhausted',
+          details: {},
+        });
       },
     });
     const input = checkoutInput();
-    const error = await withWorker(activities, () => startCheckout(temporal.client, taskQueue, input).catch((e: unknown) => e));
+    const error = await withWorker(activities, () =>
+      startCheckout(temporal.client, taskQueue, input).catch((e: unknown) => e),
+    );
     expect(((error as WorkflowUpdateFailedError).cause as ApplicationFailure).type).toBe('discount_exhausted');
     expect(calls.paymentIntents).toEqual([]);
     expect(calls.statuses).toEqual(['failed']);
@@ -270,7 +352,9 @@ describe('checkoutWorkflow (real Temporal dev server, fake activities)', () => {
       },
     });
     const input = checkoutInput();
-    const error = await withWorker(activities, () => startCheckout(temporal.client, taskQueue, input).catch((e: unknown) => e));
+    const error = await withWorker(activities, () =>
+      startCheckout(temporal.client, taskQueue, input).catch((e: unknown) => e),
+    );
     expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
     const cause = (error as WorkflowUpdateFailedError).cause;
     expect(cause).toBeInstanceOf(ApplicationFailure);

@@ -48,7 +48,10 @@ function start(input: EntitlementInput) {
 }
 
 /** Polls the status query until `ready` says so (signals and timers are asynchronous). */
-async function statusWhen(handle: Awaited<ReturnType<typeof start>>, ready: (status: EntitlementStatus) => boolean): Promise<EntitlementStatus> {
+async function statusWhen(
+  handle: Awaited<ReturnType<typeof start>>,
+  ready: (status: EntitlementStatus) => boolean,
+): Promise<EntitlementStatus> {
   for (let attempt = 0; attempt < 100; attempt += 1) {
     const status = await handle.query(entitlementStatusQuery);
     if (ready(status)) return status;
@@ -59,7 +62,11 @@ async function statusWhen(handle: Awaited<ReturnType<typeof start>>, ready: (sta
 
 describe('entitlementWorkflow (real Temporal dev server, fake activities)', () => {
   it('grants every product, tags the run, revokes some, then all, and completes', async () => {
-    const { activities, calls } = fakeEntitlementActivities([{ productId: 'p1' }, { productId: 'p2' }, { productId: 'p3' }]);
+    const { activities, calls } = fakeEntitlementActivities([
+      { productId: 'p1' },
+      { productId: 'p2' },
+      { productId: 'p3' },
+    ]);
     const input = entitlementInput();
     const workflowId = entitlementWorkflowId(input.tenantId, input.orderId);
     const outcome = await temporal.withWorker(taskQueue, activities, async () => {
@@ -72,17 +79,34 @@ describe('entitlementWorkflow (real Temporal dev server, fake activities)', () =
       const result = (await handle.result()) as EntitlementResult;
       return { granted, described, partly, result, finished: await handle.query(entitlementStatusQuery) };
     });
-    expect(outcome.granted).toMatchObject({ step: 'active', waitingFor: 'a revocation (refund, chargeback, takedown)' });
-    expect(outcome.granted.entitlements.map((e) => [e.productId, e.state])).toEqual([['p1', 'active'], ['p2', 'active'], ['p3', 'active']]);
+    expect(outcome.granted).toMatchObject({
+      step: 'active',
+      waitingFor: 'a revocation (refund, chargeback, takedown)',
+    });
+    expect(outcome.granted.entitlements.map((e) => [e.productId, e.state])).toEqual([
+      ['p1', 'active'],
+      ['p2', 'active'],
+      ['p3', 'active'],
+    ]);
     expect(calls.grants).toHaveLength(1);
-    expect(calls.grants[0]).toMatchObject({ tenantId: input.tenantId, orderId: input.orderId, buyer: input.buyer, eulaVersion: '2026-01', idempotencyKey: `${workflowId}/grant` });
+    expect(calls.grants[0]).toMatchObject({
+      tenantId: input.tenantId,
+      orderId: input.orderId,
+      buyer: input.buyer,
+      eulaVersion: '2026-01',
+      idempotencyKey: `${workflowId}/grant`,
+    });
     expect(outcome.described.typedSearchAttributes.get(TenantIdAttribute)).toBe(input.tenantId);
     expect(outcome.described.typedSearchAttributes.get(OrderIdAttribute)).toBe(input.orderId);
     expect(outcome.described.typedSearchAttributes.get(ProcessStatusAttribute)).toBe('active');
     expect(outcome.partly.entitlements.map((e) => e.state)).toEqual(['active', 'revoked', 'active']);
     expect(calls.revoked).toEqual([
       { ids: [`ent-${input.orderId}-p2`], reason: 'refund', idempotencyKey: `${workflowId}/revoke/1` },
-      { ids: [`ent-${input.orderId}-p1`, `ent-${input.orderId}-p3`], reason: 'chargeback', idempotencyKey: `${workflowId}/revoke/2` },
+      {
+        ids: [`ent-${input.orderId}-p1`, `ent-${input.orderId}-p3`],
+        reason: 'chargeback',
+        idempotencyKey: `${workflowId}/revoke/2`,
+      },
     ]);
     expect(outcome.result.entitlements.map((e) => e.state)).toEqual(['revoked', 'revoked', 'revoked']);
     expect(outcome.finished).toMatchObject({ step: 'finished', waitingFor: null });
@@ -104,7 +128,9 @@ describe('entitlementWorkflow (real Temporal dev server, fake activities)', () =
       release();
       return (await handle.result()) as EntitlementResult;
     });
-    expect(result.entitlements).toEqual([{ entitlementId: `ent-${input.orderId}-p1`, productId: 'p1', state: 'revoked', expiresAt: null }]);
+    expect(result.entitlements).toEqual([
+      { entitlementId: `ent-${input.orderId}-p1`, productId: 'p1', state: 'revoked', expiresAt: null },
+    ]);
     expect(calls.revoked.map((call) => call.reason)).toEqual(['takedown']);
   });
 
@@ -129,13 +155,19 @@ describe('entitlementWorkflow (real Temporal dev server, fake activities)', () =
       return { status, second };
     });
     expect(attempts).toBe(2);
-    expect(base.calls.grants.map((g) => g.grantedAt)).toEqual([base.calls.grants[0]!.grantedAt, base.calls.grants[0]!.grantedAt]);
+    expect(base.calls.grants.map((g) => g.grantedAt)).toEqual([
+      base.calls.grants[0]!.grantedAt,
+      base.calls.grants[0]!.grantedAt,
+    ]);
     expect(status.entitlements).toHaveLength(1);
     expect(second).toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
   });
 
   it('expires a subscription at the end of its period (short period from policy) and keeps the rest', async () => {
-    const { activities, calls } = fakeEntitlementActivities([{ productId: 'sub', periodMs: 30 * 86_400_000 }, { productId: 'album' }]);
+    const { activities, calls } = fakeEntitlementActivities([
+      { productId: 'sub', periodMs: 30 * 86_400_000 },
+      { productId: 'album' },
+    ]);
     const input = entitlementInput({ policy: { subscriptionPeriodMs: 1500 } });
     const { waiting, afterExpiry, result } = await temporal.withWorker(taskQueue, activities, async () => {
       const handle = await start(input);
@@ -145,8 +177,16 @@ describe('entitlementWorkflow (real Temporal dev server, fake activities)', () =
       return { waiting, afterExpiry, result: (await handle.result()) as EntitlementResult };
     });
     expect(waiting.waitingFor).toMatch(/or the subscription period ending at \d{4}-/);
-    expect(afterExpiry.entitlements.map((e) => [e.productId, e.state])).toEqual([['sub', 'expired'], ['album', 'active']]);
-    expect(calls.expired).toEqual([{ ids: [`ent-${input.orderId}-sub`], idempotencyKey: `${entitlementWorkflowId(input.tenantId, input.orderId)}/expire` }]);
+    expect(afterExpiry.entitlements.map((e) => [e.productId, e.state])).toEqual([
+      ['sub', 'expired'],
+      ['album', 'active'],
+    ]);
+    expect(calls.expired).toEqual([
+      {
+        ids: [`ent-${input.orderId}-sub`],
+        idempotencyKey: `${entitlementWorkflowId(input.tenantId, input.orderId)}/expire`,
+      },
+    ]);
     expect(calls.revoked).toEqual([expect.objectContaining({ ids: [`ent-${input.orderId}-album`] })]);
     expect(result.entitlements.map((e) => e.state)).toEqual(['expired', 'revoked']);
   });
@@ -154,7 +194,11 @@ describe('entitlementWorkflow (real Temporal dev server, fake activities)', () =
   it('completes by itself once the only subscription has expired', async () => {
     const { activities, calls } = fakeEntitlementActivities([{ productId: 'sub', periodMs: 1 }]);
     const input = entitlementInput({ policy: { subscriptionPeriodMs: 500 } });
-    const result = await temporal.withWorker(taskQueue, activities, async () => (await start(input)).result() as Promise<EntitlementResult>);
+    const result = await temporal.withWorker(
+      taskQueue,
+      activities,
+      async () => (await start(input)).result() as Promise<EntitlementResult>,
+    );
     expect(result.entitlements).toEqual([expect.objectContaining({ productId: 'sub', state: 'expired' })]);
     expect(calls.expired).toHaveLength(1);
     expect(calls.revoked).toEqual([]);
@@ -166,7 +210,9 @@ describe('entitlementWorkflow (real Temporal dev server, fake activities)', () =
         throw ApplicationFailure.nonRetryable(`Order ${orderId} does not exist`, FailureType.orderNotFound);
       },
     });
-    const error = await temporal.withWorker(taskQueue, activities, async () => (await start(entitlementInput())).result().catch((e: unknown) => e));
+    const error = await temporal.withWorker(taskQueue, activities, async () =>
+      (await start(entitlementInput())).result().catch((e: unknown) => e),
+    );
     expect(error).toBeInstanceOf(WorkflowFailedError);
     const cause = (error as WorkflowFailedError).cause;
     expect(cause).toBeInstanceOf(ActivityFailure);

@@ -19,13 +19,26 @@ describe('fxRefreshWorkflow replay', () => {
   it.runIf(process.env.RECORD_HISTORIES === '1')('records a fresh history of a stale refresh', async () => {
     const temporal = await connectHarness();
     const taskQueue = uniqueTaskQueue('fx-refresh-record');
-    const found: FxRefreshResult = { asOf: '2026-03-13', source: 'https://feed.test', stored: true, stale: true, ageHours: 200, warning: 'FX rates are 200 h old' };
+    const found: FxRefreshResult = {
+      asOf: '2026-03-13',
+      source: 'https://feed.test',
+      stored: true,
+      stale: true,
+      ageHours: 200,
+      warning: 'FX rates are 200 h old',
+    };
     const handle = await temporal.withWorker(taskQueue, { refreshFxRates: async () => found }, async () => {
-      const started = await temporal.client.workflow.start(FX_REFRESH_WORKFLOW_TYPE, { taskQueue, workflowId: `fx-refresh-record-${taskQueue}` });
+      const started = await temporal.client.workflow.start(FX_REFRESH_WORKFLOW_TYPE, {
+        taskQueue,
+        workflowId: `fx-refresh-record-${taskQueue}`,
+      });
       await started.result();
       return started;
     });
-    await writeFile(historyFile, `${JSON.stringify(JSON.parse(historyToJSON(await handle.fetchHistory())), null, 2)}\n`);
+    await writeFile(
+      historyFile,
+      `${JSON.stringify(JSON.parse(historyToJSON(await handle.fetchHistory())), null, 2)}\n`,
+    );
     await temporal.close();
     expect(historyFile).toBeTruthy();
   });

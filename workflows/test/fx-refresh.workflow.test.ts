@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FX_REFRESH_WORKFLOW_TYPE, fxRefreshStatusQuery, ProcessStatusAttribute, type FxActivities, type FxRefreshResult } from '../src/index.js';
+import {
+  FX_REFRESH_WORKFLOW_TYPE,
+  fxRefreshStatusQuery,
+  ProcessStatusAttribute,
+  type FxActivities,
+  type FxRefreshResult,
+} from '../src/index.js';
 import { connectHarness, uniqueTaskQueue, type TemporalHarness } from './support/temporal-harness.js';
 
 const taskQueue = uniqueTaskQueue('fx-refresh-wf');
@@ -25,7 +31,14 @@ function fakeFx(results: Array<FxRefreshResult | Error>): FxActivities & { calls
   return fake;
 }
 
-const stale: FxRefreshResult = { asOf: '2026-03-13', source: 'https://feed.test', stored: false, stale: true, ageHours: 300, warning: 'FX rates are 300 h old' };
+const stale: FxRefreshResult = {
+  asOf: '2026-03-13',
+  source: 'https://feed.test',
+  stored: false,
+  stale: true,
+  ageHours: 300,
+  warning: 'FX rates are 300 h old',
+};
 
 describe('fxRefreshWorkflow (real Temporal dev server, fake activity)', () => {
   it('returns what the refresh found, stale warning included', async () => {

@@ -9,11 +9,16 @@ export interface DbActivityDeps {
 }
 
 function assetNotFound(tenantId: string, assetId: string): ApplicationFailure {
-  return ApplicationFailure.nonRetryable(`Asset ${assetId} does not exist for tenant ${tenantId}`, FailureType.assetNotFound);
+  return ApplicationFailure.nonRetryable(
+    `Asset ${assetId} does not exist for tenant ${tenantId}`,
+    FailureType.assetNotFound,
+  );
 }
 
 /** The column values an outcome sets. */
-function changesFor(outcome: AssetIngestOutcome): Partial<Pick<Asset, 'status' | 'contentType' | 'sizeBytes' | 'sha256' | 'durationMs'>> {
+function changesFor(
+  outcome: AssetIngestOutcome,
+): Partial<Pick<Asset, 'status' | 'contentType' | 'sizeBytes' | 'sha256' | 'durationMs'>> {
   if (outcome.status === 'failed') return { status: 'failed' };
   return {
     status: 'ready',
@@ -29,7 +34,11 @@ function changesFor(outcome: AssetIngestOutcome): Partial<Pick<Asset, 'status' |
  * `blocked` asset, so a takedown that lands mid-ingest is not undone by the ingest finishing.
  */
 export function createAssetActivities(deps: DbActivityDeps): AssetActivities {
-  async function updateUnlessBlocked(tenantId: string, assetId: string, changes: ReturnType<typeof changesFor>): Promise<void> {
+  async function updateUnlessBlocked(
+    tenantId: string,
+    assetId: string,
+    changes: ReturnType<typeof changesFor>,
+  ): Promise<void> {
     // A malformed id would make PostgreSQL fail the same way on every retry.
     if (!isUuid(tenantId) || !isUuid(assetId)) throw assetNotFound(tenantId, assetId);
     const em = forTenant(deps.em, tenantId);

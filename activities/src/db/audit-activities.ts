@@ -10,7 +10,10 @@ export function createAuditActivities(deps: DbActivityDeps): AuditActivities {
   return {
     async appendAuditEvent(entry) {
       if (!isUuid(entry.tenantId)) {
-        throw ApplicationFailure.nonRetryable(`Audit entry for a malformed tenant id ${entry.tenantId}`, FailureType.invalidInput);
+        throw ApplicationFailure.nonRetryable(
+          `Audit entry for a malformed tenant id ${entry.tenantId}`,
+          FailureType.invalidInput,
+        );
       }
       const em = forTenant(deps.em, entry.tenantId);
       // The id is derived from the idempotency key: a retry after a lost acknowledgement finds

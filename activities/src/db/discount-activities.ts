@@ -24,7 +24,10 @@ export function createDiscountActivities(deps: DbActivityDeps): DiscountActiviti
       } catch (error) {
         // A used-up or expired code stays so on retry; the workflow tells the buyer which.
         if (isDomainError(error)) {
-          throw ApplicationFailure.nonRetryable(error.message, FailureType.discountCodeInvalid, { code: error.code, details: error.details });
+          throw ApplicationFailure.nonRetryable(error.message, FailureType.discountCodeInvalid, {
+            code: error.code,
+            details: error.details,
+          });
         }
         throw error;
       }

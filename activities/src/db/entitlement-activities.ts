@@ -1,6 +1,20 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { AuditEvent, DownloadGrant, Entitlement, forTenant, Order, OrderLine, Product, type EntityManager } from '@fanfare/db';
-import { FailureType, type EndEntitlementsInput, type EntitlementActivities, type GrantedEntitlement } from '@fanfare/workflows';
+import {
+  AuditEvent,
+  DownloadGrant,
+  Entitlement,
+  forTenant,
+  Order,
+  OrderLine,
+  Product,
+  type EntityManager,
+} from '@fanfare/db';
+import {
+  FailureType,
+  type EndEntitlementsInput,
+  type EntitlementActivities,
+  type GrantedEntitlement,
+} from '@fanfare/workflows';
 import type { DbActivityDeps } from './asset-activities.js';
 import { isUuid, uuidFromKey } from './deterministic-uuid.js';
 import { periodEnd, rightsFor } from './entitlement-rights.js';
@@ -22,7 +36,14 @@ function actorOf(idempotencyKey: string): string {
   return slash < 0 ? idempotencyKey : idempotencyKey.slice(0, slash);
 }
 
-function audit(em: EntityManager, tenantId: string, key: string, action: string, entitlement: Entitlement, data: Record<string, unknown>): void {
+function audit(
+  em: EntityManager,
+  tenantId: string,
+  key: string,
+  action: string,
+  entitlement: Entitlement,
+  data: Record<string, unknown>,
+): void {
   em.create(AuditEvent, {
     id: uuidFromKey(`${key}/${entitlement.id}`),
     tenantId,
@@ -37,7 +58,12 @@ function audit(em: EntityManager, tenantId: string, key: string, action: string,
 }
 
 function summary(entitlement: Entitlement): GrantedEntitlement {
-  return { entitlementId: entitlement.id, productId: entitlement.productId, status: entitlement.status, expiresAt: entitlement.expiresAt?.toISOString() ?? null };
+  return {
+    entitlementId: entitlement.id,
+    productId: entitlement.productId,
+    status: entitlement.status,
+    expiresAt: entitlement.expiresAt?.toISOString() ?? null,
+  };
 }
 
 /**
@@ -47,7 +73,11 @@ function summary(entitlement: Entitlement): GrantedEntitlement {
  */
 export function createEntitlementActivities(deps: DbActivityDeps): EntitlementActivities {
   /** Moves the named active entitlements to `status` and stops every link issued under them. */
-  async function end(input: EndEntitlementsInput, status: 'revoked' | 'expired', data: Record<string, unknown>): Promise<string[]> {
+  async function end(
+    input: EndEntitlementsInput,
+    status: 'revoked' | 'expired',
+    data: Record<string, unknown>,
+  ): Promise<string[]> {
     requireUuids(input.tenantId, ...input.entitlementIds);
     if (input.entitlementIds.length === 0) return [];
     return forTenant(deps.em, input.tenantId).transactional(async (tx) => {
@@ -60,7 +90,11 @@ export function createEntitlementActivities(deps: DbActivityDeps): EntitlementAc
         audit(em, input.tenantId, input.idempotencyKey, `entitlement.${status}`, row, data);
       }
       await em.flush();
-      await em.nativeUpdate(DownloadGrant, { tenantId: input.tenantId, entitlementId: { $in: input.entitlementIds }, revokedAt: null }, { revokedAt: now });
+      await em.nativeUpdate(
+        DownloadGrant,
+        { tenantId: input.tenantId, entitlementId: { $in: input.entitlementIds }, revokedAt: null },
+        { revokedAt: now },
+      );
       return rows.filter((entitlement) => entitlement.status === status).map((entitlement) => entitlement.id);
     });
   }
@@ -71,7 +105,10 @@ export function createEntitlementActivities(deps: DbActivityDeps): EntitlementAc
       return forTenant(deps.em, input.tenantId).transactional(async (tx) => {
         const em = forTenant(tx, input.tenantId);
         if ((await em.count(Order, { id: input.orderId })) === 0) {
-          throw ApplicationFailure.nonRetryable(`Order ${input.orderId} does not exist for tenant ${input.tenantId}`, FailureType.orderNotFound);
+          throw ApplicationFailure.nonRetryable(
+            `Order ${input.orderId} does not exist for tenant ${input.tenantId}`,
+            FailureType.orderNotFound,
+          );
         }
         const lines = await em.find(OrderLine, { order: input.orderId }, { orderBy: { productId: 'asc' } });
         const quantities = new Map<string, number>();
@@ -97,7 +134,11 @@ export function createEntitlementActivities(deps: DbActivityDeps): EntitlementAc
             grantedAt,
             expiresAt: periodEnd(product, grantedAt, input.subscriptionPeriodMs),
           });
-          audit(em, input.tenantId, input.idempotencyKey, 'entitlement.granted', row, { rights: row.rights, eulaVersion: input.eulaVersion, eulaAcceptedAt: input.eulaAcceptedAt });
+          audit(em, input.tenantId, input.idempotencyKey, 'entitlement.granted', row, {
+            rights: row.rights,
+            eulaVersion: input.eulaVersion,
+            eulaAcceptedAt: input.eulaAcceptedAt,
+          });
           return row;
         });
         await em.flush();

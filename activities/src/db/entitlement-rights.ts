@@ -8,7 +8,9 @@ export function rightsFor(product: Product, quantity: number): EntitlementRights
     stream: streamable,
     deviceLimit: product.deviceLimit,
     downloadLimit: product.downloadLimit,
-    ...(product.kind === 'token_pack' && product.tokenAmount != null ? { usageCap: product.tokenAmount * quantity } : {}),
+    ...(product.kind === 'token_pack' && product.tokenAmount != null
+      ? { usageCap: product.tokenAmount * quantity }
+      : {}),
   };
 }
 

@@ -1,7 +1,17 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { LockMode } from '@mikro-orm/core';
 import { buildCreditNote, buildInvoice, isDomainError, type InvoiceParty } from '@fanfare/domain';
-import { columnsOf, documentOf, forTenant, Invoice, nextInvoiceSequence, Order, parseSequenceNumber, Product, type EntityManager } from '@fanfare/db';
+import {
+  columnsOf,
+  documentOf,
+  forTenant,
+  Invoice,
+  nextInvoiceSequence,
+  Order,
+  parseSequenceNumber,
+  Product,
+  type EntityManager,
+} from '@fanfare/db';
 import { FailureType, type InvoiceActivities, type IssuedInvoice } from '@fanfare/workflows';
 import { isUuid } from './deterministic-uuid.js';
 
@@ -21,7 +31,10 @@ function invalid(message: string, details: Record<string, unknown> = {}): Applic
 }
 
 function orderNotFound(tenantId: string, orderId: string): ApplicationFailure {
-  return ApplicationFailure.nonRetryable(`Order ${orderId} does not exist for tenant ${tenantId}`, FailureType.orderNotFound);
+  return ApplicationFailure.nonRetryable(
+    `Order ${orderId} does not exist for tenant ${tenantId}`,
+    FailureType.orderNotFound,
+  );
 }
 
 /** Runs `work`, turning a domain refusal (bad VAT id, over-credit) into a non-retryable failure. */
@@ -53,7 +66,9 @@ export function createInvoiceActivities(deps: InvoiceActivityDeps): InvoiceActiv
           const existing = await em.findOne(Invoice, { idempotencyKey: key });
           if (existing !== null) return issued(existing);
           if (input.quote.currency !== order.currency || input.quote.total !== order.totalMinor) {
-            throw invalid(`The quote (${input.quote.total} ${input.quote.currency}) is not what order ${order.id} was paid at`);
+            throw invalid(
+              `The quote (${input.quote.total} ${input.quote.currency}) is not what order ${order.id} was paid at`,
+            );
           }
           const issuedAt = new Date(input.issuedAt);
           // The number markOrderPaid gave the order, else the next one of the year of issue.
@@ -97,7 +112,11 @@ export function createInvoiceActivities(deps: InvoiceActivityDeps): InvoiceActiv
         forTenant(deps.em, input.tenantId).transactional(async (tx) => {
           const em = forTenant(tx, input.tenantId);
           // Locking the invoice makes concurrent refunds of one order credit one after another.
-          const invoice = await em.findOne(Invoice, { orderId: input.orderId, kind: 'invoice' }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+          const invoice = await em.findOne(
+            Invoice,
+            { orderId: input.orderId, kind: 'invoice' },
+            { lockMode: LockMode.PESSIMISTIC_WRITE },
+          );
           if (invoice === null) throw orderNotFound(input.tenantId, input.orderId);
           const existing = await em.findOne(Invoice, { idempotencyKey: key });
           if (existing !== null) return issued(existing);

@@ -18,7 +18,10 @@ import { isUuid, uuidFromKey } from './deterministic-uuid.js';
 import { priceCheckout } from './pricing.js';
 
 function orderNotFound(tenantId: string, orderId: string): ApplicationFailure {
-  return ApplicationFailure.nonRetryable(`Order ${orderId} does not exist for tenant ${tenantId}`, FailureType.orderNotFound);
+  return ApplicationFailure.nonRetryable(
+    `Order ${orderId} does not exist for tenant ${tenantId}`,
+    FailureType.orderNotFound,
+  );
 }
 
 function scoped(root: EntityManager, tenantId: string, orderId: string): EntityManager {
@@ -62,7 +65,10 @@ export function createOrderActivities(deps: OrderActivityDeps): OrderActivities 
         taxMinor: quote.tax,
         totalMinor: quote.total,
         // Kept for tax audits: which rule chose the country from which evidence.
-        taxEvidence: quote.taxDecision === undefined ? null : { ...quote.taxDecision, evidence: { ...quote.taxDecision.evidence } },
+        taxEvidence:
+          quote.taxDecision === undefined
+            ? null
+            : { ...quote.taxDecision, evidence: { ...quote.taxDecision.evidence } },
         country: input.country,
         idempotencyKey: input.idempotencyKey,
         workflowId: input.workflowId,
@@ -84,7 +90,13 @@ export function createOrderActivities(deps: OrderActivityDeps): OrderActivities 
     async recordPaymentIntent(input) {
       const em = scoped(deps.em, input.tenantId, input.orderId);
       if ((await em.count(Payment, { providerPaymentId: input.paymentIntentId })) > 0) return;
-      em.create(Payment, { orderId: input.orderId, providerPaymentId: input.paymentIntentId, status: 'requires_payment_method', amountMinor: input.amountMinor, currency: input.currency });
+      em.create(Payment, {
+        orderId: input.orderId,
+        providerPaymentId: input.paymentIntentId,
+        status: 'requires_payment_method',
+        amountMinor: input.amountMinor,
+        currency: input.currency,
+      });
       await em.flush();
     },
 
@@ -109,14 +121,19 @@ export function createOrderActivities(deps: OrderActivityDeps): OrderActivities 
         order.invoiceNumber = invoiceNumber;
         order.status = 'paid';
         order.paidAt = paidAt;
-        await tx.nativeUpdate(Payment, { orderId: input.orderId, providerPaymentId: input.paymentIntentId }, { status: 'succeeded', feeMinor: input.feeMinor });
+        await tx.nativeUpdate(
+          Payment,
+          { orderId: input.orderId, providerPaymentId: input.paymentIntentId },
+          { status: 'succeeded', feeMinor: input.feeMinor },
+        );
         return { invoiceNumber };
       });
     },
 
     async tenantFeeBps({ tenantId }) {
       const tenant = isUuid(tenantId) ? await forPlatform(deps.em).findOne(Tenant, { id: tenantId }) : null;
-      if (tenant === null) throw ApplicationFailure.nonRetryable(`Tenant ${tenantId} does not exist`, FailureType.invalidInput);
+      if (tenant === null)
+        throw ApplicationFailure.nonRetryable(`Tenant ${tenantId} does not exist`, FailureType.invalidInput);
       return tenant.platformFeeBps;
     },
 

@@ -1,5 +1,13 @@
 import { DomainError, priceCart } from '@fanfare/domain';
-import { discountUsage, forPlatform, loadQuoteCatalog, Product, Tenant, forTenant, type EntityManager } from '@fanfare/db';
+import {
+  discountUsage,
+  forPlatform,
+  loadQuoteCatalog,
+  Product,
+  Tenant,
+  forTenant,
+  type EntityManager,
+} from '@fanfare/db';
 import { ApplicationFailure } from '@temporalio/common';
 import type { CheckoutQuote, PriceCheckoutInput } from '@fanfare/workflows';
 import { isUuid } from './deterministic-uuid.js';
@@ -16,8 +24,13 @@ function refused(error: DomainError): ApplicationFailure {
  * type, so the api can answer with that code. Reverse charge is judged against `sellerCountry`,
  * where the seller of record is established.
  */
-export async function priceCheckout(root: EntityManager, input: PriceCheckoutInput, sellerCountry: string): Promise<CheckoutQuote> {
-  if (!isUuid(input.tenantId)) throw ApplicationFailure.nonRetryable(`Unknown tenant ${input.tenantId}`, 'unknown_product');
+export async function priceCheckout(
+  root: EntityManager,
+  input: PriceCheckoutInput,
+  sellerCountry: string,
+): Promise<CheckoutQuote> {
+  if (!isUuid(input.tenantId))
+    throw ApplicationFailure.nonRetryable(`Unknown tenant ${input.tenantId}`, 'unknown_product');
   const productIds = input.items.map((item) => item.productId);
   const [catalog, tenant] = await Promise.all([
     loadQuoteCatalog(root, input.tenantId, productIds, input.discountCode ?? undefined),
@@ -35,20 +48,37 @@ export async function priceCheckout(root: EntityManager, input: PriceCheckoutInp
         ...(input.discountCode === null ? {} : { discountCode: input.discountCode }),
       },
       catalog,
-      { now: new Date(), seller: { country: sellerCountry }, ...(input.ipCountry ? { evidence: { ipCountry: input.ipCountry } } : {}), ...(tenant === null ? {} : { tenantCurrency: tenant.defaultCurrency }), ...(usage === undefined ? {} : { discountUsage: usage }) },
+      {
+        now: new Date(),
+        seller: { country: sellerCountry },
+        ...(input.ipCountry ? { evidence: { ipCountry: input.ipCountry } } : {}),
+        ...(tenant === null ? {} : { tenantCurrency: tenant.defaultCurrency }),
+        ...(usage === undefined ? {} : { discountUsage: usage }),
+      },
     );
     const { quote } = priced;
     const ids = quote.lines.map((line) => line.productId);
-    const products = await forTenant(root, input.tenantId).find(Product, { id: { $in: ids } }, { fields: ['id', 'creatorId', 'kind', 'tokenAmount'] });
+    const products = await forTenant(root, input.tenantId).find(
+      Product,
+      { id: { $in: ids } },
+      { fields: ['id', 'creatorId', 'kind', 'tokenAmount'] },
+    );
     const productOf = new Map(products.map((product) => [product.id, product]));
     // A token pack's line says how many units one item grants: checkout reserves capacity for them.
     const tokensOf = (productId: string) => {
       const product = productOf.get(productId)!;
-      return product.kind === 'token_pack' && product.tokenAmount != null && product.tokenAmount > 0 ? { tokenAmount: product.tokenAmount } : {};
+      return product.kind === 'token_pack' && product.tokenAmount != null && product.tokenAmount > 0
+        ? { tokenAmount: product.tokenAmount }
+        : {};
     };
     return {
       currency: quote.currency,
-      lines: quote.lines.map((line) => ({ ...line, tax: line.tax.map((t) => ({ ...t })), creatorId: productOf.get(line.productId)!.creatorId, ...tokensOf(line.productId) })),
+      lines: quote.lines.map((line) => ({
+        ...line,
+        tax: line.tax.map((t) => ({ ...t })),
+        creatorId: productOf.get(line.productId)!.creatorId,
+        ...tokensOf(line.productId),
+      })),
       subtotal: quote.subtotal,
       discount: quote.discount,
       tax: quote.tax.reduce((sum, t) => sum + t.amount, 0),

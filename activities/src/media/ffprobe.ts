@@ -33,14 +33,23 @@ function toNumber(value: string | undefined): number | null {
 
 /** The first line ffprobe printed on stderr, which names what it disliked. */
 function firstLine(text: string): string {
-  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? 'no output';
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? 'no output'
+  );
 }
 
 /**
  * Runs ffprobe on a local file and reads its first audio stream. Content ffprobe rejects, or
  * that has no audio, is `unrecognized`; failing to run ffprobe throws.
  */
-export async function probeAudioFile(ffprobePath: string, file: string, timeoutMs: number): Promise<AudioProbe | UnrecognizedProbe> {
+export async function probeAudioFile(
+  ffprobePath: string,
+  file: string,
+  timeoutMs: number,
+): Promise<AudioProbe | UnrecognizedProbe> {
   let stdout: string;
   try {
     ({ stdout } = await execFileAsync(
@@ -80,6 +89,8 @@ export async function checkFfprobe(ffprobePath: string): Promise<string> {
     const { stdout } = await execFileAsync(ffprobePath, ['-version'], { timeout: 10_000 });
     return firstLine(stdout);
   } catch (error) {
-    throw new FfprobeUnavailableError(`ffprobe (${ffprobePath}) could not run: ${(error as Error).message}`, { cause: error });
+    throw new FfprobeUnavailableError(`ffprobe (${ffprobePath}) could not run: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }

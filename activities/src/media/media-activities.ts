@@ -22,7 +22,8 @@ export interface MediaActivityDeps {
 
 async function readHead(blobs: Pick<BlobStore, 'get'>, key: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of (await blobs.get(key, { start: 0, end: SNIFF_BYTES - 1 })) as AsyncIterable<Buffer>) chunks.push(chunk);
+  for await (const chunk of (await blobs.get(key, { start: 0, end: SNIFF_BYTES - 1 })) as AsyncIterable<Buffer>)
+    chunks.push(chunk);
   return Buffer.concat(chunks);
 }
 

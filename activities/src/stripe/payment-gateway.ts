@@ -13,7 +13,12 @@ export interface PaymentGateway {
   }): Promise<CreatedPaymentIntent>;
   /** Cancels an unpaid PaymentIntent; one that already succeeded or was cancelled is left alone. */
   cancelPaymentIntent(input: { paymentIntentId: string; idempotencyKey: string }): Promise<void>;
-  createRefund(input: { paymentIntentId: string; amountMinor: number; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ refundId: string }>;
+  createRefund(input: {
+    paymentIntentId: string;
+    amountMinor: number;
+    metadata: Record<string, string>;
+    idempotencyKey: string;
+  }): Promise<{ refundId: string }>;
 }
 
 // States from which Stripe refuses a cancel because the PaymentIntent has already ended.
@@ -23,7 +28,9 @@ const ENDED = new Set(['succeeded', 'canceled']);
 export class StripePaymentGateway implements PaymentGateway {
   constructor(private readonly stripe: Stripe) {}
 
-  async createPaymentIntent(input: Parameters<PaymentGateway['createPaymentIntent']>[0]): Promise<CreatedPaymentIntent> {
+  async createPaymentIntent(
+    input: Parameters<PaymentGateway['createPaymentIntent']>[0],
+  ): Promise<CreatedPaymentIntent> {
     const intent = await this.stripe.paymentIntents.create(
       {
         amount: input.amountMinor,
@@ -43,12 +50,18 @@ export class StripePaymentGateway implements PaymentGateway {
       await this.stripe.paymentIntents.cancel(input.paymentIntentId, {}, { idempotencyKey: input.idempotencyKey });
     } catch (error) {
       const stripeError = error as { type?: string; code?: string; payment_intent?: { status?: string } };
-      if (stripeError.code === 'payment_intent_unexpected_state' && ENDED.has(stripeError.payment_intent?.status ?? '')) return;
+      if (stripeError.code === 'payment_intent_unexpected_state' && ENDED.has(stripeError.payment_intent?.status ?? ''))
+        return;
       throw error;
     }
   }
 
-  async createRefund(input: { paymentIntentId: string; amountMinor: number; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ refundId: string }> {
+  async createRefund(input: {
+    paymentIntentId: string;
+    amountMinor: number;
+    metadata: Record<string, string>;
+    idempotencyKey: string;
+  }): Promise<{ refundId: string }> {
     try {
       const refund = await this.stripe.refunds.create(
         { payment_intent: input.paymentIntentId, amount: input.amountMinor, metadata: input.metadata },
@@ -58,7 +71,11 @@ export class StripePaymentGateway implements PaymentGateway {
     } catch (error) {
       const stripeError = error as { type?: string; message?: string };
       // A refund Stripe refuses (too much, charge disputed) stays refused however often it is asked.
-      if (stripeError.type === 'StripeInvalidRequestError') throw ApplicationFailure.nonRetryable(stripeError.message ?? 'Stripe refused the refund', FailureType.refundRefused);
+      if (stripeError.type === 'StripeInvalidRequestError')
+        throw ApplicationFailure.nonRetryable(
+          stripeError.message ?? 'Stripe refused the refund',
+          FailureType.refundRefused,
+        );
       throw error;
     }
   }

@@ -16,7 +16,11 @@ export function createVatActivities(deps: VatActivityDeps): VatActivities {
         parsed = parseVatId(vatId);
       } catch (error) {
         // A malformed id stays malformed: no registry and no retry can fix it.
-        if (isDomainError(error)) throw ApplicationFailure.nonRetryable(error.message, FailureType.invalidInput, { code: error.code, details: error.details });
+        if (isDomainError(error))
+          throw ApplicationFailure.nonRetryable(error.message, FailureType.invalidInput, {
+            code: error.code,
+            details: error.details,
+          });
         throw error;
       }
       return deps.vatIdVerifier.verify(parsed);

@@ -5,8 +5,34 @@ export const VIES_REST_API_BASE = 'https://ec.europa.eu/taxation_customs/vies/re
 
 /** VAT prefixes VIES answers for: the member states (`EL` for Greece) and Northern Ireland (`XI`). */
 const VIES_PREFIXES = new Set([
-  'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'EL', 'ES', 'FI', 'FR', 'HR', 'HU', 'IE', 'IT',
-  'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK', 'XI',
+  'AT',
+  'BE',
+  'BG',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'EL',
+  'ES',
+  'FI',
+  'FR',
+  'HR',
+  'HU',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SI',
+  'SK',
+  'XI',
 ]);
 
 /** Answers of `userError` that are a verdict; every other one means "ask again later". */
@@ -64,7 +90,8 @@ export class ViesVatIdVerifier implements VatIdVerifier {
   }
 
   async verify(vatId: VatId): Promise<VatIdVerification> {
-    if (!VIES_PREFIXES.has(vatId.prefix)) throw new VatRegistryUnavailableError(`VIES does not check ${vatId.prefix} VAT ids`);
+    if (!VIES_PREFIXES.has(vatId.prefix))
+      throw new VatRegistryUnavailableError(`VIES does not check ${vatId.prefix} VAT ids`);
     const requester = this.options.requester;
     const response = await this.fetch(`${this.apiBase}/check-vat-number`, {
       method: 'POST',
@@ -72,7 +99,9 @@ export class ViesVatIdVerifier implements VatIdVerifier {
       body: JSON.stringify({
         countryCode: vatId.prefix,
         vatNumber: vatId.number,
-        ...(requester === undefined ? {} : { requesterMemberStateCode: requester.prefix, requesterNumber: requester.number }),
+        ...(requester === undefined
+          ? {}
+          : { requesterMemberStateCode: requester.prefix, requesterNumber: requester.number }),
       }),
       signal: AbortSignal.timeout(15_000),
     });
@@ -90,7 +119,10 @@ export class ViesVatIdVerifier implements VatIdVerifier {
     return {
       vatId: vatId.normalized,
       valid: body.valid,
-      checkedAt: typeof body.requestDate === 'string' && !Number.isNaN(Date.parse(body.requestDate)) ? new Date(body.requestDate).toISOString() : new Date().toISOString(),
+      checkedAt:
+        typeof body.requestDate === 'string' && !Number.isNaN(Date.parse(body.requestDate))
+          ? new Date(body.requestDate).toISOString()
+          : new Date().toISOString(),
       registry: 'vies',
       ...(name === undefined ? {} : { name }),
       ...(address === undefined ? {} : { address }),

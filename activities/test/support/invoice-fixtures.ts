@@ -21,16 +21,32 @@ export interface PricedOrder {
  * A tenant of its own with an e-book (EUR 12.00 incl. VAT) and a track (EUR 8.99 incl. VAT), and
  * `count` orders of both for a buyer in `country`, each stored with the quote's totals.
  */
-export async function pricedOrders(orm: MikroORM, count: number, country = 'DE', vatId?: string): Promise<{ tenantId: string; orders: PricedOrder[] }> {
+export async function pricedOrders(
+  orm: MikroORM,
+  count: number,
+  country = 'DE',
+  vatId?: string,
+): Promise<{ tenantId: string; orders: PricedOrder[] }> {
   const tenantId = randomUUID();
   const em = forTenant(orm.em, tenantId);
   const creatorId = randomUUID();
   const product = (mediaType: 'ebook' | 'music', title: string, amount: number) => {
-    const row = em.create(Product, { creatorId, kind: 'digital', mediaType, title, slug: `${mediaType}-${randomUUID().slice(0, 8)}`, status: 'active', eulaVersion: '2026-01' });
+    const row = em.create(Product, {
+      creatorId,
+      kind: 'digital',
+      mediaType,
+      title,
+      slug: `${mediaType}-${randomUUID().slice(0, 8)}`,
+      status: 'active',
+      eulaVersion: '2026-01',
+    });
     em.create(Price, { productId: row.id, currency: 'EUR', region: 'EU', amountMinor: amount, taxInclusive: true });
     return row.id;
   };
-  const ids = [product('ebook', 'The Lighthouse Keeper (e-book)', 1200), product('music', 'Northern Lights (single)', 899)];
+  const ids = [
+    product('ebook', 'The Lighthouse Keeper (e-book)', 1200),
+    product('music', 'Northern Lights (single)', 899),
+  ];
   await em.flush();
   const catalog = await loadQuoteCatalog(orm.em, tenantId, ids);
   const priced = quote(

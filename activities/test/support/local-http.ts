@@ -2,7 +2,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 /** A server on 127.0.0.1 and a free port, answering with `handler`; no outside network. */
-export async function localServer(handler: (request: IncomingMessage, body: string, response: ServerResponse) => void): Promise<{ url: string; close: () => Promise<void> }> {
+export async function localServer(
+  handler: (request: IncomingMessage, body: string, response: ServerResponse) => void,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -20,13 +20,25 @@ export function makeTempDir(prefix: string): Promise<string> {
  * Encodes `seconds` of a 440 Hz tone into `dir/name` with ffmpeg; the extension picks the
  * format (`.wav`, `.flac`, `.mp3`, `.m4a`). Returns the file's bytes.
  */
-export async function generateTone(dir: string, name: string, seconds: number, options: { channels?: number; sampleRate?: number } = {}): Promise<Buffer> {
+export async function generateTone(
+  dir: string,
+  name: string,
+  seconds: number,
+  options: { channels?: number; sampleRate?: number } = {},
+): Promise<Buffer> {
   const file = path.join(dir, name);
   await execFileAsync(FFMPEG, [
-    '-v', 'error', '-y',
-    '-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`,
-    '-ac', String(options.channels ?? 2),
-    '-ar', String(options.sampleRate ?? 44100),
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=440:duration=${seconds}`,
+    '-ac',
+    String(options.channels ?? 2),
+    '-ar',
+    String(options.sampleRate ?? 44100),
     file,
   ]);
   return readFile(file);

@@ -12,7 +12,10 @@ export interface ProductSpec {
 }
 
 /** A paid order of a tenant of its own, with one line per spec, and its product ids. */
-export async function paidOrder(orm: MikroORM, specs: ProductSpec[]): Promise<{ tenantId: string; orderId: string; productIds: string[] }> {
+export async function paidOrder(
+  orm: MikroORM,
+  specs: ProductSpec[],
+): Promise<{ tenantId: string; orderId: string; productIds: string[] }> {
   const tenantId = randomUUID();
   const em = forTenant(orm.em, tenantId);
   const order = em.create(Order, {
@@ -38,7 +41,13 @@ export async function paidOrder(orm: MikroORM, specs: ProductSpec[]): Promise<{ 
       subscriptionInterval: spec.subscriptionInterval ?? null,
       eulaVersion: '2026-01',
     });
-    em.create(OrderLine, { order, productId: product.id, quantity: spec.quantity ?? 1, unitAmountMinor: 500, totalMinor: 500 * (spec.quantity ?? 1) });
+    em.create(OrderLine, {
+      order,
+      productId: product.id,
+      quantity: spec.quantity ?? 1,
+      unitAmountMinor: 500,
+      totalMinor: 500 * (spec.quantity ?? 1),
+    });
     return product.id;
   });
   await em.flush();

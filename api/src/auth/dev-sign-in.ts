@@ -27,7 +27,11 @@ export async function signInForDevelopment(em: EntityManager, input: DevSignIn):
   const email = input.email.trim().toLowerCase();
   let user = await em.findOne(User, { email });
   if (user === null) {
-    user = em.create(User, { email, displayName: input.displayName ?? email.split('@')[0] ?? email, roles: [input.role] });
+    user = em.create(User, {
+      email,
+      displayName: input.displayName ?? email.split('@')[0] ?? email,
+      roles: [input.role],
+    });
   } else if (!user.roles.includes(input.role)) {
     user.roles = [...user.roles, input.role];
   }

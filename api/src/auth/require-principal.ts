@@ -7,6 +7,7 @@ import type { Principal } from './principal.js';
  * declare them, rather than treating the caller as anonymous.
  */
 export function requirePrincipal(request: FastifyRequest): Principal {
-  if (request.principal === null) throw new ApiError(401, 'unauthenticated', 'Sign in: this route needs a bearer token');
+  if (request.principal === null)
+    throw new ApiError(401, 'unauthenticated', 'Sign in: this route needs a bearer token');
   return request.principal;
 }

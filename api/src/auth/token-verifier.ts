@@ -23,8 +23,10 @@ function invalid(message: string): ApiError {
 }
 
 function translate(error: unknown): ApiError {
-  if (error instanceof errors.JWTExpired) return new ApiError(401, 'token_expired', 'The token has expired; sign in again');
-  if (error instanceof errors.JWTClaimValidationFailed) return invalid(`The token's "${error.claim}" claim is not accepted`);
+  if (error instanceof errors.JWTExpired)
+    return new ApiError(401, 'token_expired', 'The token has expired; sign in again');
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return invalid(`The token's "${error.claim}" claim is not accepted`);
   if (error instanceof errors.JWKSTimeout) {
     return new ApiError(503, 'service_unavailable', 'The identity provider did not answer; retry shortly');
   }

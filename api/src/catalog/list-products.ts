@@ -33,6 +33,7 @@ export async function listCatalogProducts(
   const last = page.at(-1);
   return {
     items: await productViews(em, page),
-    nextCursor: rows.length > query.limit && last !== undefined ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
+    nextCursor:
+      rows.length > query.limit && last !== undefined ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
   };
 }

@@ -47,17 +47,32 @@ export interface TestPaymentDelivery {
  * webhook secret and posts it to the app's own webhook route, so signature verification,
  * event-id idempotency and the checkout signal all run as they do for Stripe. Development only.
  */
-export async function completeTestPayment({ app, webhookUrl, stripe }: TestPaymentDelivery, checkout: FoundCheckout): Promise<DeliveryOutcome> {
+export async function completeTestPayment(
+  { app, webhookUrl, stripe }: TestPaymentDelivery,
+  checkout: FoundCheckout,
+): Promise<DeliveryOutcome> {
   const paymentIntentId = checkout.status.started?.payment.paymentIntentId;
   if (checkout.status.orderStatus !== 'awaiting_payment' || paymentIntentId === undefined) {
-    throw new ApiError(409, 'checkout_not_payable', `This checkout is ${checkout.status.orderStatus.replaceAll('_', ' ')}, not awaiting payment`, {
-      status: checkout.status.orderStatus,
-    });
+    throw new ApiError(
+      409,
+      'checkout_not_payable',
+      `This checkout is ${checkout.status.orderStatus.replaceAll('_', ' ')}, not awaiting payment`,
+      {
+        status: checkout.status.orderStatus,
+      },
+    );
   }
   const payload = paymentSucceededEvent(checkout.order, paymentIntentId);
   const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: app.config.stripe.webhookSecret });
-  const response = await app.inject({ method: 'POST', url: webhookUrl, headers: { 'content-type': 'application/json', 'stripe-signature': signature }, payload });
-  if (response.statusCode === 503) throw new ApiError(503, 'service_unavailable', 'Temporal is unavailable; retry shortly');
-  if (response.statusCode !== 200) throw new Error(`The webhook route refused the development payment: ${response.statusCode} ${response.body}`);
+  const response = await app.inject({
+    method: 'POST',
+    url: webhookUrl,
+    headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+    payload,
+  });
+  if (response.statusCode === 503)
+    throw new ApiError(503, 'service_unavailable', 'Temporal is unavailable; retry shortly');
+  if (response.statusCode !== 200)
+    throw new Error(`The webhook route refused the development payment: ${response.statusCode} ${response.body}`);
   return response.json<{ outcome: DeliveryOutcome }>().outcome;
 }

@@ -20,14 +20,22 @@ export interface FoundCheckout {
  * already holds what the status implies (a `paid` status finds the invoice number stored).
  * 404 when there is no such workflow or it never wrote an order (a refused cart).
  */
-export async function findCheckout(client: Client, tenantEm: EntityManager, tenantId: string, idempotencyKey: string): Promise<FoundCheckout> {
+export async function findCheckout(
+  client: Client,
+  tenantEm: EntityManager,
+  tenantId: string,
+  idempotencyKey: string,
+): Promise<FoundCheckout> {
   let status: CheckoutStatus;
   try {
     const handle = client.workflow.getHandle(checkoutWorkflowId(tenantId, idempotencyKey));
-    status = await client.connection.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => handle.query(checkoutStatusQuery));
+    status = await client.connection.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
+      handle.query(checkoutStatusQuery),
+    );
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) throw notFound('Checkout');
-    if (error instanceof ServiceError) throw new ApiError(503, 'service_unavailable', 'Checkout status is temporarily unavailable; retry shortly');
+    if (error instanceof ServiceError)
+      throw new ApiError(503, 'service_unavailable', 'Checkout status is temporarily unavailable; retry shortly');
     throw error;
   }
   const order = await tenantEm.findOne(Order, { idempotencyKey });

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ServiceError, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import {
+  ServiceError,
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateFailedError,
+  type Client,
+} from '@temporalio/client';
 import { ApplicationFailure, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import { DOMAIN_ERROR_CODES } from '@fanfare/domain';
 import {
@@ -15,12 +21,19 @@ import { ApiError } from '../errors/api-error.js';
 import type { ErrorCode } from '../errors/error-codes.js';
 
 /** What the route knows about the buyer and the cart; the rest comes from configuration. */
-export type CheckoutRequest = Omit<CheckoutInput, 'orderId' | 'policy'> & { policy: NonNullable<CheckoutInput['policy']> };
+export type CheckoutRequest = Omit<CheckoutInput, 'orderId' | 'policy'> & {
+  policy: NonNullable<CheckoutInput['policy']>;
+};
 
 /** The refusal of a cart as the client sees it: the domain's code when it gave one. */
 function refusal(type: string | undefined | null, message: string, details: unknown): ApiError {
-  const code = (DOMAIN_ERROR_CODES as readonly string[]).includes(type ?? '') ? (type as ErrorCode) : 'checkout_refused';
-  const facts = Array.isArray(details) && typeof details[0] === 'object' && details[0] !== null ? (details[0] as Record<string, unknown>) : undefined;
+  const code = (DOMAIN_ERROR_CODES as readonly string[]).includes(type ?? '')
+    ? (type as ErrorCode)
+    : 'checkout_refused';
+  const facts =
+    Array.isArray(details) && typeof details[0] === 'object' && details[0] !== null
+      ? (details[0] as Record<string, unknown>)
+      : undefined;
   return new ApiError(422, code, message, facts);
 }
 
@@ -47,7 +60,12 @@ export async function startCheckout(client: Client, request: CheckoutRequest): P
       throw refusal(error.cause.type, error.cause.message, error.cause.details);
     }
     if (error instanceof WorkflowExecutionAlreadyStartedError) return closedCheckout(client, workflowId);
-    if (error instanceof ServiceError) throw new ApiError(503, 'service_unavailable', 'Checkout is temporarily unavailable; retry with the same idempotency key');
+    if (error instanceof ServiceError)
+      throw new ApiError(
+        503,
+        'service_unavailable',
+        'Checkout is temporarily unavailable; retry with the same idempotency key',
+      );
     throw error;
   }
 }

@@ -60,7 +60,8 @@ export function parseDownloadToken(token: string): ParsedDownloadToken | null {
   const parts = token.split('.');
   if (parts.length !== 6) return null;
   const [keyId, expiry, entitlementId, assetId, nonce, mac] = parts as [string, string, string, string, string, string];
-  if (!/^[A-Za-z0-9_-]{1,32}$/.test(keyId) || !/^\d{1,12}$/.test(expiry) || !/^[A-Za-z0-9_-]{16}$/.test(nonce)) return null;
+  if (!/^[A-Za-z0-9_-]{1,32}$/.test(keyId) || !/^\d{1,12}$/.test(expiry) || !/^[A-Za-z0-9_-]{16}$/.test(nonce))
+    return null;
   if (!UUID.test(entitlementId) || !UUID.test(assetId) || !/^[A-Za-z0-9_-]{43}$/.test(mac)) return null;
   const macBytes = Buffer.from(mac, 'base64url');
   if (macBytes.length !== MAC_BYTES) return null;

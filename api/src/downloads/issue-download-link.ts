@@ -30,13 +30,21 @@ export interface IssueLinkOptions {
  * The caller's active entitlement to `productId`: bought while signed in, or as a guest with
  * the email the caller's token now proves. Subscriptions past their period do not count.
  */
-export function findActiveEntitlement(em: EntityManager, caller: LinkCaller, productId: string, now: Date): Promise<Entitlement | null> {
+export function findActiveEntitlement(
+  em: EntityManager,
+  caller: LinkCaller,
+  productId: string,
+  now: Date,
+): Promise<Entitlement | null> {
   return em.findOne(
     Entitlement,
     {
       productId,
       status: 'active',
-      $and: [{ $or: [{ userId: caller.userId }, { userId: null, buyerEmail: caller.email.toLowerCase() }] }, { $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] }],
+      $and: [
+        { $or: [{ userId: caller.userId }, { userId: null, buyerEmail: caller.email.toLowerCase() }] },
+        { $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] },
+      ],
     },
     { orderBy: { grantedAt: 'desc' } },
   );
@@ -47,7 +55,12 @@ export function findActiveEntitlement(em: EntityManager, caller: LinkCaller, pro
  * owns. Only the token's SHA-256 is stored, with the uses the entitlement allows per link; the
  * grant and its audit entry are written in one flush.
  */
-export async function issueDownloadLink(em: EntityManager, caller: LinkCaller, assetId: string, options: IssueLinkOptions): Promise<IssuedDownloadLink> {
+export async function issueDownloadLink(
+  em: EntityManager,
+  caller: LinkCaller,
+  assetId: string,
+  options: IssueLinkOptions,
+): Promise<IssuedDownloadLink> {
   const now = options.now ?? new Date();
   const asset = await em.findOne(Asset, { id: assetId, kind: 'download', status: 'ready', productId: { $ne: null } });
   const productId = asset?.productId;
@@ -59,7 +72,10 @@ export async function issueDownloadLink(em: EntityManager, caller: LinkCaller, a
   if (key === undefined) throw new ApiError(503, 'service_unavailable', 'Downloads are not configured');
 
   const expiresAt = Math.floor(now.getTime() / 1000) + options.ttlSeconds;
-  const token = signDownloadToken({ userId: caller.userId, assetId, entitlementId: entitlement.id, expiresAt, nonce: newNonce() }, key);
+  const token = signDownloadToken(
+    { userId: caller.userId, assetId, entitlementId: entitlement.id, expiresAt, nonce: newNonce() },
+    key,
+  );
   const usesLeft = entitlement.rights.downloadLimit;
   const grant = em.create(DownloadGrant, {
     entitlementId: entitlement.id,
@@ -77,8 +93,18 @@ export async function issueDownloadLink(em: EntityManager, caller: LinkCaller, a
     action: 'download.link_issued',
     assetId,
     requestId: options.requestId,
-    data: { grantId: grant.id, entitlementId: entitlement.id, keyId: key.id, expiresAt: grant.expiresAt.toISOString(), usesLeft },
+    data: {
+      grantId: grant.id,
+      entitlementId: entitlement.id,
+      keyId: key.id,
+      expiresAt: grant.expiresAt.toISOString(),
+      usesLeft,
+    },
   });
   await em.flush();
-  return { url: `${options.publicUrl.replace(/\/$/, '')}/v1/downloads/${token}`, expiresAt: grant.expiresAt.toISOString(), usesLeft };
+  return {
+    url: `${options.publicUrl.replace(/\/$/, '')}/v1/downloads/${token}`,
+    expiresAt: grant.expiresAt.toISOString(),
+    usesLeft,
+  };
 }

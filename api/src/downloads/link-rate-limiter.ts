@@ -1,5 +1,7 @@
 /** Whether a caller may create another link now, and if not, when to retry. */
-export type LinkRateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number; limitedBy: 'user' | 'ip' };
+export type LinkRateDecision =
+  | { allowed: true }
+  | { allowed: false; retryAfterSeconds: number; limitedBy: 'user' | 'ip' };
 
 /**
  * Counts link creations per user and per IP in one-minute windows, in memory: each API
@@ -28,7 +30,11 @@ export class LinkRateLimiter {
     const user = this.bump(`user:${userId}`);
     const address = this.bump(`ip:${ip}`);
     if (user <= this.perMinute && address <= this.perMinute) return { allowed: true };
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window + 60_000 - now) / 1000)), limitedBy: user > this.perMinute ? 'user' : 'ip' };
+    return {
+      allowed: false,
+      retryAfterSeconds: Math.max(1, Math.ceil((window + 60_000 - now) / 1000)),
+      limitedBy: user > this.perMinute ? 'user' : 'ip',
+    };
   }
 
   private bump(key: string): number {

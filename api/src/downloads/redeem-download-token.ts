@@ -8,7 +8,12 @@ import { downloadTokenHash, parseDownloadToken, verifyDownloadToken, type Signin
 const invalid = () => new ApiError(403, 'download_token_invalid', 'This download link is not valid');
 const expired = () => new ApiError(410, 'download_token_expired', 'This download link has expired; ask for a new one');
 const revoked = () => new ApiError(410, 'download_revoked', 'This download is no longer available to you');
-const exhausted = () => new ApiError(410, 'download_limit_reached', 'This download link has been used as often as it allows; ask for a new one');
+const exhausted = () =>
+  new ApiError(
+    410,
+    'download_limit_reached',
+    'This download link has been used as often as it allows; ask for a new one',
+  );
 
 /**
  * Checks a download token and finds what it opens, without spending a use. The token must be
@@ -16,11 +21,17 @@ const exhausted = () => new ApiError(410, 'download_limit_reached', 'This downlo
  * user, be unexpired, and stand on an active entitlement and an unblocked asset. The lookup by
  * hash is cross-tenant on purpose: the link is served from the API's own host, not a storefront.
  */
-export async function checkDownloadToken(em: EntityManager, token: string, keys: readonly SigningKey[], now: Date): Promise<{ grant: DownloadGrant; asset: Asset }> {
+export async function checkDownloadToken(
+  em: EntityManager,
+  token: string,
+  keys: readonly SigningKey[],
+  now: Date,
+): Promise<{ grant: DownloadGrant; asset: Asset }> {
   const parsed = parseDownloadToken(token);
   if (parsed === null) throw invalid();
   const grant = await forPlatform(em).findOne(DownloadGrant, { tokenHash: downloadTokenHash(token) });
-  if (grant === null || grant.assetId !== parsed.assetId || grant.entitlementId !== parsed.entitlementId) throw invalid();
+  if (grant === null || grant.assetId !== parsed.assetId || grant.entitlementId !== parsed.entitlementId)
+    throw invalid();
   if (!verifyDownloadToken(parsed, grant.userId, keys)) throw invalid();
   if (parsed.expiresAt * 1000 <= now.getTime() || grant.expiresAt.getTime() <= now.getTime()) throw expired();
   if (grant.revokedAt !== null) throw revoked();
@@ -29,7 +40,8 @@ export async function checkDownloadToken(em: EntityManager, token: string, keys:
     tenantEm.findOne(Entitlement, { id: grant.entitlementId }),
     tenantEm.findOne(Asset, { id: grant.assetId }),
   ]);
-  if (entitlement === null || entitlement.status !== 'active' || asset === null || asset.status !== 'ready') throw revoked();
+  if (entitlement === null || entitlement.status !== 'active' || asset === null || asset.status !== 'ready')
+    throw revoked();
   if (entitlement.expiresAt != null && entitlement.expiresAt.getTime() <= now.getTime()) throw revoked();
   if (grant.usesLeft <= 0) throw exhausted();
   return { grant, asset };
@@ -40,7 +52,12 @@ export async function checkDownloadToken(em: EntityManager, token: string, keys:
  * can never spend more uses than the link has, and a revocation that lands in between wins.
  * Audits the use in the same transaction.
  */
-export async function spendDownloadUse(em: EntityManager, grant: DownloadGrant, requestId: string, range: { start: number; end: number } | null): Promise<number> {
+export async function spendDownloadUse(
+  em: EntityManager,
+  grant: DownloadGrant,
+  requestId: string,
+  range: { start: number; end: number } | null,
+): Promise<number> {
   return forTenant(em, grant.tenantId).transactional(async (tx) => {
     const rows = await tx
       .getConnection()

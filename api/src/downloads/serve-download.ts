@@ -17,7 +17,11 @@ export interface ServeDownloadDeps {
  * use), spends one use atomically (a HEAD spends none), then streams the file or the range with its real content
  * type and a safe attachment filename.
  */
-export async function serveDownload(request: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply, deps: ServeDownloadDeps): Promise<FastifyReply> {
+export async function serveDownload(
+  request: FastifyRequest<{ Params: { token: string } }>,
+  reply: FastifyReply,
+  deps: ServeDownloadDeps,
+): Promise<FastifyReply> {
   const { grant, asset } = await checkDownloadToken(request.em, request.params.token, deps.signingKeys, new Date());
   const stored = await deps.blobs.stat(asset.storageKey);
   if (stored === undefined) throw notFound('File');
@@ -25,7 +29,11 @@ export async function serveDownload(request: FastifyRequest<{ Params: { token: s
   const range = parseRange(rangeHeader, stored.size);
   if (range === null) {
     reply.header('content-range', `bytes */${stored.size}`);
-    throw new ApiError(416, 'range_not_satisfiable', `The range ${rangeHeader ?? ''} is not inside this ${stored.size}-byte file`);
+    throw new ApiError(
+      416,
+      'range_not_satisfiable',
+      `The range ${rangeHeader ?? ''} is not inside this ${stored.size}-byte file`,
+    );
   }
   // Download managers ask with HEAD before they fetch: it answers the same headers, spends nothing.
   const probing = request.method === 'HEAD';

@@ -44,10 +44,17 @@ export async function listBuyerInvoices(em: EntityManager, user: User): Promise<
  * The document of invoice `id` for a caller who owns it or is an operator. Anyone else gets the
  * same 404 as for a missing id, so invoice ids reveal nothing about other buyers.
  */
-export async function readableInvoice(em: EntityManager, id: string, caller: { user: User | null; roles: readonly Role[] }): Promise<InvoiceDocument> {
+export async function readableInvoice(
+  em: EntityManager,
+  id: string,
+  caller: { user: User | null; roles: readonly Role[] },
+): Promise<InvoiceDocument> {
   const row = await forPlatform(em).findOne(Invoice, { id: id.toLowerCase() });
   const operator = caller.roles.some((role) => OPERATORS.has(role));
-  const owner = caller.user !== null && row !== null && (row.buyerUserId === caller.user.id || row.buyerEmail === caller.user.email);
+  const owner =
+    caller.user !== null &&
+    row !== null &&
+    (row.buyerUserId === caller.user.id || row.buyerEmail === caller.user.email);
   if (row === null || (!operator && !owner)) throw notFound('Invoice');
   return documentOf(row);
 }

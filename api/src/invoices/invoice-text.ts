@@ -31,7 +31,8 @@ function party(label: string, p: InvoiceDocument['seller']): string[] {
 /** What `document` prints, section by section. */
 export function invoiceText(document: InvoiceDocument): InvoiceText {
   const money = (amount: number) => moneyText(document, amount);
-  const taxOf = (line: InvoiceDocument['lines'][number]) => line.tax.map((t) => `${t.name} ${t.rate}%`).join(', ') || '-';
+  const taxOf = (line: InvoiceDocument['lines'][number]) =>
+    line.tax.map((t) => `${t.name} ${t.rate}%`).join(', ') || '-';
   return {
     title: document.kind === 'invoice' ? 'Invoice' : 'Credit note',
     number: document.number,
@@ -39,14 +40,32 @@ export function invoiceText(document: InvoiceDocument): InvoiceText {
       ['Number', document.number],
       ['Date of issue', document.issueDate],
       ...(document.supplyDate ? [['Date of supply', document.supplyDate] as [string, string]] : []),
-      ...(document.creditFor ? [['Credits invoice', `${document.creditFor.number} of ${document.creditFor.issueDate}`] as [string, string]] : []),
+      ...(document.creditFor
+        ? [['Credits invoice', `${document.creditFor.number} of ${document.creditFor.issueDate}`] as [string, string]]
+        : []),
       ...(document.reason ? [['Reason', document.reason] as [string, string]] : []),
       ['Currency', document.currency],
     ],
     seller: party('Seller', document.seller),
     buyer: party('Buyer', document.buyer),
-    lineHeader: ['Description', 'Qty', document.taxInclusive ? 'Unit (incl. tax)' : 'Unit', 'Discount', 'Net', 'Tax', 'Total'],
-    lines: document.lines.map((l) => [l.description, String(l.quantity), money(l.unitAmount), money(l.discount), money(l.net), taxOf(l), money(l.total)]),
+    lineHeader: [
+      'Description',
+      'Qty',
+      document.taxInclusive ? 'Unit (incl. tax)' : 'Unit',
+      'Discount',
+      'Net',
+      'Tax',
+      'Total',
+    ],
+    lines: document.lines.map((l) => [
+      l.description,
+      String(l.quantity),
+      money(l.unitAmount),
+      money(l.discount),
+      money(l.net),
+      taxOf(l),
+      money(l.total),
+    ]),
     taxHeader: ['Tax', 'Rate', 'Taxable amount', 'Tax amount'],
     taxes: document.taxSummary.map((t) => [t.name, `${t.rate}%`, money(t.taxable), money(t.amount)]),
     totals: [

@@ -1,7 +1,13 @@
 import type { InvoiceDocument } from '@fanfare/domain';
 import { invoiceText } from './invoice-text.js';
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Text made safe for HTML: product titles and names are typed by tenants and buyers. */
 function esc(text: string): string {
@@ -17,7 +23,8 @@ function table(header: string[], rows: string[][]): string {
 /** A standalone, printable HTML page of an invoice or credit note. */
 export function renderInvoiceHtml(document: InvoiceDocument): string {
   const t = invoiceText(document);
-  const address = (lines: string[]) => `<address><strong>${esc(lines[0] ?? '')}</strong><br>${lines.slice(1).map(esc).join('<br>')}</address>`;
+  const address = (lines: string[]) =>
+    `<address><strong>${esc(lines[0] ?? '')}</strong><br>${lines.slice(1).map(esc).join('<br>')}</address>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(`${t.title} ${t.number}`)}</title>
 <style>body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#111}table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border-bottom:1px solid #ccc;padding:.3rem;text-align:left}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}.parties{display:flex;gap:4rem}</style>

@@ -9,14 +9,16 @@ const LEADING = 13;
 
 /** The standard fonts speak WinAnsi only; anything else (a CJK title) prints as "?" rather than failing. */
 function printable(font: PDFFont, text: string): string {
-  return [...text.replace(/[\u00a0\u202f]/g, ' ')].map((c) => {
-    try {
-      font.encodeText(c);
-      return c;
-    } catch {
-      return '?';
-    }
-  }).join('');
+  return [...text.replace(/[\u00a0\u202f]/g, ' ')]
+    .map((c) => {
+      try {
+        font.encodeText(c);
+        return c;
+      } catch {
+        return '?';
+      }
+    })
+    .join('');
 }
 
 /** Writes lines top to bottom, starting a new page when one is full. */
@@ -24,7 +26,11 @@ class Cursor {
   private page: PDFPage;
   private y: number;
 
-  constructor(private readonly pdf: PDFDocument, private readonly font: PDFFont, private readonly bold: PDFFont) {
+  constructor(
+    private readonly pdf: PDFDocument,
+    private readonly font: PDFFont,
+    private readonly bold: PDFFont,
+  ) {
     this.page = pdf.addPage(PAGE);
     this.y = PAGE[1] - MARGIN;
   }
@@ -39,7 +45,8 @@ class Cursor {
     cells.forEach((cell, i) => {
       const width = widths[i] ?? 100;
       let text = printable(font, cell);
-      while (text.length > 1 && font.widthOfTextAtSize(text, SIZE) > width - 4) text = `${text.slice(0, -2)}…`.replace(/……$/, '…');
+      while (text.length > 1 && font.widthOfTextAtSize(text, SIZE) > width - 4)
+        text = `${text.slice(0, -2)}…`.replace(/……$/, '…');
       this.page.drawText(printable(font, text), { x, y: this.y, size: SIZE, font });
       x += width;
     });
@@ -79,7 +86,11 @@ export async function renderInvoicePdf(document: InvoiceDocument): Promise<Uint8
   pdf.setSubject(`${t.title} ${t.number}, total ${t.totals.at(-1)?.[1] ?? ''}`);
   pdf.setProducer('Fanfare');
   pdf.setCreationDate(new Date(`${document.issueDate}T00:00:00Z`));
-  const cursor = new Cursor(pdf, await pdf.embedFont(StandardFonts.Helvetica), await pdf.embedFont(StandardFonts.HelveticaBold));
+  const cursor = new Cursor(
+    pdf,
+    await pdf.embedFont(StandardFonts.Helvetica),
+    await pdf.embedFont(StandardFonts.HelveticaBold),
+  );
   cursor.heading(`${t.title} ${t.number}`);
   for (const [k, v] of t.meta) cursor.row([k, v], [110, 390]);
   cursor.gap();

@@ -4,7 +4,11 @@ import { renderInvoiceHtml } from './render-html.js';
 import { renderInvoicePdf } from './render-pdf.js';
 
 /** Answers with `document` rendered as PDF (a download named after its number) or HTML. */
-export async function sendInvoiceFile(reply: FastifyReply, document: InvoiceDocument, format: 'pdf' | 'html'): Promise<FastifyReply> {
+export async function sendInvoiceFile(
+  reply: FastifyReply,
+  document: InvoiceDocument,
+  format: 'pdf' | 'html',
+): Promise<FastifyReply> {
   // An invoice names a person and what they bought: no shared cache may keep it.
   reply.header('cache-control', 'private, no-store');
   if (format === 'html') return reply.type('text/html; charset=utf-8').send(renderInvoiceHtml(document));

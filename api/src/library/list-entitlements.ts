@@ -16,7 +16,10 @@ export async function listLibrary(em: EntityManager, caller: LinkCaller, now = n
     Entitlement,
     {
       status: 'active',
-      $and: [{ $or: [{ userId: caller.userId }, { userId: null, buyerEmail: caller.email.toLowerCase() }] }, { $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] }],
+      $and: [
+        { $or: [{ userId: caller.userId }, { userId: null, buyerEmail: caller.email.toLowerCase() }] },
+        { $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] },
+      ],
     },
     { orderBy: { grantedAt: 'desc', id: 'asc' } },
   );
@@ -24,7 +27,11 @@ export async function listLibrary(em: EntityManager, caller: LinkCaller, now = n
   const productIds = [...new Set(owned.map((entitlement) => entitlement.productId))];
   const [products, assets] = await Promise.all([
     em.find(Product, { id: { $in: productIds } }),
-    em.find(Asset, { productId: { $in: productIds }, kind: 'download', status: 'ready' }, { orderBy: { filename: 'asc' } }),
+    em.find(
+      Asset,
+      { productId: { $in: productIds }, kind: 'download', status: 'ready' },
+      { orderBy: { filename: 'asc' } },
+    ),
   ]);
   const productById = new Map(products.map((product) => [product.id, product]));
   return owned.flatMap((entitlement) => {
@@ -40,8 +47,19 @@ export async function listLibrary(em: EntityManager, caller: LinkCaller, now = n
         expiresAt: entitlement.expiresAt?.toISOString() ?? null,
         eulaVersion: entitlement.eulaVersion,
         rights: { ...entitlement.rights, usageUsed: entitlement.usageUsed },
-        product: { id: product.id, title: product.title, slug: product.slug, kind: product.kind, mediaType: product.mediaType },
-        assets: files.map((asset) => ({ id: asset.id, filename: asset.filename, contentType: asset.contentType, sizeBytes: asset.sizeBytes })),
+        product: {
+          id: product.id,
+          title: product.title,
+          slug: product.slug,
+          kind: product.kind,
+          mediaType: product.mediaType,
+        },
+        assets: files.map((asset) => ({
+          id: asset.id,
+          filename: asset.filename,
+          contentType: asset.contentType,
+          sizeBytes: asset.sizeBytes,
+        })),
       },
     ];
   });

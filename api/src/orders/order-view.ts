@@ -16,7 +16,14 @@ export interface OrderViewData {
   workflowId: string;
   createdAt: string;
   paidAt: string | null;
-  lines: Array<{ productId: string; quantity: number; unitAmount: number; discount: number; tax: number; total: number }>;
+  lines: Array<{
+    productId: string;
+    quantity: number;
+    unitAmount: number;
+    discount: number;
+    tax: number;
+    total: number;
+  }>;
   payment: { provider: 'stripe'; paymentIntentId: string; status: string } | null;
 }
 
@@ -24,7 +31,10 @@ export interface OrderViewData {
 export async function loadOrderView(em: EntityManager, orderId: string): Promise<OrderViewData | null> {
   const order = await em.findOne(Order, { id: orderId });
   if (order === null) return null;
-  const [lines, payment] = await Promise.all([em.find(OrderLine, { order: orderId }), em.findOne(Payment, { orderId }, { orderBy: { createdAt: 'desc' } })]);
+  const [lines, payment] = await Promise.all([
+    em.find(OrderLine, { order: orderId }),
+    em.findOne(Payment, { orderId }, { orderBy: { createdAt: 'desc' } }),
+  ]);
   return {
     id: order.id,
     status: order.status,
@@ -40,7 +50,17 @@ export async function loadOrderView(em: EntityManager, orderId: string): Promise
     workflowId: order.workflowId,
     createdAt: order.createdAt.toISOString(),
     paidAt: order.paidAt?.toISOString() ?? null,
-    lines: lines.map((line) => ({ productId: line.productId, quantity: line.quantity, unitAmount: line.unitAmountMinor, discount: line.discountMinor, tax: line.taxMinor, total: line.totalMinor })),
-    payment: payment === null ? null : { provider: 'stripe', paymentIntentId: payment.providerPaymentId, status: payment.status },
+    lines: lines.map((line) => ({
+      productId: line.productId,
+      quantity: line.quantity,
+      unitAmount: line.unitAmountMinor,
+      discount: line.discountMinor,
+      tax: line.taxMinor,
+      total: line.totalMinor,
+    })),
+    payment:
+      payment === null
+        ? null
+        : { provider: 'stripe', paymentIntentId: payment.providerPaymentId, status: payment.status },
   };
 }

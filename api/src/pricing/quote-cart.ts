@@ -13,8 +13,18 @@ export interface QuoteCartContext {
  * typed discount code with its redemptions so far (an anonymous quote counts everyone's, so a
  * used-up code says `discount_exhausted` here, not only at payment). Domain refusals propagate.
  */
-export async function quoteCart(em: EntityManager, tenant: TenantContext, input: QuoteInput, context: QuoteCartContext): Promise<Quote> {
-  const catalog = await loadQuoteCatalog(em, tenant.id, input.items.map((i) => i.productId), input.discountCode);
+export async function quoteCart(
+  em: EntityManager,
+  tenant: TenantContext,
+  input: QuoteInput,
+  context: QuoteCartContext,
+): Promise<Quote> {
+  const catalog = await loadQuoteCatalog(
+    em,
+    tenant.id,
+    input.items.map((i) => i.productId),
+    input.discountCode,
+  );
   const code = catalog.discounts?.[0];
   const usage = code === undefined ? undefined : await discountUsage(em, tenant.id, code.id, undefined);
   return quote(input, catalog, {

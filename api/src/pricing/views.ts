@@ -19,6 +19,8 @@ export function pointOfSaleView(pos: PointOfSale): Static<typeof CheckoutRequire
     requiredFields: [...pos.requiredFields],
     optionalFields: [...pos.optionalFields],
     paymentMethodTypes: [...pos.paymentMethodTypes],
-    copyKeys: Object.fromEntries(Object.entries(pos.copyKeys).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
+    copyKeys: Object.fromEntries(
+      Object.entries(pos.copyKeys).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    ),
   };
 }

@@ -10,7 +10,9 @@ export const CATALOG_PAGE = { default: 24, max: 100 } as const;
 export const ProductListQuery = Type.Object(
   {
     limit: Type.Integer({ minimum: 1, maximum: CATALOG_PAGE.max, default: CATALOG_PAGE.default }),
-    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'nextCursor of the previous page' })),
+    cursor: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, description: 'nextCursor of the previous page' }),
+    ),
     mediaType: Type.Optional(Type.Enum(MEDIA_TYPES)),
   },
   { additionalProperties: false },
@@ -54,7 +56,9 @@ export type ProductViewData = Static<typeof ProductView>;
 export const ProductListResponse = Type.Object(
   {
     items: Type.Array(ProductView),
-    nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` for the next page; null on the last' }),
+    nextCursor: Type.Union([Type.String(), Type.Null()], {
+      description: 'Pass as `cursor` for the next page; null on the last',
+    }),
   },
   { title: 'ProductPage' },
 );
@@ -68,7 +72,10 @@ export const SEARCH_TEXT_MAX = 200;
 /** `GET /v1/catalog/search` query. */
 export const CatalogSearchQuery = Type.Object(
   {
-    q: Type.String({ maxLength: SEARCH_TEXT_MAX, description: 'What the buyer typed (1–200 characters); the last word matches as a prefix' }),
+    q: Type.String({
+      maxLength: SEARCH_TEXT_MAX,
+      description: 'What the buyer typed (1–200 characters); the last word matches as a prefix',
+    }),
     limit: Type.Integer({ minimum: 1, maximum: SEARCH_LIMIT.max, default: SEARCH_LIMIT.default }),
     mediaType: Type.Optional(Type.Enum(MEDIA_TYPES)),
   },
@@ -85,7 +92,10 @@ export const CatalogSearchResponse = Type.Object(
         title: Type.String(),
         creatorName: Type.String(),
         mediaType: Type.Enum(MEDIA_TYPES),
-        coverUrl: Type.Union([Type.String(), Type.Null()], { description: 'Always null for now: the API serves no cover art; the storefront has it from its catalog export' }),
+        coverUrl: Type.Union([Type.String(), Type.Null()], {
+          description:
+            'Always null for now: the API serves no cover art; the storefront has it from its catalog export',
+        }),
       }),
     ),
     query: Type.String({ description: 'The search text as used (trimmed)' }),

@@ -1,7 +1,10 @@
 import { Type } from 'typebox';
 
 /** `POST /v1/downloads/link` body. */
-export const DownloadLinkBody = Type.Object({ assetId: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+export const DownloadLinkBody = Type.Object(
+  { assetId: Type.String({ format: 'uuid' }) },
+  { additionalProperties: false },
+);
 
 /** A freshly issued download link. */
 export const DownloadLinkView = Type.Object(
@@ -14,7 +17,10 @@ export const DownloadLinkView = Type.Object(
 );
 
 /** `GET /v1/downloads/:token` params. */
-export const DownloadTokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 300 }) }, { additionalProperties: false });
+export const DownloadTokenParams = Type.Object(
+  { token: Type.String({ minLength: 1, maxLength: 300 }) },
+  { additionalProperties: false },
+);
 
 /** The file itself (whole, or the requested range). */
 export const DownloadBody = Type.String({ format: 'binary', description: 'The file, or the requested byte range' });

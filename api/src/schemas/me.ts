@@ -17,7 +17,9 @@ export const MeResponse = Type.Object(
   {
     subject: Type.String({ description: "The token's subject" }),
     roles: Type.Array(Type.Enum(ROLES), { description: 'Roles this token acts in' }),
-    user: Type.Union([UserView, Type.Null()], { description: 'The Fanfare account, once one exists for this subject or email' }),
+    user: Type.Union([UserView, Type.Null()], {
+      description: 'The Fanfare account, once one exists for this subject or email',
+    }),
   },
   { title: 'Me' },
 );

@@ -17,7 +17,9 @@ export const QuoteBody = Type.Object(
     country: Type.String({ maxLength: 8, description: 'ISO 3166-1 alpha-2 billing country' }),
     region: Type.Optional(Type.String({ maxLength: 8, description: 'State or province (US, CA)' })),
     postalCode: Type.Optional(Type.String({ maxLength: 16 })),
-    vatId: Type.Optional(Type.String({ maxLength: 40, description: 'A business buyer’s VAT id with its country prefix' })),
+    vatId: Type.Optional(
+      Type.String({ maxLength: 40, description: 'A business buyer’s VAT id with its country prefix' }),
+    ),
     currency: Type.Optional(Type.String({ maxLength: 8 })),
     discountCode: Type.Optional(Type.String({ maxLength: 64 })),
   },
@@ -99,7 +101,10 @@ export const InvoiceFileParams = Type.Object(
 );
 
 /** The rendered document. */
-export const InvoiceFileBody = Type.String({ format: 'binary', description: 'application/pdf, or text/html for .html' });
+export const InvoiceFileBody = Type.String({
+  format: 'binary',
+  description: 'application/pdf, or text/html for .html',
+});
 
 /** `GET /v1/public/fx-rates` answer: the newest stored ECB reference rates and their age. */
 export const FxRatesResponse = Type.Object({

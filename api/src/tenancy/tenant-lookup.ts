@@ -7,10 +7,16 @@ import { tenantContextOf, type TenantContext } from './tenant-context.js';
  * removed) is the repository's rule; suspended tenants are not found here, since their
  * storefront is closed to buyers.
  */
-export async function findTenant(em: EntityManager, key: TenantKey, platformDomain: string): Promise<TenantContext | undefined> {
+export async function findTenant(
+  em: EntityManager,
+  key: TenantKey,
+  platformDomain: string,
+): Promise<TenantContext | undefined> {
   // Resolving a host is cross-tenant by nature: the domain row says which tenant we are in.
   const tenants = forPlatform(em).getRepository(Tenant) as TenantRepository;
   const tenant =
-    key.kind === 'handle' ? await tenants.findByHandle(key.handle) : await tenants.findByHost(key.hostname, platformDomain);
+    key.kind === 'handle'
+      ? await tenants.findByHandle(key.handle)
+      : await tenants.findByHost(key.hostname, platformDomain);
   return tenant === null || tenant.status !== 'active' ? undefined : tenantContextOf(tenant);
 }

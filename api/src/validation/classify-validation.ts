@@ -53,7 +53,8 @@ export function validationFailure(location: string, errors: readonly FastifySche
   // `anyOf` adds a summary error on top of each branch's; the branches already say it.
   const issues = errors.filter((error) => error.keyword !== 'anyOf').map(toIssue);
   if (issues.length === 0) issues.push(...errors.map(toIssue));
-  const code = PRECEDENCE.find((candidate) => issues.some((issue) => issue.problem === candidate)) ?? 'validation_failed';
+  const code =
+    PRECEDENCE.find((candidate) => issues.some((issue) => issue.problem === candidate)) ?? 'validation_failed';
   const first = issues.find((issue) => issue.problem === code) ?? issues[0];
   return new ApiError(400, code, `Invalid ${location}: ${first?.message ?? 'does not match the schema'}`, {
     location,

@@ -16,7 +16,11 @@ async function findOrder(em: EntityManager, routed: RoutedStripeEvent): Promise<
     const order = await forTenant(em, routed.tenantId).findOne(Order, { id: routed.orderId });
     if (order !== null) return order;
   }
-  const payments = await forPlatform(em).find(Payment, { providerPaymentId: routed.event.paymentIntentId }, { limit: 2 });
+  const payments = await forPlatform(em).find(
+    Payment,
+    { providerPaymentId: routed.event.paymentIntentId },
+    { limit: 2 },
+  );
   if (payments.length !== 1) return null;
   const [payment] = payments;
   return forTenant(em, payment!.tenantId).findOne(Order, { id: payment!.orderId });
@@ -27,7 +31,11 @@ async function findOrder(em: EntityManager, routed: RoutedStripeEvent): Promise<
  * went out, so a crash between the two makes Stripe redeliver and the workflow (which also
  * remembers event ids) drop the repeat: nothing is lost and nothing acts twice.
  */
-export async function deliverStripeEvent(em: EntityManager, client: Client, event: Stripe.Event): Promise<DeliveryOutcome> {
+export async function deliverStripeEvent(
+  em: EntityManager,
+  client: Client,
+  event: Stripe.Event,
+): Promise<DeliveryOutcome> {
   const platform = forPlatform(em);
   if ((await platform.count(StripeEvent, { id: event.id })) > 0) return 'duplicate';
   const routed = paymentEventOf(event);

@@ -32,13 +32,19 @@ export function paymentEventOf(event: Stripe.Event): RoutedStripeEvent | null {
     case 'payment_intent.payment_failed': {
       const intent = event.data.object;
       const reason = intent.last_payment_error?.code ?? intent.last_payment_error?.message ?? 'payment_failed';
-      return { event: { kind: 'payment_failed', eventId, paymentIntentId: intent.id, reason }, ...hints(intent.metadata) };
+      return {
+        event: { kind: 'payment_failed', eventId, paymentIntentId: intent.id, reason },
+        ...hints(intent.metadata),
+      };
     }
     case 'charge.refunded': {
       const charge = event.data.object;
       const paymentIntentId = idOf(charge.payment_intent);
       if (paymentIntentId === null) return null;
-      return { event: { kind: 'charge_refunded', eventId, paymentIntentId, amountRefundedMinor: charge.amount_refunded }, ...hints(charge.metadata) };
+      return {
+        event: { kind: 'charge_refunded', eventId, paymentIntentId, amountRefundedMinor: charge.amount_refunded },
+        ...hints(charge.metadata),
+      };
     }
     case 'charge.dispute.created':
     case 'charge.dispute.closed': {
@@ -46,8 +52,18 @@ export function paymentEventOf(event: Stripe.Event): RoutedStripeEvent | null {
       const paymentIntentId = idOf(dispute.payment_intent);
       if (paymentIntentId === null) return null;
       const routed = hints(dispute.metadata);
-      if (event.type === 'charge.dispute.created') return { event: { kind: 'dispute_created', eventId, paymentIntentId, disputeId: dispute.id }, ...routed };
-      return { event: { kind: 'dispute_closed', eventId, paymentIntentId, disputeId: dispute.id, won: dispute.status === 'won' }, ...routed };
+      if (event.type === 'charge.dispute.created')
+        return { event: { kind: 'dispute_created', eventId, paymentIntentId, disputeId: dispute.id }, ...routed };
+      return {
+        event: {
+          kind: 'dispute_closed',
+          eventId,
+          paymentIntentId,
+          disputeId: dispute.id,
+          won: dispute.status === 'won',
+        },
+        ...routed,
+      };
     }
     default:
       return null;

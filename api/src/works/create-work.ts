@@ -16,7 +16,11 @@ function duplicate(slug: string) {
  * Creates a draft work for the creator profile `userId` holds in the tenant `em` is scoped to.
  * A 403 when the user has no creator profile there; a 409 when the title's slug is taken.
  */
-export async function createDraftWork(em: EntityManager, userId: string, input: NewWork): Promise<Static<typeof WorkView>> {
+export async function createDraftWork(
+  em: EntityManager,
+  userId: string,
+  input: NewWork,
+): Promise<Static<typeof WorkView>> {
   const creator = await em.findOne(Creator, { userId });
   if (creator === null) throw forbidden('You have no creator profile in this storefront');
   const slug = slugify(input.title);

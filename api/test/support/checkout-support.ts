@@ -21,12 +21,36 @@ export function runRealWorker(app: FastifyInstance): Promise<RunningWorker> {
 const stripe = new Stripe('sk_test_signing_only');
 
 /** A Stripe event of `type` around `object`, as Stripe would post it. */
-export function stripeEvent(type: string, object: Record<string, unknown>, id = `evt_${randomUUID().replaceAll('-', '')}`): string {
-  return JSON.stringify({ id, object: 'event', type, api_version: '2025-01-27', created: Math.floor(Date.now() / 1000), livemode: false, pending_webhooks: 1, request: null, data: { object } });
+export function stripeEvent(
+  type: string,
+  object: Record<string, unknown>,
+  id = `evt_${randomUUID().replaceAll('-', '')}`,
+): string {
+  return JSON.stringify({
+    id,
+    object: 'event',
+    type,
+    api_version: '2025-01-27',
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    pending_webhooks: 1,
+    request: null,
+    data: { object },
+  });
 }
 
 /** Posts `payload` to the webhook endpoint, signed with `secret` (or a given header). */
-export function postWebhook(app: FastifyInstance, payload: string, secret: string, signature?: string): Promise<LightMyRequestResponse> {
+export function postWebhook(
+  app: FastifyInstance,
+  payload: string,
+  secret: string,
+  signature?: string,
+): Promise<LightMyRequestResponse> {
   const header = signature ?? stripe.webhooks.generateTestHeaderString({ payload, secret });
-  return app.inject({ method: 'POST', url: '/v1/webhooks/stripe', headers: { 'content-type': 'application/json', 'stripe-signature': header }, payload });
+  return app.inject({
+    method: 'POST',
+    url: '/v1/webhooks/stripe',
+    headers: { 'content-type': 'application/json', 'stripe-signature': header },
+    payload,
+  });
 }

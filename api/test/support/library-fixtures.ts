@@ -45,7 +45,13 @@ export async function productWithFile(
 }
 
 /** A paid order for `productId` and the entitlement it granted `buyer` (as the workflow would). */
-export async function ownedBy(orm: MikroORM, tenantId: string, productId: string, buyer: { userId: string | null; email: string }, downloadLimit = 5): Promise<string> {
+export async function ownedBy(
+  orm: MikroORM,
+  tenantId: string,
+  productId: string,
+  buyer: { userId: string | null; email: string },
+  downloadLimit = 5,
+): Promise<string> {
   const em = forTenant(orm.em, tenantId);
   const order = em.create(Order, {
     buyerUserId: buyer.userId,

@@ -8,7 +8,11 @@ import { p } from '@mikro-orm/core';
  */
 
 /** A uuid primary key generated in code when the entity is created. */
-export const uuidPrimaryKey = () => p.uuid().primary().onCreate(() => randomUUID());
+export const uuidPrimaryKey = () =>
+  p
+    .uuid()
+    .primary()
+    .onCreate(() => randomUUID());
 
 /** A reference to another row by its uuid. */
 export const uuidRef = () => p.uuid();

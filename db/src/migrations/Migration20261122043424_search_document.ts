@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261122043424_search_document extends Migration {
-
   override name = 'Migration20261122043424_search_document';
 
   override up(): void | Promise<void> {
@@ -15,7 +14,9 @@ export class Migration20261122043424_search_document extends Migration {
   }
 
   override down(): void | Promise<void> {
-    this.addSql(`create index "creators_display_name_search_idx" on "creators" using gin (to_tsvector('simple', "display_name"));`);
+    this.addSql(
+      `create index "creators_display_name_search_idx" on "creators" using gin (to_tsvector('simple', "display_name"));`,
+    );
 
     this.addSql(`drop index "products_search_document_index";`);
     this.addSql(`alter table "products" drop column "search_document";`);
@@ -23,5 +24,4 @@ export class Migration20261122043424_search_document extends Migration {
 
     this.addSql(`create index "works_title_search_idx" on "works" using gin (to_tsvector('simple', "title"));`);
   }
-
 }

@@ -29,10 +29,19 @@ export interface CapacityReservationState {
 
 const HELD: CapacityReservationStatus[] = ['reserved', 'confirmed'];
 
-const stateOf = (row: CapacityReservation): CapacityReservationState => ({ productId: row.productId, units: row.units, status: row.status });
+const stateOf = (row: CapacityReservation): CapacityReservationState => ({
+  productId: row.productId,
+  units: row.units,
+  status: row.status,
+});
 
 /** Units of a product held (reserved or confirmed) by orders other than `exceptOrderId`. */
-export async function heldCapacityUnits(em: EntityManager, tenantId: string, productId: string, exceptOrderId?: string): Promise<number> {
+export async function heldCapacityUnits(
+  em: EntityManager,
+  tenantId: string,
+  productId: string,
+  exceptOrderId?: string,
+): Promise<number> {
   const rows = await forTenant(em, tenantId).find(
     CapacityReservation,
     { productId, status: { $in: HELD }, ...(exceptOrderId === undefined ? {} : { orderId: { $ne: exceptOrderId } }) },
@@ -49,10 +58,17 @@ export async function heldCapacityUnits(em: EntityManager, tenantId: string, pro
  * held again if the capacity still allows. Throws `DomainError` `capacity_exhausted` (details:
  * productId, capacityUnits, availableUnits, requestedUnits) or `unknown_product`.
  */
-export async function reserveTokenCapacity(em: EntityManager, request: CapacityRequest): Promise<CapacityReservationState[]> {
+export async function reserveTokenCapacity(
+  em: EntityManager,
+  request: CapacityRequest,
+): Promise<CapacityReservationState[]> {
   const wanted = new Map<string, number>();
   for (const line of request.lines) {
-    if (!Number.isSafeInteger(line.units) || line.units <= 0) throw new DomainError('invalid_quantity', 'Capacity units must be a positive integer', { productId: line.productId, units: line.units });
+    if (!Number.isSafeInteger(line.units) || line.units <= 0)
+      throw new DomainError('invalid_quantity', 'Capacity units must be a positive integer', {
+        productId: line.productId,
+        units: line.units,
+      });
     wanted.set(line.productId, (wanted.get(line.productId) ?? 0) + line.units);
   }
   if (wanted.size === 0) return [];
@@ -69,14 +85,19 @@ export async function reserveTokenCapacity(em: EntityManager, request: CapacityR
         continue;
       }
       if (product.capacityUnits != null) {
-        const available = product.capacityUnits - (await heldCapacityUnits(tx, request.tenantId, productId, request.orderId));
+        const available =
+          product.capacityUnits - (await heldCapacityUnits(tx, request.tenantId, productId, request.orderId));
         if (units > available) {
-          throw new DomainError('capacity_exhausted', `Only ${Math.max(available, 0)} units of ${product.title} are left`, {
-            productId,
-            capacityUnits: product.capacityUnits,
-            availableUnits: Math.max(available, 0),
-            requestedUnits: units,
-          });
+          throw new DomainError(
+            'capacity_exhausted',
+            `Only ${Math.max(available, 0)} units of ${product.title} are left`,
+            {
+              productId,
+              capacityUnits: product.capacityUnits,
+              availableUnits: Math.max(available, 0),
+              requestedUnits: units,
+            },
+          );
         }
       }
       const row = existing ?? scoped.create(CapacityReservation, { productId, orderId: request.orderId, units });
@@ -93,19 +114,36 @@ export async function reserveTokenCapacity(em: EntityManager, request: CapacityR
  * Moves the order's reserved capacity to `to`; idempotent (rows already there are left alone).
  * A confirmed reservation is never released: a refund does not put sold capacity back.
  */
-async function move(em: EntityManager, tenantId: string, orderId: string, to: 'confirmed' | 'released'): Promise<CapacityReservationState[]> {
+async function move(
+  em: EntityManager,
+  tenantId: string,
+  orderId: string,
+  to: 'confirmed' | 'released',
+): Promise<CapacityReservationState[]> {
   const scoped = forTenant(em, tenantId);
-  await scoped.nativeUpdate(CapacityReservation, { orderId, status: 'reserved' }, { status: to, updatedAt: new Date() });
+  await scoped.nativeUpdate(
+    CapacityReservation,
+    { orderId, status: 'reserved' },
+    { status: to, updatedAt: new Date() },
+  );
   const rows = await scoped.find(CapacityReservation, { orderId }, { orderBy: { productId: 'asc' } });
   return rows.map(stateOf);
 }
 
 /** Makes an order's reserved capacity final (the order was paid). */
-export function confirmTokenCapacity(em: EntityManager, tenantId: string, orderId: string): Promise<CapacityReservationState[]> {
+export function confirmTokenCapacity(
+  em: EntityManager,
+  tenantId: string,
+  orderId: string,
+): Promise<CapacityReservationState[]> {
   return move(em, tenantId, orderId, 'confirmed');
 }
 
 /** Gives an unpaid order's reserved capacity back (checkout compensation). */
-export function releaseTokenCapacity(em: EntityManager, tenantId: string, orderId: string): Promise<CapacityReservationState[]> {
+export function releaseTokenCapacity(
+  em: EntityManager,
+  tenantId: string,
+  orderId: string,
+): Promise<CapacityReservationState[]> {
   return move(em, tenantId, orderId, 'released');
 }

@@ -41,10 +41,16 @@ export async function discountUsage(
   exceptOrderId?: string,
 ): Promise<DiscountUsage> {
   const scoped = forTenant(em, tenantId);
-  const base = { discountCodeId, status: { $in: HELD }, ...(exceptOrderId === undefined ? {} : { orderId: { $ne: exceptOrderId } }) };
+  const base = {
+    discountCodeId,
+    status: { $in: HELD },
+    ...(exceptOrderId === undefined ? {} : { orderId: { $ne: exceptOrderId } }),
+  };
   const [redemptions, customerRedemptions] = await Promise.all([
     scoped.count(DiscountRedemption, base),
-    customerKey === undefined ? 0 : scoped.count(DiscountRedemption, { ...base, customerKey: customerKey.toLowerCase() }),
+    customerKey === undefined
+      ? 0
+      : scoped.count(DiscountRedemption, { ...base, customerKey: customerKey.toLowerCase() }),
   ]);
   return { redemptions, customerRedemptions };
 }
@@ -52,13 +58,21 @@ export async function discountUsage(
 function checkLimits(code: DiscountCode, usage: DiscountUsage, now: Date): void {
   const details = { code: code.code };
   if (!code.active) throw new DomainError('unknown_discount', `No discount code "${code.code}"`, details);
-  if (code.validFrom != null && now < code.validFrom) throw new DomainError('discount_not_started', `${code.code} has not started`, details);
-  if (code.validUntil != null && now >= code.validUntil) throw new DomainError('discount_expired', `${code.code} has expired`, details);
+  if (code.validFrom != null && now < code.validFrom)
+    throw new DomainError('discount_not_started', `${code.code} has not started`, details);
+  if (code.validUntil != null && now >= code.validUntil)
+    throw new DomainError('discount_expired', `${code.code} has expired`, details);
   if (code.maxRedemptions != null && usage.redemptions >= code.maxRedemptions) {
-    throw new DomainError('discount_exhausted', `${code.code} has been used up`, { ...details, maxRedemptions: code.maxRedemptions });
+    throw new DomainError('discount_exhausted', `${code.code} has been used up`, {
+      ...details,
+      maxRedemptions: code.maxRedemptions,
+    });
   }
   if (code.perCustomerLimit != null && usage.customerRedemptions >= code.perCustomerLimit) {
-    throw new DomainError('discount_customer_limit', `You have already used ${code.code}`, { ...details, perCustomerLimit: code.perCustomerLimit });
+    throw new DomainError('discount_customer_limit', `You have already used ${code.code}`, {
+      ...details,
+      perCustomerLimit: code.perCustomerLimit,
+    });
   }
 }
 
@@ -69,16 +83,31 @@ function checkLimits(code: DiscountCode, usage: DiscountUsage, now: Date): void 
  * is held again if the limits still allow. Throws `DomainError` (`unknown_discount`,
  * `discount_not_started`, `discount_expired`, `discount_exhausted`, `discount_customer_limit`).
  */
-export async function reserveDiscountRedemption(em: EntityManager, request: RedemptionRequest): Promise<RedemptionState> {
+export async function reserveDiscountRedemption(
+  em: EntityManager,
+  request: RedemptionRequest,
+): Promise<RedemptionState> {
   return forTenant(em, request.tenantId).transactional(async (tx) => {
     const scoped = forTenant(tx, request.tenantId);
-    const code = await scoped.findOne(DiscountCode, { id: request.discountCodeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (code === null) throw new DomainError('unknown_discount', 'No such discount code', { discountCodeId: request.discountCodeId });
+    const code = await scoped.findOne(
+      DiscountCode,
+      { id: request.discountCodeId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
+    if (code === null)
+      throw new DomainError('unknown_discount', 'No such discount code', { discountCodeId: request.discountCodeId });
     const existing = await scoped.findOne(DiscountRedemption, { discountCodeId: code.id, orderId: request.orderId });
-    if (existing !== null && existing.status !== 'released') return { redemptionId: existing.id, status: existing.status };
+    if (existing !== null && existing.status !== 'released')
+      return { redemptionId: existing.id, status: existing.status };
     const usage = await discountUsage(scoped, request.tenantId, code.id, request.customerKey, request.orderId);
     checkLimits(code, usage, request.now);
-    const row = existing ?? scoped.create(DiscountRedemption, { discountCodeId: code.id, orderId: request.orderId, customerKey: request.customerKey.toLowerCase() });
+    const row =
+      existing ??
+      scoped.create(DiscountRedemption, {
+        discountCodeId: code.id,
+        orderId: request.orderId,
+        customerKey: request.customerKey.toLowerCase(),
+      });
     row.status = 'reserved';
     await scoped.flush();
     return { redemptionId: row.id, status: row.status };
@@ -90,20 +119,40 @@ export async function reserveDiscountRedemption(em: EntityManager, request: Rede
  * is left alone). A confirmed redemption is never released: a refund does not give the use back.
  * Null when the order holds no redemption of that code.
  */
-async function move(em: EntityManager, tenantId: string, discountCodeId: string, orderId: string, to: 'confirmed' | 'released'): Promise<RedemptionState | null> {
+async function move(
+  em: EntityManager,
+  tenantId: string,
+  discountCodeId: string,
+  orderId: string,
+  to: 'confirmed' | 'released',
+): Promise<RedemptionState | null> {
   const scoped = forTenant(em, tenantId);
   const from: DiscountRedemptionStatus = 'reserved';
-  await scoped.nativeUpdate(DiscountRedemption, { discountCodeId, orderId, status: from }, { status: to, updatedAt: new Date() });
+  await scoped.nativeUpdate(
+    DiscountRedemption,
+    { discountCodeId, orderId, status: from },
+    { status: to, updatedAt: new Date() },
+  );
   const row = await scoped.findOne(DiscountRedemption, { discountCodeId, orderId });
   return row === null ? null : { redemptionId: row.id, status: row.status };
 }
 
 /** Makes an order's reserved redemption final (the order was paid). */
-export function confirmDiscountRedemption(em: EntityManager, tenantId: string, discountCodeId: string, orderId: string): Promise<RedemptionState | null> {
+export function confirmDiscountRedemption(
+  em: EntityManager,
+  tenantId: string,
+  discountCodeId: string,
+  orderId: string,
+): Promise<RedemptionState | null> {
   return move(em, tenantId, discountCodeId, orderId, 'confirmed');
 }
 
 /** Gives an unpaid order's reserved redemption back (checkout compensation). */
-export function releaseDiscountRedemption(em: EntityManager, tenantId: string, discountCodeId: string, orderId: string): Promise<RedemptionState | null> {
+export function releaseDiscountRedemption(
+  em: EntityManager,
+  tenantId: string,
+  discountCodeId: string,
+  orderId: string,
+): Promise<RedemptionState | null> {
   return move(em, tenantId, discountCodeId, orderId, 'released');
 }

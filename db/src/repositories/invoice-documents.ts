@@ -25,10 +25,28 @@ export function documentOf(row: Invoice): InvoiceDocument {
 }
 
 /** The columns of an invoice row that mirror `document`. */
-export function columnsOf(document: InvoiceDocument): Pick<
+export function columnsOf(
+  document: InvoiceDocument,
+): Pick<
   Invoice,
-  'kind' | 'number' | 'issueDate' | 'seller' | 'buyer' | 'sellerVatId' | 'buyerVatId' | 'currency' | 'lines' | 'taxSummary'
-  | 'discountMinor' | 'netMinor' | 'taxMinor' | 'totalMinor' | 'taxInclusive' | 'reverseCharge' | 'notes' | 'reason'
+  | 'kind'
+  | 'number'
+  | 'issueDate'
+  | 'seller'
+  | 'buyer'
+  | 'sellerVatId'
+  | 'buyerVatId'
+  | 'currency'
+  | 'lines'
+  | 'taxSummary'
+  | 'discountMinor'
+  | 'netMinor'
+  | 'taxMinor'
+  | 'totalMinor'
+  | 'taxInclusive'
+  | 'reverseCharge'
+  | 'notes'
+  | 'reason'
 > {
   return {
     kind: document.kind,

@@ -29,7 +29,11 @@ export function parseSequenceNumber(number: string): InvoiceSequenceNumber | und
  * row lock makes concurrent issuers wait their turn and a rolled-back issue gives its number
  * back, so numbers have no gap and no repeat. Call it only inside `em.transactional`.
  */
-export async function nextInvoiceSequence(tx: EntityManager, tenantId: string, year: number): Promise<InvoiceSequenceNumber> {
+export async function nextInvoiceSequence(
+  tx: EntityManager,
+  tenantId: string,
+  year: number,
+): Promise<InvoiceSequenceNumber> {
   const table = tx.getMetadata().get(InvoiceCounter).tableName;
   const rows = await tx.getConnection().execute<Array<{ last_number: number }>>(
     `insert into "${table}" ("tenant_id", "year", "last_number") values (?, ?, 1)

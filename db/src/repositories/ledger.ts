@@ -29,7 +29,8 @@ export function ledgerImbalance(legs: readonly LedgerLeg[]): string | undefined 
   if (legs.length < 2) return 'a transaction needs at least two legs';
   const totals = new Map<string, number>();
   for (const leg of legs) {
-    if (!Number.isSafeInteger(leg.amountMinor)) return `amount ${leg.amountMinor} is not an integer number of minor units`;
+    if (!Number.isSafeInteger(leg.amountMinor))
+      return `amount ${leg.amountMinor} is not an integer number of minor units`;
     if (leg.amountMinor === 0) return 'a leg of zero moves nothing';
     if (!/^[A-Z]{3}$/.test(leg.currency)) return `"${leg.currency}" is not an ISO currency code`;
     totals.set(leg.currency, (totals.get(leg.currency) ?? 0) + leg.amountMinor);

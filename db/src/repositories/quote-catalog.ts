@@ -27,7 +27,11 @@ export function discountRuleOf(row: DiscountCode): DiscountRule {
 
 /** The domain's reading of a stored product: e-books have their own VAT rates in some countries. */
 export function catalogProductOf(product: Product): CatalogProduct {
-  return { id: product.id, taxCategory: product.mediaType === 'ebook' ? 'ebook' : 'standard', forSale: product.status === 'active' };
+  return {
+    id: product.id,
+    taxCategory: product.mediaType === 'ebook' ? 'ebook' : 'standard',
+    forSale: product.status === 'active',
+  };
 }
 
 /** The domain's reading of a stored price. */

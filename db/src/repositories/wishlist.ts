@@ -35,7 +35,15 @@ export async function recordWishlistChange(em: EntityManager, change: WishlistCh
 }
 
 /** The products on a buyer's wishlist in one storefront, most recently added first. */
-export async function listWishlist(em: EntityManager, tenantId: string, userId: string): Promise<Array<{ productId: string; addedAt: Date }>> {
-  const items = await forTenant(em, tenantId).find(WishlistItem, { userId, inWishlist: true }, { orderBy: { changedAt: 'desc', productId: 'asc' } });
+export async function listWishlist(
+  em: EntityManager,
+  tenantId: string,
+  userId: string,
+): Promise<Array<{ productId: string; addedAt: Date }>> {
+  const items = await forTenant(em, tenantId).find(
+    WishlistItem,
+    { userId, inWishlist: true },
+    { orderBy: { changedAt: 'desc', productId: 'asc' } },
+  );
   return items.map((item) => ({ productId: item.productId, addedAt: item.changedAt }));
 }

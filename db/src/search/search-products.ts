@@ -52,7 +52,10 @@ export async function searchProducts(em: EntityManager, search: ProductSearch): 
   const terms = searchTermsOf(search.text);
   if (terms === null) return [];
   const query = tsquery(terms.words, terms.prefix);
-  const media = search.mediaType === undefined ? { sql: '', params: [] } : { sql: 'and p.media_type = ?', params: [search.mediaType] };
+  const media =
+    search.mediaType === undefined
+      ? { sql: '', params: [] }
+      : { sql: 'and p.media_type = ?', params: [search.mediaType] };
   // The tsquery is written out twice (filter and rank) so the planner sees it as the GIN index condition.
   const rows = await em.getConnection().execute<HitRow[]>(
     `select p.id, p.slug, p.title, c.display_name as creator_name, p.media_type
@@ -67,5 +70,11 @@ export async function searchProducts(em: EntityManager, search: ProductSearch): 
     'all',
     em.getTransactionContext(),
   );
-  return rows.map((row) => ({ id: row.id, slug: row.slug, title: row.title, creatorName: row.creator_name, mediaType: row.media_type }));
+  return rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    creatorName: row.creator_name,
+    mediaType: row.media_type,
+  }));
 }

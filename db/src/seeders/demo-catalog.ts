@@ -276,7 +276,10 @@ export const DEMO_TENANTS: DemoTenant[] = [
         cover: { from: '0x3a0ca3', to: '0xf72585', seed: 22 },
         products: [
           book('paper-moons-ebook', 'Paper Moons', 'Theo Marsh', [
-            { heading: 'Crescent', paragraphs: ['A thin promise, folded twice,', 'kept in a coat you no longer wear.'] },
+            {
+              heading: 'Crescent',
+              paragraphs: ['A thin promise, folded twice,', 'kept in a coat you no longer wear.'],
+            },
           ]),
         ],
       },

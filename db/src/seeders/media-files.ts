@@ -45,18 +45,38 @@ function channelExpression(frequencies: readonly number[], pulse: number, detune
 }
 
 /** Renders `spec` as a FLAC original and a 128 kbps MP3 in `dir`; returns both paths. */
-export async function renderTone(ffmpeg: string, spec: ToneSpec, dir: string, name: string): Promise<{ flac: string; mp3: string }> {
+export async function renderTone(
+  ffmpeg: string,
+  spec: ToneSpec,
+  dir: string,
+  name: string,
+): Promise<{ flac: string; mp3: string }> {
   const left = channelExpression(spec.frequencies, spec.pulse, 1);
   const right = channelExpression(spec.frequencies, spec.pulse, 1.003);
   const fadeOut = Math.max(0, spec.seconds - 0.5);
   const flac = path.join(dir, `${name}.flac`);
   const mp3 = path.join(dir, `${name}.mp3`);
   await run(ffmpeg, [
-    '-hide_banner', '-loglevel', 'error', '-y',
-    '-f', 'lavfi', '-i', `aevalsrc='${left}|${right}':s=44100:d=${spec.seconds}`,
-    '-af', `afade=t=in:d=0.05,afade=t=out:st=${fadeOut}:d=0.5`,
-    ...BITEXACT, '-c:a', 'flac', flac,
-    ...BITEXACT, '-c:a', 'libmp3lame', '-b:a', '128k', mp3,
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `aevalsrc='${left}|${right}':s=44100:d=${spec.seconds}`,
+    '-af',
+    `afade=t=in:d=0.05,afade=t=out:st=${fadeOut}:d=0.5`,
+    ...BITEXACT,
+    '-c:a',
+    'flac',
+    flac,
+    ...BITEXACT,
+    '-c:a',
+    'libmp3lame',
+    '-b:a',
+    '128k',
+    mp3,
   ]);
   return { flac, mp3 };
 }
@@ -65,9 +85,19 @@ export async function renderTone(ffmpeg: string, spec: ToneSpec, dir: string, na
 export async function renderCover(ffmpeg: string, spec: CoverSpec, dir: string, name: string): Promise<string> {
   const file = path.join(dir, `${name}.png`);
   await run(ffmpeg, [
-    '-hide_banner', '-loglevel', 'error', '-y',
-    '-f', 'lavfi', '-i', `gradients=s=512x512:c0=${spec.from}:c1=${spec.to}:x0=0:y0=0:x1=512:y1=512:nb_colors=2:seed=${spec.seed}`,
-    '-frames:v', '1', '-fflags', '+bitexact', file,
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `gradients=s=512x512:c0=${spec.from}:c1=${spec.to}:x0=0:y0=0:x1=512:y1=512:nb_colors=2:seed=${spec.seed}`,
+    '-frames:v',
+    '1',
+    '-fflags',
+    '+bitexact',
+    file,
   ]);
   return file;
 }
@@ -87,7 +117,14 @@ export async function renderEbook(spec: EbookSpec): Promise<Uint8Array> {
   const bold = await pdf.embedFont(StandardFonts.TimesRomanBold);
   const [width, height] = [420, 595];
   const cover = pdf.addPage([width, height]);
-  cover.drawText(spec.title, { x: 40, y: height - 200, size: 26, font: bold, color: rgb(0.1, 0.1, 0.2), maxWidth: width - 80 });
+  cover.drawText(spec.title, {
+    x: 40,
+    y: height - 200,
+    size: 26,
+    font: bold,
+    color: rgb(0.1, 0.1, 0.2),
+    maxWidth: width - 80,
+  });
   cover.drawText(spec.author, { x: 40, y: height - 240, size: 14, font: serif });
   for (const chapter of spec.chapters) {
     const page = pdf.addPage([width, height]);

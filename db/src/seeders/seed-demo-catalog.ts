@@ -12,7 +12,14 @@ import { Work } from '../entities/work.entity.js';
 import { Product } from '../entities/product.entity.js';
 import { Price } from '../entities/price.entity.js';
 import { forPlatform, forTenant } from '../tenancy/tenant-scope.js';
-import { DEMO_EULA_VERSION, DEMO_PLATFORM_USERS, DEMO_TENANTS, type DemoProduct, type DemoTenant, type DemoUser } from './demo-catalog.js';
+import {
+  DEMO_EULA_VERSION,
+  DEMO_PLATFORM_USERS,
+  DEMO_TENANTS,
+  type DemoProduct,
+  type DemoTenant,
+  type DemoUser,
+} from './demo-catalog.js';
 import { AssetWriter, type PlannedFile } from './asset-writer.js';
 import { renderCover, renderEbook, renderTone } from './media-files.js';
 
@@ -58,7 +65,8 @@ async function seedUsers(em: EntityManager, users: readonly DemoUser[]): Promise
 
 async function upsertUser(em: EntityManager, user: DemoUser): Promise<User> {
   const existing = await em.findOne(User, { email: user.email });
-  if (existing === null) return em.create(User, { email: user.email, displayName: user.displayName, roles: user.roles });
+  if (existing === null)
+    return em.create(User, { email: user.email, displayName: user.displayName, roles: user.roles });
   // Keep roles someone granted since; only add the demo ones that are missing.
   const roles = [...new Set([...existing.roles, ...user.roles])];
   if (roles.length !== existing.roles.length) existing.roles = roles;
@@ -102,7 +110,12 @@ function productData(demo: DemoProduct, creatorId: string, workId: string | null
   };
 }
 
-async function seedProduct(em: EntityManager, demo: DemoProduct, creatorId: string, workId: string | null): Promise<Product> {
+async function seedProduct(
+  em: EntityManager,
+  demo: DemoProduct,
+  creatorId: string,
+  workId: string | null,
+): Promise<Product> {
   const data = productData(demo, creatorId, workId);
   const existing = await em.findOne(Product, { slug: demo.slug });
   const product = existing === null ? em.create(Product, data) : em.assign(existing, data);
@@ -124,12 +137,22 @@ function plannedProductFiles(demo: DemoProduct, product: Product, workId: string
     const render = (ffmpeg: string, dir: string) => (rendering ??= renderTone(ffmpeg, tone, dir, demo.slug));
     return [
       {
-        productId: product.id, workId, kind: 'original', filename: `${demo.slug}.flac`, contentType: 'audio/flac',
-        durationMs: tone.seconds * 1000, render: async (ffmpeg, dir) => ({ file: (await render(ffmpeg, dir)).flac }),
+        productId: product.id,
+        workId,
+        kind: 'original',
+        filename: `${demo.slug}.flac`,
+        contentType: 'audio/flac',
+        durationMs: tone.seconds * 1000,
+        render: async (ffmpeg, dir) => ({ file: (await render(ffmpeg, dir)).flac }),
       },
       {
-        productId: product.id, workId, kind: 'download', filename: `${demo.slug}.mp3`, contentType: 'audio/mpeg',
-        durationMs: tone.seconds * 1000, render: async (ffmpeg, dir) => ({ file: (await render(ffmpeg, dir)).mp3 }),
+        productId: product.id,
+        workId,
+        kind: 'download',
+        filename: `${demo.slug}.mp3`,
+        contentType: 'audio/mpeg',
+        durationMs: tone.seconds * 1000,
+        render: async (ffmpeg, dir) => ({ file: (await render(ffmpeg, dir)).mp3 }),
       },
     ];
   }
@@ -137,20 +160,36 @@ function plannedProductFiles(demo: DemoProduct, product: Product, workId: string
     const book = media.book;
     return [
       {
-        productId: product.id, workId, kind: 'download', filename: `${demo.slug}.pdf`, contentType: 'application/pdf',
-        durationMs: null, render: async () => ({ bytes: await renderEbook(book) }),
+        productId: product.id,
+        workId,
+        kind: 'download',
+        filename: `${demo.slug}.pdf`,
+        contentType: 'application/pdf',
+        durationMs: null,
+        render: async () => ({ bytes: await renderEbook(book) }),
       },
     ];
   }
   return [];
 }
 
-async function seedTenantCatalog(em: EntityManager, demo: DemoTenant, tenant: Tenant, creatorUser: User, writer: AssetWriter): Promise<void> {
+async function seedTenantCatalog(
+  em: EntityManager,
+  demo: DemoTenant,
+  tenant: Tenant,
+  creatorUser: User,
+  writer: AssetWriter,
+): Promise<void> {
   const scoped = forTenant(em, tenant.id);
   const domain = await scoped.findOne(Domain, { hostname: demo.customDomain });
   if (domain === null) {
     const verifiedAt = new Date('2026-01-01T00:00:00Z');
-    scoped.create(Domain, { hostname: demo.customDomain, status: 'active', verificationToken: `fanfare-verify-${demo.handle}`, verifiedAt });
+    scoped.create(Domain, {
+      hostname: demo.customDomain,
+      status: 'active',
+      verificationToken: `fanfare-verify-${demo.handle}`,
+      verifiedAt,
+    });
   }
   const creatorData = {
     userId: creatorUser.id,
@@ -161,7 +200,8 @@ async function seedTenantCatalog(em: EntityManager, demo: DemoTenant, tenant: Te
     payoutMinimumMinor: 2000,
   };
   const existingCreator = await scoped.findOne(Creator, { slug: demo.creator.slug });
-  const creator = existingCreator === null ? scoped.create(Creator, creatorData) : scoped.assign(existingCreator, creatorData);
+  const creator =
+    existingCreator === null ? scoped.create(Creator, creatorData) : scoped.assign(existingCreator, creatorData);
 
   const planned: PlannedFile[] = [];
   for (const demoWork of demo.works) {
@@ -181,8 +221,15 @@ async function seedTenantCatalog(em: EntityManager, demo: DemoTenant, tenant: Te
     const work = existingWork === null ? scoped.create(Work, workData) : scoped.assign(existingWork, workData);
     const cover = demoWork.cover;
     planned.push({
-      productId: null, workId: work.id, kind: 'cover', filename: `${demoWork.slug}-cover.png`, contentType: 'image/png',
-      durationMs: null, render: async (ffmpeg, dir) => ({ file: await renderCover(ffmpeg, cover, dir, `${demo.handle}-${demoWork.slug}`) }),
+      productId: null,
+      workId: work.id,
+      kind: 'cover',
+      filename: `${demoWork.slug}-cover.png`,
+      contentType: 'image/png',
+      durationMs: null,
+      render: async (ffmpeg, dir) => ({
+        file: await renderCover(ffmpeg, cover, dir, `${demo.handle}-${demoWork.slug}`),
+      }),
       onStored: (asset) => {
         if (work.coverAssetId !== asset.id) work.coverAssetId = asset.id;
       },
@@ -218,13 +265,20 @@ export async function seedDemoCatalog(options: SeedDemoOptions): Promise<SeedSum
       await seedTenantCatalog(options.em, demo, tenant, creatorUser, writer);
       log(`seeded ${demo.handle} (${tenant.id})`);
     }
-    return { ...(await countDemoRows(options.em, Object.values(tenantIds))), filesWritten: writer.filesWritten, tenantIds };
+    return {
+      ...(await countDemoRows(options.em, Object.values(tenantIds))),
+      filesWritten: writer.filesWritten,
+      tenantIds,
+    };
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
 }
 
-async function countDemoRows(em: EntityManager, tenantIds: string[]): Promise<Omit<SeedSummary, 'filesWritten' | 'tenantIds'>> {
+async function countDemoRows(
+  em: EntityManager,
+  tenantIds: string[],
+): Promise<Omit<SeedSummary, 'filesWritten' | 'tenantIds'>> {
   const platform = forPlatform(em);
   const inDemo = { tenantId: { $in: tenantIds } };
   const emails = [...DEMO_PLATFORM_USERS, ...DEMO_TENANTS.map((t) => t.creator)].map((u) => u.email);

@@ -38,8 +38,13 @@ export const tenantFilters = {
   [TENANT_FILTER]: {
     name: TENANT_FILTER,
     default: true,
-    cond: (args: Dictionary, _type: 'read' | 'update' | 'delete', _em: unknown, _options?: unknown, entityName?: string) =>
-      tenantCondition(args, entityName),
+    cond: (
+      args: Dictionary,
+      _type: 'read' | 'update' | 'delete',
+      _em: unknown,
+      _options?: unknown,
+      entityName?: string,
+    ) => tenantCondition(args, entityName),
   },
 };
 

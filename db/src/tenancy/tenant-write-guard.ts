@@ -4,7 +4,9 @@ import { MissingTenantScopeError, TENANT_FILTER, type TenantFilterParams } from 
 /** Thrown when a tenant-scoped EntityManager tries to write another tenant's row. */
 export class CrossTenantWriteError extends Error {
   constructor(entityName: string, scopeTenantId: string, rowTenantId: unknown) {
-    super(`${entityName} of tenant ${String(rowTenantId)} cannot be written through a fork scoped to tenant ${scopeTenantId}`);
+    super(
+      `${entityName} of tenant ${String(rowTenantId)} cannot be written through a fork scoped to tenant ${scopeTenantId}`,
+    );
     this.name = 'CrossTenantWriteError';
   }
 }
@@ -16,7 +18,8 @@ export class CrossTenantWriteError extends Error {
  */
 export class TenantWriteGuard implements EventSubscriber {
   onFlush({ em, uow }: FlushEventArgs): void {
-    const params = em.getFilterParams<Partial<TenantFilterParams & { tenantId: string; allTenants: true }>>(TENANT_FILTER);
+    const params =
+      em.getFilterParams<Partial<TenantFilterParams & { tenantId: string; allTenants: true }>>(TENANT_FILTER);
     for (const changeSet of uow.getChangeSets()) {
       if (!('tenantId' in changeSet.meta.properties)) continue;
       if (params === undefined) throw new MissingTenantScopeError(changeSet.meta.className);

@@ -50,29 +50,52 @@ function checkUsable(discount: DiscountCode, lines: readonly DiscountableLine[],
   const at = context.now.getTime();
   const details = { code: discount.code };
   if (discount.validFrom !== undefined && at < Date.parse(discount.validFrom)) {
-    throw new DomainError('discount_not_started', `${discount.code} starts at ${discount.validFrom}`, { ...details, validFrom: discount.validFrom });
+    throw new DomainError('discount_not_started', `${discount.code} starts at ${discount.validFrom}`, {
+      ...details,
+      validFrom: discount.validFrom,
+    });
   }
   if (discount.validUntil !== undefined && at >= Date.parse(discount.validUntil)) {
-    throw new DomainError('discount_expired', `${discount.code} expired at ${discount.validUntil}`, { ...details, validUntil: discount.validUntil });
+    throw new DomainError('discount_expired', `${discount.code} expired at ${discount.validUntil}`, {
+      ...details,
+      validUntil: discount.validUntil,
+    });
   }
   const usage = context.usage ?? { redemptions: 0, customerRedemptions: 0 };
   if (discount.maxRedemptions !== undefined && usage.redemptions >= discount.maxRedemptions) {
-    throw new DomainError('discount_exhausted', `${discount.code} has been used up`, { ...details, maxRedemptions: discount.maxRedemptions });
+    throw new DomainError('discount_exhausted', `${discount.code} has been used up`, {
+      ...details,
+      maxRedemptions: discount.maxRedemptions,
+    });
   }
   if (discount.perCustomerLimit !== undefined && usage.customerRedemptions >= discount.perCustomerLimit) {
-    throw new DomainError('discount_customer_limit', `You have already used ${discount.code}`, { ...details, perCustomerLimit: discount.perCustomerLimit });
+    throw new DomainError('discount_customer_limit', `You have already used ${discount.code}`, {
+      ...details,
+      perCustomerLimit: discount.perCustomerLimit,
+    });
   }
   if (discount.kind === 'fixed' && discount.amountOff?.[context.currency] === undefined) {
-    throw new DomainError('discount_currency_mismatch', `${discount.code} has no amount in ${context.currency}`, { ...details, currency: context.currency });
+    throw new DomainError('discount_currency_mismatch', `${discount.code} has no amount in ${context.currency}`, {
+      ...details,
+      currency: context.currency,
+    });
   }
   if (discount.minimumSubtotal !== undefined) {
     const minimum = discount.minimumSubtotal[context.currency];
     if (minimum === undefined) {
-      throw new DomainError('discount_currency_mismatch', `${discount.code} has no minimum in ${context.currency}`, { ...details, currency: context.currency });
+      throw new DomainError('discount_currency_mismatch', `${discount.code} has no minimum in ${context.currency}`, {
+        ...details,
+        currency: context.currency,
+      });
     }
     const subtotal = lines.reduce((sum, l) => sum + l.amount, 0);
     if (subtotal < minimum) {
-      throw new DomainError('minimum_not_met', `${discount.code} needs a subtotal of at least ${minimum}`, { ...details, minimum, subtotal, currency: context.currency });
+      throw new DomainError('minimum_not_met', `${discount.code} needs a subtotal of at least ${minimum}`, {
+        ...details,
+        minimum,
+        subtotal,
+        currency: context.currency,
+      });
     }
   }
 }
@@ -85,14 +108,20 @@ function checkUsable(discount: DiscountCode, lines: readonly DiscountableLine[],
  * `discount_expired`, `discount_exhausted`, `discount_customer_limit`,
  * `discount_currency_mismatch`, `minimum_not_met` or `discount_not_applicable`.
  */
-export function applyDiscount(discount: DiscountCode, lines: readonly DiscountableLine[], context: DiscountContext): AppliedDiscount {
+export function applyDiscount(
+  discount: DiscountCode,
+  lines: readonly DiscountableLine[],
+  context: DiscountContext,
+): AppliedDiscount {
   validateDiscountCode(discount);
   checkUsable(discount, lines, context);
   const scope = discount.appliesTo;
   const eligible = lines.map((l) => (scope.scope === 'cart' || scope.productIds.includes(l.productId) ? l.amount : 0));
   const eligibleTotal = eligible.reduce((sum, a) => sum + a, 0);
   if (scope.scope === 'products' && !lines.some((l) => scope.productIds.includes(l.productId))) {
-    throw new DomainError('discount_not_applicable', `${discount.code} does not apply to anything in the cart`, { code: discount.code });
+    throw new DomainError('discount_not_applicable', `${discount.code} does not apply to anything in the cart`, {
+      code: discount.code,
+    });
   }
 
   let perLine: number[];

@@ -42,7 +42,11 @@ function refuse(discount: DiscountCode, why: string): never {
   throw new DomainError('invalid_discount', `Discount ${discount.code}: ${why}`, { discountId: discount.id });
 }
 
-function checkAmounts(discount: DiscountCode, amounts: Readonly<Record<string, number>> | undefined, what: string): void {
+function checkAmounts(
+  discount: DiscountCode,
+  amounts: Readonly<Record<string, number>> | undefined,
+  what: string,
+): void {
   for (const [currency, amount] of Object.entries(amounts ?? {})) {
     if (!isCurrencyCode(currency)) refuse(discount, `${what} names unknown currency ${currency}`);
     if (!Number.isSafeInteger(amount) || amount <= 0) refuse(discount, `${what} must be positive minor units`);
@@ -60,12 +64,14 @@ export function validateDiscountCode(discount: DiscountCode): void {
     const ppm = percentToPpm(discount.percent);
     if (ppm === 0) refuse(discount, 'a percent discount must be above 0');
   } else {
-    if (!discount.amountOff || Object.keys(discount.amountOff).length === 0) refuse(discount, 'a fixed discount needs `amountOff`');
+    if (!discount.amountOff || Object.keys(discount.amountOff).length === 0)
+      refuse(discount, 'a fixed discount needs `amountOff`');
     checkAmounts(discount, discount.amountOff, 'amountOff');
   }
   checkAmounts(discount, discount.minimumSubtotal, 'minimumSubtotal');
   for (const limit of [discount.maxRedemptions, discount.perCustomerLimit]) {
-    if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1)) refuse(discount, 'limits must be positive integers');
+    if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1))
+      refuse(discount, 'limits must be positive integers');
   }
   const from = discount.validFrom === undefined ? undefined : Date.parse(discount.validFrom);
   const until = discount.validUntil === undefined ? undefined : Date.parse(discount.validUntil);

@@ -38,7 +38,8 @@ function rateOf(snapshot: FxSnapshot, currency: string): Rational {
   const rational = text === undefined ? undefined : decimalToRational(text);
   if (!rational) {
     throw new DomainError('no_fx_rate', `No ${currency} rate in the ${snapshot.asOf} FX snapshot`, {
-      currency, asOf: snapshot.asOf,
+      currency,
+      asOf: snapshot.asOf,
     });
   }
   return rational;
@@ -48,7 +49,13 @@ function rateOf(snapshot: FxSnapshot, currency: string): Rational {
  * `amount` minor units of `from` in minor units of `to`, through the euro cross rate, rounded
  * by `mode` (half-up by default). Throws `no_fx_rate` or `unknown_currency`.
  */
-export function convertAmount(amount: number, from: string, to: string, snapshot: FxSnapshot, mode: RoundingMode = 'half_up'): number {
+export function convertAmount(
+  amount: number,
+  from: string,
+  to: string,
+  snapshot: FxSnapshot,
+  mode: RoundingMode = 'half_up',
+): number {
   const fromDigits = currencyInfo(from).minorUnits;
   const toDigits = currencyInfo(to).minorUnits;
   if (from === to) return amount;

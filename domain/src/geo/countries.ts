@@ -7,10 +7,37 @@ import { DomainError } from '../errors.js';
  */
 
 const NOT_COUNTRIES = new Set([
-  'EU', 'EZ', 'UN', 'QO', 'ZZ', // CLDR groupings and "unknown"
-  'UK', 'AC', 'CP', 'DG', 'EA', 'IC', 'TA', 'CQ', 'SU', // ISO "exceptionally reserved", not assigned
+  'EU',
+  'EZ',
+  'UN',
+  'QO',
+  'ZZ', // CLDR groupings and "unknown"
+  'UK',
+  'AC',
+  'CP',
+  'DG',
+  'EA',
+  'IC',
+  'TA',
+  'CQ',
+  'SU', // ISO "exceptionally reserved", not assigned
   // Withdrawn codes CLDR still names (a buyer sending DD must not escape German VAT), and pseudo-locales.
-  'AN', 'BU', 'CS', 'DD', 'DY', 'FX', 'HV', 'NH', 'RH', 'TP', 'VD', 'YD', 'YU', 'ZR', 'XA', 'XB',
+  'AN',
+  'BU',
+  'CS',
+  'DD',
+  'DY',
+  'FX',
+  'HV',
+  'NH',
+  'RH',
+  'TP',
+  'VD',
+  'YD',
+  'YU',
+  'ZR',
+  'XA',
+  'XB',
 ]);
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 
@@ -37,8 +64,33 @@ export function countryName(code: CountryCode): string {
 
 /** The 27 EU member states (since 2020-02-01), where EU VAT and its place-of-supply rules apply. */
 export const EU_MEMBER_STATES: readonly CountryCode[] = [
-  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE',
-  'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
+  'AT',
+  'BE',
+  'BG',
+  'HR',
+  'CY',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'FR',
+  'DE',
+  'GR',
+  'HU',
+  'IE',
+  'IT',
+  'LV',
+  'LT',
+  'LU',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SK',
+  'SI',
+  'ES',
+  'SE',
 ];
 
 const EU = new Set(EU_MEMBER_STATES);

@@ -45,7 +45,8 @@ export function summarizeTaxes(lines: readonly InvoiceLine[]): InvoiceTaxSummary
       const key = `${t.name}|${t.rate}`;
       const seen = summary.get(key);
       summary.set(key, {
-        name: t.name, rate: t.rate,
+        name: t.name,
+        rate: t.rate,
         taxable: (seen?.taxable ?? 0) + line.net,
         amount: (seen?.amount ?? 0) + t.amount,
       });
@@ -55,7 +56,9 @@ export function summarizeTaxes(lines: readonly InvoiceLine[]): InvoiceTaxSummary
 }
 
 /** Totals of a set of lines. */
-export function totalsOf(lines: readonly InvoiceLine[]): Pick<InvoiceDocument, 'discount' | 'netTotal' | 'taxTotal' | 'total' | 'taxSummary'> {
+export function totalsOf(
+  lines: readonly InvoiceLine[],
+): Pick<InvoiceDocument, 'discount' | 'netTotal' | 'taxTotal' | 'total' | 'taxSummary'> {
   const taxOf = (tax: readonly TaxAmount[]) => tax.reduce((s, t) => s + t.amount, 0);
   return {
     discount: lines.reduce((s, l) => s + l.discount, 0),

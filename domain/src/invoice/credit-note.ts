@@ -50,10 +50,16 @@ function creditedLines(invoice: InvoiceDocument, scope: CreditScope): InvoiceLin
   if (scope.kind === 'lines') {
     const unique = new Set(scope.lineIndexes);
     if (unique.size === 0 || unique.size !== scope.lineIndexes.length) refuse('Name each credited line once');
-    return [...unique].sort((a, b) => a - b).map((i) => invoice.lines[i] ?? refuse(`No line ${i} on ${invoice.number}`, { line: i }));
+    return [...unique]
+      .sort((a, b) => a - b)
+      .map((i) => invoice.lines[i] ?? refuse(`No line ${i} on ${invoice.number}`, { line: i }));
   }
-  if (!Number.isSafeInteger(scope.amount) || scope.amount <= 0) refuse('A credited amount must be positive minor units', { amount: scope.amount });
-  const shares = allocate(scope.amount, invoice.lines.map((l) => l.total));
+  if (!Number.isSafeInteger(scope.amount) || scope.amount <= 0)
+    refuse('A credited amount must be positive minor units', { amount: scope.amount });
+  const shares = allocate(
+    scope.amount,
+    invoice.lines.map((l) => l.total),
+  );
   return invoice.lines.flatMap((line, i) => ((shares[i] ?? 0) > 0 ? [partialLine(line, shares[i] ?? 0)] : []));
 }
 
@@ -73,7 +79,8 @@ export function buildCreditNote(invoice: InvoiceDocument, details: CreditNoteDet
   }
   const lines = creditedLines(invoice, details.scope);
   const totals = totalsOf(lines);
-  if (totals.total > left) refuse(`Only ${left} is left to credit on ${invoice.number}`, { left, requested: totals.total });
+  if (totals.total > left)
+    refuse(`Only ${left} is left to credit on ${invoice.number}`, { left, requested: totals.total });
   return {
     ...invoice,
     kind: 'credit_note',

@@ -19,9 +19,12 @@ export interface InvoiceNumberParts {
 /** `FAN-2026-000042`; throws `invalid_invoice` for parts that cannot make a number. */
 export function formatInvoiceNumber(parts: InvoiceNumberParts): string {
   const { prefix, year, sequence } = parts;
-  if (!/^[A-Z0-9]{2,10}$/.test(prefix)) throw new DomainError('invalid_invoice', 'Invoice prefix must be 2–10 of A–Z, 0–9', { prefix });
-  if (!Number.isInteger(year) || year < 2000 || year > 9999) throw new DomainError('invalid_invoice', 'Bad invoice year', { year });
-  if (!Number.isSafeInteger(sequence) || sequence < 1) throw new DomainError('invalid_invoice', 'Invoice sequence starts at 1', { sequence });
+  if (!/^[A-Z0-9]{2,10}$/.test(prefix))
+    throw new DomainError('invalid_invoice', 'Invoice prefix must be 2–10 of A–Z, 0–9', { prefix });
+  if (!Number.isInteger(year) || year < 2000 || year > 9999)
+    throw new DomainError('invalid_invoice', 'Bad invoice year', { year });
+  if (!Number.isSafeInteger(sequence) || sequence < 1)
+    throw new DomainError('invalid_invoice', 'Invoice sequence starts at 1', { sequence });
   return `${prefix}-${year}-${String(sequence).padStart(6, '0')}`;
 }
 

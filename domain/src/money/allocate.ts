@@ -49,5 +49,8 @@ export function allocateEvenly(total: number, parts: number): number[] {
   if (!Number.isSafeInteger(parts) || parts < 1) {
     throw new DomainError('invalid_allocation', 'parts must be a positive integer', { parts });
   }
-  return allocate(total, Array.from({ length: parts }, () => 1));
+  return allocate(
+    total,
+    Array.from({ length: parts }, () => 1),
+  );
 }

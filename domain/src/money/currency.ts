@@ -36,8 +36,8 @@ export function currencyInfo(code: string): CurrencyInfo {
   if (!isCurrencyCode(code)) {
     throw new DomainError('unknown_currency', `Unknown currency "${code}"`, { currency: code });
   }
-  const minorUnits = new Intl.NumberFormat('en', { style: 'currency', currency: code })
-    .resolvedOptions().maximumFractionDigits;
+  const minorUnits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
+    .maximumFractionDigits;
   const info: CurrencyInfo = { code, minorUnits: minorUnits ?? 2 };
   cache.set(code, info);
   return info;

@@ -28,7 +28,9 @@ export function percentToPpm(percent: string): number {
 /** Parts per million back to the shortest percent string: 99750 → "9.975". */
 export function ppmToPercent(ppm: number): string {
   const whole = Math.trunc(ppm / 10_000);
-  const fraction = String(ppm % 10_000).padStart(4, '0').replace(/0+$/, '');
+  const fraction = String(ppm % 10_000)
+    .padStart(4, '0')
+    .replace(/0+$/, '');
   return fraction ? `${whole}.${fraction}` : String(whole);
 }
 

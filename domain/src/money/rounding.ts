@@ -14,11 +14,7 @@
 export type RoundingMode = 'half_up' | 'half_even' | 'toward_zero' | 'away_from_zero';
 
 /** `numerator / denominator` rounded to an integer by `mode`; the denominator must not be 0. */
-export function divideRounded(
-  numerator: bigint,
-  denominator: bigint,
-  mode: RoundingMode = 'half_up',
-): bigint {
+export function divideRounded(numerator: bigint, denominator: bigint, mode: RoundingMode = 'half_up'): bigint {
   if (denominator === 0n) throw new RangeError('division by zero');
   const negative = numerator < 0n !== denominator < 0n;
   const a = numerator < 0n ? -numerator : numerator;
@@ -35,11 +31,7 @@ export function divideRounded(
 }
 
 /** `amount` rounded to the nearest multiple of `increment` (a positive integer) by `mode`. */
-export function roundToIncrement(
-  amount: number,
-  increment: number,
-  mode: RoundingMode = 'half_up',
-): number {
+export function roundToIncrement(amount: number, increment: number, mode: RoundingMode = 'half_up'): number {
   if (!Number.isSafeInteger(increment) || increment <= 0) {
     throw new RangeError(`increment must be a positive integer, got ${increment}`);
   }

@@ -2,8 +2,18 @@ import { EURO_AREA } from '../geo/local-currency.js';
 
 /** Stripe `payment_method_types` values Fanfare offers. */
 export type StripePaymentMethodType =
-  | 'card' | 'sepa_debit' | 'ideal' | 'bancontact' | 'eps' | 'p24' | 'blik' | 'twint'
-  | 'mobilepay' | 'swish' | 'multibanco' | 'konbini';
+  | 'card'
+  | 'sepa_debit'
+  | 'ideal'
+  | 'bancontact'
+  | 'eps'
+  | 'p24'
+  | 'blik'
+  | 'twint'
+  | 'mobilepay'
+  | 'swish'
+  | 'multibanco'
+  | 'konbini';
 
 /** Where a payment method is offered and what it accepts. */
 export interface PaymentMethodRule {
@@ -41,8 +51,7 @@ export const PAYMENT_METHOD_RULES: readonly PaymentMethodRule[] = [
 
 /** Stripe payment method types to offer a buyer in `country` paying in `currency`, cards first. */
 export function paymentMethodsFor(country: string, currency: string): StripePaymentMethodType[] {
-  return PAYMENT_METHOD_RULES
-    .filter((m) => m.countries === '*' || m.countries.includes(country))
+  return PAYMENT_METHOD_RULES.filter((m) => m.countries === '*' || m.countries.includes(country))
     .filter((m) => m.currencies === undefined || m.currencies.includes(currency))
     .map((m) => m.type);
 }

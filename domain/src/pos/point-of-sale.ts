@@ -61,8 +61,20 @@ const WITHDRAWAL_WAIVER_COUNTRIES = new Set(['GB', 'NO', 'IS', 'LI']);
 const VAT_ID_COUNTRIES = new Set(['GB', 'CH', 'NO']);
 
 const LOCALES: Readonly<Record<string, PointOfSale['locale']>> = {
-  US: 'en-US', CA: 'en-US', GB: 'en-GB', IE: 'en-GB', AU: 'en-GB', NZ: 'en-GB',
-  FR: 'fr-FR', BE: 'fr-FR', LU: 'fr-FR', MC: 'fr-FR', DE: 'de-DE', AT: 'de-DE', CH: 'de-DE', LI: 'de-DE',
+  US: 'en-US',
+  CA: 'en-US',
+  GB: 'en-GB',
+  IE: 'en-GB',
+  AU: 'en-GB',
+  NZ: 'en-GB',
+  FR: 'fr-FR',
+  BE: 'fr-FR',
+  LU: 'fr-FR',
+  MC: 'fr-FR',
+  DE: 'de-DE',
+  AT: 'de-DE',
+  CH: 'de-DE',
+  LI: 'de-DE',
 };
 
 function postalCodeLabel(country: string): string {

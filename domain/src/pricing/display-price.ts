@@ -54,19 +54,26 @@ export interface DisplayPriceOptions {
  * the product is priced in), charm-rounded and flagged with its rate, date and source. Throws
  * `no_price_in_currency` when the product has no price for the buyer's region at all.
  */
-export function displayPrice(entries: readonly PriceListEntry[], productId: string, options: DisplayPriceOptions): DisplayPrice {
+export function displayPrice(
+  entries: readonly PriceListEntry[],
+  productId: string,
+  options: DisplayPriceOptions,
+): DisplayPrice {
   const country = assertCountry(options.country);
   currencyInfo(options.currency);
   const explicit = resolveListPrice(entries, productId, options.currency, country);
   if (explicit) return { amount: explicit.amount, currency: explicit.currency, taxInclusive: explicit.taxInclusive };
 
   const available = checkoutCurrencies(entries, productId, country);
-  const sourceCurrency = options.tenantCurrency && available.includes(options.tenantCurrency)
-    ? options.tenantCurrency
-    : available[0];
-  const source = sourceCurrency === undefined ? undefined : resolveListPrice(entries, productId, sourceCurrency, country);
+  const sourceCurrency =
+    options.tenantCurrency && available.includes(options.tenantCurrency) ? options.tenantCurrency : available[0];
+  const source =
+    sourceCurrency === undefined ? undefined : resolveListPrice(entries, productId, sourceCurrency, country);
   if (!source) {
-    throw new DomainError('no_price_in_currency', `Product ${productId} has no price for ${country}`, { productId, country });
+    throw new DomainError('no_price_in_currency', `Product ${productId} has no price for ${country}`, {
+      productId,
+      country,
+    });
   }
   const raw = convertAmount(source.amount, source.currency, options.currency, options.fx);
   return {

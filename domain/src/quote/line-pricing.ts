@@ -10,7 +10,12 @@ export type LineMode = 'inclusive' | 'exclusive' | 'reverse_charge';
  * the pre-tax price (a promise of the total holds only where totals are displayed); under
  * reverse charge the VAT a consumer there would pay is taken out of an inclusive price.
  */
-export function unitAmountFor(listAmount: number, listInclusive: boolean, mode: LineMode, components: readonly TaxComponent[]): number {
+export function unitAmountFor(
+  listAmount: number,
+  listInclusive: boolean,
+  mode: LineMode,
+  components: readonly TaxComponent[],
+): number {
   if (mode === 'inclusive') return listInclusive ? listAmount : netToGross(listAmount, components);
   if (mode === 'reverse_charge') return listInclusive ? grossToNet(listAmount, components) : listAmount;
   return listAmount;
@@ -21,7 +26,12 @@ export function unitAmountFor(listAmount: number, listInclusive: boolean, mode: 
  * mode; for inclusive prices the tax is recomputed from the discounted gross (not the list
  * tax minus a share), so the tax always matches what the buyer actually pays.
  */
-export function priceLine(gross: number, discount: number, mode: LineMode, components: readonly TaxComponent[]): { tax: TaxAmount[]; total: number } {
+export function priceLine(
+  gross: number,
+  discount: number,
+  mode: LineMode,
+  components: readonly TaxComponent[],
+): { tax: TaxAmount[]; total: number } {
   const base = gross - discount;
   if (mode === 'reverse_charge') return { tax: [], total: base };
   if (mode === 'inclusive') return { tax: taxInGross(base, components).taxes, total: base };

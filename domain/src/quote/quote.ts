@@ -27,7 +27,11 @@ export function priceCart(input: QuoteInput, catalog: QuoteCatalog, context: Quo
   const ruleFor = (category: TaxCategory): TaxRule => {
     let rule = rules.get(category);
     if (!rule) {
-      rule = ruleSource({ country: request.country, ...(request.region ? { region: request.region } : {}) }, category, on);
+      rule = ruleSource(
+        { country: request.country, ...(request.region ? { region: request.region } : {}) },
+        category,
+        on,
+      );
       rules.set(category, rule);
     }
     return rule;
@@ -42,7 +46,9 @@ export function priceCart(input: QuoteInput, catalog: QuoteCatalog, context: Quo
   });
   const mode: LineMode = reverse.applies ? 'reverse_charge' : (lineRules[0]?.display ?? 'exclusive');
 
-  const units = request.lines.map((l, i) => unitAmountFor(l.price.amount, l.price.taxInclusive, mode, lineRules[i]?.components ?? []));
+  const units = request.lines.map((l, i) =>
+    unitAmountFor(l.price.amount, l.price.taxInclusive, mode, lineRules[i]?.components ?? []),
+  );
   const grosses = request.lines.map((l, i) => (units[i] ?? 0) * l.quantity);
 
   let discount: AppliedDiscount | undefined;
@@ -51,14 +57,25 @@ export function priceCart(input: QuoteInput, catalog: QuoteCatalog, context: Quo
     discount = applyDiscount(
       code,
       request.lines.map((l, i) => ({ productId: l.product.id, quantity: l.quantity, amount: grosses[i] ?? 0 })),
-      { currency: request.currency, now: context.now, ...(context.discountUsage ? { usage: context.discountUsage } : {}) },
+      {
+        currency: request.currency,
+        now: context.now,
+        ...(context.discountUsage ? { usage: context.discountUsage } : {}),
+      },
     );
   }
 
   const lines: QuoteLine[] = request.lines.map((l, i) => {
     const off = discount?.perLine[i] ?? 0;
     const priced = priceLine(grosses[i] ?? 0, off, mode, lineRules[i]?.components ?? []);
-    return { productId: l.product.id, unitAmount: units[i] ?? 0, quantity: l.quantity, discount: off, tax: priced.tax, total: priced.total };
+    return {
+      productId: l.product.id,
+      unitAmount: units[i] ?? 0,
+      quantity: l.quantity,
+      discount: off,
+      tax: priced.tax,
+      total: priced.total,
+    };
   });
 
   const notes = collectNotes(lineRules, reverse.note, mode, request.decision.corroborated);
@@ -75,18 +92,29 @@ export function priceCart(input: QuoteInput, catalog: QuoteCatalog, context: Quo
   };
   return {
     quote,
-    taxLocation: { country: request.country, ...(request.region ? { region: request.region } : {}), on, decision: request.decision },
+    taxLocation: {
+      country: request.country,
+      ...(request.region ? { region: request.region } : {}),
+      on,
+      decision: request.decision,
+    },
     ...(discount ? { discount } : {}),
     ...(request.vatId ? { vatId: request.vatId } : {}),
     prices: request.lines.map((l) => l.price),
   };
 }
 
-function collectNotes(rules: readonly TaxRule[], reverseNote: Note | undefined, mode: LineMode, corroborated: boolean): Note[] {
+function collectNotes(
+  rules: readonly TaxRule[],
+  reverseNote: Note | undefined,
+  mode: LineMode,
+  corroborated: boolean,
+): Note[] {
   const notes = new Map<string, Note>();
   if (reverseNote) notes.set(reverseNote.code, reverseNote);
   else for (const rule of rules) for (const note of rule.notes) notes.set(note.code, note);
-  if (mode === 'inclusive' && rules.some((r) => r.components.length > 0)) notes.set(INCLUSIVE_NOTE.code, INCLUSIVE_NOTE);
+  if (mode === 'inclusive' && rules.some((r) => r.components.length > 0))
+    notes.set(INCLUSIVE_NOTE.code, INCLUSIVE_NOTE);
   if (!corroborated) notes.set(UNCORROBORATED_NOTE.code, UNCORROBORATED_NOTE);
   return [...notes.values()];
 }

@@ -1,7 +1,12 @@
 import { DomainError } from '../errors.js';
 import { assertCountry } from '../geo/countries.js';
 import { localCurrencyOf } from '../geo/local-currency.js';
-import { needsSubdivision, normalizePostalCode, normalizeSubdivision, provinceFromCanadianPostalCode } from '../geo/subdivisions.js';
+import {
+  needsSubdivision,
+  normalizePostalCode,
+  normalizeSubdivision,
+  provinceFromCanadianPostalCode,
+} from '../geo/subdivisions.js';
 import { currencyInfo } from '../money/currency.js';
 import { regionSpecificity, resolveListPrice, type PriceListEntry } from '../pricing/price-list.js';
 import { chooseTaxCountry, type TaxCountryDecision } from '../tax/place-of-supply.js';
@@ -21,14 +26,21 @@ export interface ResolvedRequest {
   /** Currency of the quote. */
   readonly currency: string;
   /** Each item with its product and the list price that applies. */
-  readonly lines: readonly { readonly product: CatalogProduct; readonly quantity: number; readonly price: PriceListEntry }[];
+  readonly lines: readonly {
+    readonly product: CatalogProduct;
+    readonly quantity: number;
+    readonly price: PriceListEntry;
+  }[];
 }
 
 function checkItems(input: QuoteInput, maxQuantity: number): void {
   if (input.items.length === 0) throw new DomainError('empty_cart', 'The cart is empty');
   for (const item of input.items) {
     if (!Number.isSafeInteger(item.quantity) || item.quantity < 1 || item.quantity > maxQuantity) {
-      throw new DomainError('invalid_quantity', `Quantity must be 1–${maxQuantity}`, { productId: item.productId, quantity: item.quantity });
+      throw new DomainError('invalid_quantity', `Quantity must be 1–${maxQuantity}`, {
+        productId: item.productId,
+        quantity: item.quantity,
+      });
     }
   }
 }
@@ -44,7 +56,8 @@ function taxRegion(input: QuoteInput, taxCountry: string): string | undefined {
 function findProduct(catalog: QuoteCatalog, productId: string): CatalogProduct {
   const product = catalog.products.find((p) => p.id === productId);
   if (!product) throw new DomainError('unknown_product', `No product ${productId}`, { productId });
-  if (!product.forSale) throw new DomainError('product_not_for_sale', `Product ${productId} is not for sale`, { productId });
+  if (!product.forSale)
+    throw new DomainError('product_not_for_sale', `Product ${productId} is not for sale`, { productId });
   return product;
 }
 
@@ -58,12 +71,17 @@ function chooseCurrency(input: QuoteInput, catalog: QuoteCatalog, context: Quote
   if (input.currency !== undefined) return currencyInfo(input.currency.trim().toUpperCase()).code;
   const local = localCurrencyOf(country);
   const ids = input.items.map((i) => i.productId);
-  const fit = (currency: string): number => Math.min(...ids.map((id) => {
-    const entry = resolveListPrice(catalog.prices, id, currency, country);
-    return entry ? regionSpecificity(entry.region, country) : 0;
-  }));
+  const fit = (currency: string): number =>
+    Math.min(
+      ...ids.map((id) => {
+        const entry = resolveListPrice(catalog.prices, id, currency, country);
+        return entry ? regionSpecificity(entry.region, country) : 0;
+      }),
+    );
   if (local && fit(local) > 0) return local;
-  const currencies = [...new Set(catalog.prices.filter((p) => ids.includes(p.productId)).map((p) => p.currency))].sort();
+  const currencies = [
+    ...new Set(catalog.prices.filter((p) => ids.includes(p.productId)).map((p) => p.currency)),
+  ].sort();
   let best: string | undefined;
   let bestFit = 0;
   for (const currency of currencies) {
@@ -94,11 +112,24 @@ export function resolveRequest(input: QuoteInput, catalog: QuoteCatalog, context
     const product = findProduct(catalog, item.productId);
     const price = resolveListPrice(catalog.prices, item.productId, currency, decision.country);
     if (!price) {
-      throw new DomainError('no_price_in_currency', `Product ${item.productId} has no ${currency} price for ${decision.country}`, {
-        productId: item.productId, currency, country: decision.country,
-      });
+      throw new DomainError(
+        'no_price_in_currency',
+        `Product ${item.productId} has no ${currency} price for ${decision.country}`,
+        {
+          productId: item.productId,
+          currency,
+          country: decision.country,
+        },
+      );
     }
     return { product, quantity: item.quantity, price };
   });
-  return { country: decision.country, ...(region ? { region } : {}), decision, ...(vatId ? { vatId } : {}), currency, lines };
+  return {
+    country: decision.country,
+    ...(region ? { region } : {}),
+    decision,
+    ...(vatId ? { vatId } : {}),
+    currency,
+    lines,
+  };
 }

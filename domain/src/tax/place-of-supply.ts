@@ -60,8 +60,12 @@ export function chooseTaxCountry(evidence: LocationEvidence): TaxCountryDecision
     ...(ip ? { ipCountry: ip } : {}),
     ...(card ? { cardCountry: card } : {}),
   };
-  const decide = (country: string, rule: TaxCountryRule, corroborated: boolean): TaxCountryDecision =>
-    ({ country, rule, corroborated, evidence: seen });
+  const decide = (country: string, rule: TaxCountryRule, corroborated: boolean): TaxCountryDecision => ({
+    country,
+    rule,
+    corroborated,
+    evidence: seen,
+  });
 
   if (billing && card === billing) return decide(billing, 'billing_confirmed_by_card', true);
   if (billing && ip === billing) return decide(billing, 'billing_confirmed_by_ip', true);

@@ -47,13 +47,21 @@ export function decideReverseCharge(input: ReverseChargeInput): ReverseChargeDec
   if (!vatId) return { applies: false };
   if (vatId.country !== taxCountry) {
     throw new DomainError('vat_id_country_mismatch', `VAT id ${vatId.normalized} is not from ${taxCountry}`, {
-      vatId: vatId.normalized, vatIdCountry: vatId.country, taxCountry,
+      vatId: vatId.normalized,
+      vatIdCountry: vatId.country,
+      taxCountry,
     });
   }
   if (verification && verification.vatId === vatId.normalized && !verification.valid) {
-    throw new DomainError('vat_id_rejected', `The ${verification.registry} registry does not know ${vatId.normalized}`, {
-      vatId: vatId.normalized, registry: verification.registry, checkedAt: verification.checkedAt,
-    });
+    throw new DomainError(
+      'vat_id_rejected',
+      `The ${verification.registry} registry does not know ${vatId.normalized}`,
+      {
+        vatId: vatId.normalized,
+        registry: verification.registry,
+        checkedAt: verification.checkedAt,
+      },
+    );
   }
   if (sellerCountry === taxCountry) return { applies: false };
   if (isEuMember(taxCountry)) return { applies: true, note: EU_REVERSE_CHARGE_NOTE };

@@ -54,7 +54,13 @@ export interface TaxLocation {
 const VAT_ROWS = [...EU_VAT_RATES, ...OTHER_VAT_RATES];
 const INCLUSIVE_NON_EU = new Set(OTHER_VAT_RATES.map((r) => r.jurisdiction));
 
-function rowInForce(rows: readonly TaxRateRow[], jurisdiction: string, tax: string, category: TaxCategory, on: string): TaxRateRow | undefined {
+function rowInForce(
+  rows: readonly TaxRateRow[],
+  jurisdiction: string,
+  tax: string,
+  category: TaxCategory,
+  on: string,
+): TaxRateRow | undefined {
   let best: TaxRateRow | undefined;
   for (const row of rows) {
     if (row.jurisdiction !== jurisdiction || row.tax !== tax || row.category !== category) continue;
@@ -69,18 +75,32 @@ function rowInForce(rows: readonly TaxRateRow[], jurisdiction: string, tax: stri
  * supply is still a VAT supply and the invoice shows "VAT 0 %") and dropped for the Canadian
  * provincial taxes, where 0 means the product is exempt from that tax.
  */
-function componentsFrom(rows: readonly TaxRateRow[], jurisdiction: string, category: TaxCategory, on: string, keepZero: boolean): TaxComponent[] {
+function componentsFrom(
+  rows: readonly TaxRateRow[],
+  jurisdiction: string,
+  category: TaxCategory,
+  on: string,
+  keepZero: boolean,
+): TaxComponent[] {
   const taxes = [...new Set(rows.filter((r) => r.jurisdiction === jurisdiction).map((r) => r.tax))];
   const components: TaxComponent[] = [];
   for (const tax of taxes) {
     // A jurisdiction without a special row for the category charges its standard rate.
-    const row = rowInForce(rows, jurisdiction, tax, category, on) ?? rowInForce(rows, jurisdiction, tax, 'standard', on);
+    const row =
+      rowInForce(rows, jurisdiction, tax, category, on) ?? rowInForce(rows, jurisdiction, tax, 'standard', on);
     if (!row) {
       throw new DomainError('no_tax_rate', `No ${tax} rate for ${jurisdiction} on ${on}`, { jurisdiction, tax, on });
     }
     const ppm = percentToPpm(row.rate);
     if (ppm === 0 && !keepZero) continue;
-    components.push({ name: tax, rate: row.rate, ppm, jurisdiction, effectiveFrom: row.effectiveFrom, source: row.source });
+    components.push({
+      name: tax,
+      rate: row.rate,
+      ppm,
+      jurisdiction,
+      effectiveFrom: row.effectiveFrom,
+      source: row.source,
+    });
   }
   return components;
 }
@@ -93,11 +113,18 @@ function componentsFrom(rows: readonly TaxRateRow[], jurisdiction: string, categ
 export function taxRuleFor(location: TaxLocation, category: TaxCategory, on: string): TaxRule {
   const country = assertCountry(location.country);
   if (isEuMember(country) || INCLUSIVE_NON_EU.has(country)) {
-    return { country, display: 'inclusive', components: componentsFrom(VAT_ROWS, country, category, on, true), notes: [] };
+    return {
+      country,
+      display: 'inclusive',
+      components: componentsFrom(VAT_ROWS, country, category, on, true),
+      notes: [],
+    };
   }
   if (!needsSubdivision(country)) {
     return {
-      country, display: 'inclusive', components: [],
+      country,
+      display: 'inclusive',
+      components: [],
       notes: [{ code: 'tax_not_collected', message: `Fanfare does not collect sales tax or VAT in ${country}.` }],
     };
   }
@@ -106,7 +133,13 @@ export function taxRuleFor(location: TaxLocation, category: TaxCategory, on: str
   }
   const region = normalizeSubdivision(country, location.region);
   if (country === 'CA') {
-    return { country, region, display: 'exclusive', components: componentsFrom(CANADA_RATES, `CA-${region}`, category, on, false), notes: [] };
+    return {
+      country,
+      region,
+      display: 'exclusive',
+      components: componentsFrom(CANADA_RATES, `CA-${region}`, category, on, false),
+      notes: [],
+    };
   }
   return usRule(region, on);
 }
@@ -114,21 +147,37 @@ export function taxRuleFor(location: TaxLocation, category: TaxCategory, on: str
 function usRule(state: string, on: string): TaxRule {
   const row = US_STATE_SALES_TAX.find((r) => r.state === state);
   if (!row || row.effectiveFrom > on) {
-    throw new DomainError('no_tax_rate', `No sales tax row for US-${state} on ${on}`, { jurisdiction: `US-${state}`, on });
+    throw new DomainError('no_tax_rate', `No sales tax row for US-${state} on ${on}`, {
+      jurisdiction: `US-${state}`,
+      on,
+    });
   }
   const rate = row.digitalGoodsRate ?? row.rate;
   if (!row.digitalGoodsTaxable || rate === '0') {
     return {
-      country: 'US', region: state, display: 'exclusive', components: [],
-      notes: [{ code: 'us_digital_goods_not_taxed', message: `${state} does not tax digital products at the state level.` }],
+      country: 'US',
+      region: state,
+      display: 'exclusive',
+      components: [],
+      notes: [
+        { code: 'us_digital_goods_not_taxed', message: `${state} does not tax digital products at the state level.` },
+      ],
     };
   }
   return {
-    country: 'US', region: state, display: 'exclusive',
-    components: [{
-      name: 'Sales tax', rate, ppm: percentToPpm(rate), jurisdiction: `US-${state}`,
-      effectiveFrom: row.effectiveFrom, source: row.rateSource,
-    }],
+    country: 'US',
+    region: state,
+    display: 'exclusive',
+    components: [
+      {
+        name: 'Sales tax',
+        rate,
+        ppm: percentToPpm(rate),
+        jurisdiction: `US-${state}`,
+        effectiveFrom: row.effectiveFrom,
+        source: row.rateSource,
+      },
+    ],
     notes: [{ code: 'us_local_tax_excluded', message: 'State sales tax only; local rates are not included.' }],
   };
 }

@@ -38,7 +38,13 @@ export interface StackPlace {
 export async function stackPlace(label: string): Promise<StackPlace> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `fanfare-${label}-`));
   const database = `fanfare_${label}_${process.pid}`;
-  const ports: StackPorts = { api: await freePort(), temporal: await freePort(), ui: await freePort(), stripe: await freePort(), site: await freePort() };
+  const ports: StackPorts = {
+    api: await freePort(),
+    temporal: await freePort(),
+    ui: await freePort(),
+    stripe: await freePort(),
+    site: await freePort(),
+  };
   const env: NodeJS.ProcessEnv = {
     FANFARE_ENV: 'development',
     FANFARE_DATA_DIR: dataDir,
@@ -54,7 +60,10 @@ export async function stackPlace(label: string): Promise<StackPlace> {
     DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
   };
   return {
-    ports, env, database, dataDir,
+    ports,
+    env,
+    database,
+    dataDir,
     remove: async () => {
       const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
       await admin.connect();
@@ -109,12 +118,21 @@ export function getWithHost(port: number, urlPath: string, host: string): Promis
 }
 
 /** A JSON request to the API with a chosen Host (the storefront's tenant) and optional bearer token. */
-export function apiRequest<T>(port: number, host: string, method: string, urlPath: string, options: { token?: string; body?: unknown } = {}): Promise<{ status: number; json: T }> {
+export function apiRequest<T>(
+  port: number,
+  host: string,
+  method: string,
+  urlPath: string,
+  options: { token?: string; body?: unknown } = {},
+): Promise<{ status: number; json: T }> {
   const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
-        host: '127.0.0.1', port, path: urlPath, method,
+        host: '127.0.0.1',
+        port,
+        path: urlPath,
+        method,
         headers: {
           host,
           ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
@@ -125,7 +143,9 @@ export function apiRequest<T>(port: number, host: string, method: string, urlPat
         let body = '';
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (body += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, json: (body === '' ? null : JSON.parse(body)) as T }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, json: (body === '' ? null : JSON.parse(body)) as T }),
+        );
       },
     );
     request.once('error', reject);

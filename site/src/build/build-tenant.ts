@@ -60,9 +60,15 @@ export async function buildTenant(handle: string, options: BuildOptions = {}): P
 /** Builds every storefront that has an export in `catalogDir`; returns their handles. */
 export async function buildAllTenants(options: BuildOptions = {}): Promise<string[]> {
   const catalogDir = options.catalogDir ?? defaultCatalogDir;
-  const handles = (await readdir(catalogDir)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+  const handles = (await readdir(catalogDir))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort();
   for (const handle of handles) {
-    await buildTenant(handle, options.originOf === undefined ? options : { ...options, origin: options.originOf(handle) });
+    await buildTenant(
+      handle,
+      options.originOf === undefined ? options : { ...options, origin: options.originOf(handle) },
+    );
   }
   return handles;
 }
@@ -84,7 +90,15 @@ async function astroBuild(buildEnv: NodeJS.ProcessEnv): Promise<void> {
 
 function runAstro(root: string, env: NodeJS.ProcessEnv): Promise<void> {
   const cli = path.join(siteRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const args = [cli, 'build', '--silent', '--root', root, '--config', path.relative(root, path.join(siteRoot, 'astro.config.ts'))];
+  const args = [
+    cli,
+    'build',
+    '--silent',
+    '--root',
+    root,
+    '--config',
+    path.relative(root, path.join(siteRoot, 'astro.config.ts')),
+  ];
   return new Promise((resolve, reject) => {
     // cwd too: when outDir lies outside the cwd, Astro stages prerendering in `<cwd>/.astro/`.
     const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -92,6 +106,10 @@ function runAstro(root: string, env: NodeJS.ProcessEnv): Promise<void> {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build failed (${code}) for ${env.FANFARE_SITE_TENANT}:\n${output.slice(-4000)}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`astro build failed (${code}) for ${env.FANFARE_SITE_TENANT}:\n${output.slice(-4000)}`)),
+    );
   });
 }

@@ -79,7 +79,8 @@ function readTag(source: string, from: number): { attributes: Map<string, string
     if (match[1] !== undefined) return { attributes, end: pattern.lastIndex };
     const name = match[2]?.toLowerCase();
     // The first occurrence of an attribute wins, as in the browser.
-    if (name !== undefined && !attributes.has(name)) attributes.set(name, decodeEntities(match[3] ?? match[4] ?? match[5] ?? ''));
+    if (name !== undefined && !attributes.has(name))
+      attributes.set(name, decodeEntities(match[3] ?? match[4] ?? match[5] ?? ''));
   }
   return { attributes, end: source.length };
 }

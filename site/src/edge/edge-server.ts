@@ -39,9 +39,15 @@ export function createEdgeServer(options: EdgeOptions): Server {
   });
 }
 
-async function handle(options: EdgeOptions, hashes: PageHashes, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const https = (request.socket as Partial<TLSSocket>).encrypted === true
-    || (options.trustForwardedProto === true && request.headers['x-forwarded-proto'] === 'https');
+async function handle(
+  options: EdgeOptions,
+  hashes: PageHashes,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const https =
+    (request.socket as Partial<TLSSocket>).encrypted === true ||
+    (options.trustForwardedProto === true && request.headers['x-forwarded-proto'] === 'https');
   const base: HeaderOptions = { https, ...(options.apiOrigin === undefined ? {} : { apiOrigin: options.apiOrigin }) };
   const headers = securityHeaders(base);
   // A page's policy carries the hashes of its own inline scripts and styles, as its build listed them.
@@ -67,18 +73,30 @@ async function handle(options: EdgeOptions, hashes: PageHashes, request: Incomin
   // `rawPath` is the raw path, not a URL-normalized one: `..` must be refused, never silently resolved.
   const file = await resolveStaticFile(root, rawPath);
   if (file !== undefined) {
-    await serveFile(request, response, file, 200, { ...(await pageHeaders(root, file)), 'cache-control': cacheControlOf(rawPath) });
+    await serveFile(request, response, file, 200, {
+      ...(await pageHeaders(root, file)),
+      'cache-control': cacheControlOf(rawPath),
+    });
     return;
   }
   const notFound = path.join(root, '404.html');
   if ((await stat(notFound).catch(() => undefined))?.isFile()) {
-    await serveFile(request, response, notFound, 404, { ...(await pageHeaders(root, notFound)), 'cache-control': 'no-cache' });
+    await serveFile(request, response, notFound, 404, {
+      ...(await pageHeaders(root, notFound)),
+      'cache-control': 'no-cache',
+    });
   } else {
     send(response, 404, 'Not found', headers);
   }
 }
 
-async function serveFile(request: IncomingMessage, response: ServerResponse, file: string, status: number, headers: Record<string, string>): Promise<void> {
+async function serveFile(
+  request: IncomingMessage,
+  response: ServerResponse,
+  file: string,
+  status: number,
+  headers: Record<string, string>,
+): Promise<void> {
   const type = contentTypeOf(file);
   const encoding = isCompressible(type) ? chooseEncoding(request.headers['accept-encoding']) : 'identity';
   const info = await stat(file);
@@ -94,7 +112,8 @@ async function serveFile(request: IncomingMessage, response: ServerResponse, fil
     return;
   }
   const source = createReadStream(file);
-  if (encoding === 'br') await pipeline(source, createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }), response);
+  if (encoding === 'br')
+    await pipeline(source, createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }), response);
   else if (encoding === 'gzip') await pipeline(source, createGzip(), response);
   else await pipeline(source, response);
 }

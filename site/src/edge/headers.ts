@@ -32,7 +32,9 @@ export function securityHeaders(options: HeaderOptions): Record<string, string> 
     "default-src 'self'",
     ['script-src', "'self'", ...STRIPE.script, ...inline.scripts].join(' '),
     ['style-src', "'self'", ...inline.styles].join(' '),
-    ...(inline.styleAttributes.length === 0 ? [] : [['style-src-attr', "'unsafe-hashes'", ...inline.styleAttributes].join(' ')]),
+    ...(inline.styleAttributes.length === 0
+      ? []
+      : [['style-src-attr', "'unsafe-hashes'", ...inline.styleAttributes].join(' ')]),
     `img-src 'self' data: ${STRIPE.img}`,
     // hls.js plays the HLS preview through Media Source, whose object URLs are blob: URLs.
     "media-src 'self' blob:",

@@ -35,9 +35,11 @@ const isHashList = (value: unknown): value is string[] =>
 function parseManifest(text: string): CspManifest | undefined {
   try {
     const value = JSON.parse(text) as Partial<CspManifest>;
-    const policiesOk = Array.isArray(value.policies)
-      && value.policies.every((p) => isHashList(p.scripts) && isHashList(p.styles) && isHashList(p.styleAttributes));
-    const pagesOk = typeof value.pages === 'object' && value.pages !== null && Object.values(value.pages).every(Number.isInteger);
+    const policiesOk =
+      Array.isArray(value.policies) &&
+      value.policies.every((p) => isHashList(p.scripts) && isHashList(p.styles) && isHashList(p.styleAttributes));
+    const pagesOk =
+      typeof value.pages === 'object' && value.pages !== null && Object.values(value.pages).every(Number.isInteger);
     return value.version === 1 && policiesOk && pagesOk ? (value as CspManifest) : undefined;
   } catch {
     return undefined;

@@ -6,7 +6,18 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createWriteStream } from 'node:fs';
 import { promisify } from 'node:util';
-import { Asset, Creator, Domain, Price, Product, Tenant, Work, forPlatform, forTenant, type EntityManager } from '@fanfare/db';
+import {
+  Asset,
+  Creator,
+  Domain,
+  Price,
+  Product,
+  Tenant,
+  Work,
+  forPlatform,
+  forTenant,
+  type EntityManager,
+} from '@fanfare/db';
 import type { BlobStore } from '@fanfare/storage';
 import { CATALOG_SCHEMA_VERSION, catalogExportSchema, type CatalogExport } from './catalog-schema.js';
 import { catalogFile, tenantPublicDir } from './paths.js';
@@ -47,7 +58,10 @@ export interface ExportSummary {
  */
 export async function exportCatalog(options: ExportCatalogOptions): Promise<ExportSummary[]> {
   const platform = forPlatform(options.em);
-  const where = options.handles === undefined ? { status: 'active' as const } : { status: 'active' as const, handle: { $in: [...options.handles] } };
+  const where =
+    options.handles === undefined
+      ? { status: 'active' as const }
+      : { status: 'active' as const, handle: { $in: [...options.handles] } };
   const tenants = await platform.find(Tenant, where, { orderBy: { handle: 'asc' } });
   const summaries: ExportSummary[] = [];
   for (const tenant of tenants) summaries.push(await exportTenant(options, tenant));
@@ -89,25 +103,47 @@ async function exportTenant(options: ExportCatalogOptions, tenant: Tenant): Prom
     works: [],
     products: [],
   };
-  const logo = tenant.theme.logoAssetId === undefined ? undefined : assets.find((a) => a.id === tenant.theme.logoAssetId);
+  const logo =
+    tenant.theme.logoAssetId === undefined ? undefined : assets.find((a) => a.id === tenant.theme.logoAssetId);
   exported.tenant.theme.logo = logo === undefined ? null : (await media.copy(logo)).src;
   for (const work of works) {
     const cover = assets.find((a) => a.id === work.coverAssetId && a.kind === 'cover');
     exported.works.push({
-      id: work.id, slug: work.slug, kind: work.kind, title: work.title, description: work.description, genre: work.genre,
-      tags: [...work.tags], releaseYear: work.releaseYear ?? null, creatorId: work.creatorId,
-      cover: cover === undefined ? null : await media.copy(cover), publishedAt: work.publishedAt?.toISOString() ?? null,
+      id: work.id,
+      slug: work.slug,
+      kind: work.kind,
+      title: work.title,
+      description: work.description,
+      genre: work.genre,
+      tags: [...work.tags],
+      releaseYear: work.releaseYear ?? null,
+      creatorId: work.creatorId,
+      cover: cover === undefined ? null : await media.copy(cover),
+      publishedAt: work.publishedAt?.toISOString() ?? null,
     });
   }
   for (const product of listed) {
     exported.products.push({
-      id: product.id, slug: product.slug, kind: product.kind, mediaType: product.mediaType, title: product.title,
-      description: product.description, workId: product.workId ?? null, creatorId: product.creatorId,
-      tokenAmount: product.tokenAmount ?? null, subscriptionInterval: product.subscriptionInterval ?? null,
+      id: product.id,
+      slug: product.slug,
+      kind: product.kind,
+      mediaType: product.mediaType,
+      title: product.title,
+      description: product.description,
+      workId: product.workId ?? null,
+      creatorId: product.creatorId,
+      tokenAmount: product.tokenAmount ?? null,
+      subscriptionInterval: product.subscriptionInterval ?? null,
       eulaVersion: product.eulaVersion,
-      prices: prices.filter((p) => p.productId === product.id).map((p) => ({
-        productId: p.productId, currency: p.currency, region: p.region.trim(), amount: p.amountMinor, taxInclusive: p.taxInclusive,
-      })),
+      prices: prices
+        .filter((p) => p.productId === product.id)
+        .map((p) => ({
+          productId: p.productId,
+          currency: p.currency,
+          region: p.region.trim(),
+          amount: p.amountMinor,
+          taxInclusive: p.taxInclusive,
+        })),
       preview: await previewOf(product, assets, media),
       createdAt: product.createdAt.toISOString(),
     });
@@ -123,12 +159,21 @@ async function exportTenant(options: ExportCatalogOptions, tenant: Tenant): Prom
 
 // Only audio products get a preview; the paid download itself is never published, only a clip of
 // it. Each preview also gets an HLS rendition, which the player prefers.
-async function previewOf(product: Product, assets: Asset[], media: MediaCopier): Promise<CatalogExport['products'][number]['preview']> {
+async function previewOf(
+  product: Product,
+  assets: Asset[],
+  media: MediaCopier,
+): Promise<CatalogExport['products'][number]['preview']> {
   if (product.mediaType !== 'music' && product.mediaType !== 'podcast') return null;
   const own = assets.filter((a) => a.productId === product.id);
   const preview = own.find((a) => a.kind === 'preview');
   const audio = own.find((a) => a.kind === 'download' && a.contentType === 'audio/mpeg');
-  const clip = preview !== undefined ? await media.copy(preview) : audio === undefined ? null : await media.clip(audio, PREVIEW_SECONDS);
+  const clip =
+    preview !== undefined
+      ? await media.copy(preview)
+      : audio === undefined
+        ? null
+        : await media.clip(audio, PREVIEW_SECONDS);
   return clip === null ? null : { ...clip, hls: await media.hls(product.id, clip.src) };
 }
 
@@ -161,14 +206,26 @@ class MediaCopier {
       try {
         const source = path.join(work, 'source.mp3');
         await pipeline(await this.blobs.get(asset.storageKey), createWriteStream(source));
-        await run(this.ffmpegPath, ['-v', 'error', '-y', '-i', source, '-t', String(seconds), '-c:a', 'copy', path.join(work, 'clip.mp3')]);
+        await run(this.ffmpegPath, [
+          '-v',
+          'error',
+          '-y',
+          '-i',
+          source,
+          '-t',
+          String(seconds),
+          '-c:a',
+          'copy',
+          path.join(work, 'clip.mp3'),
+        ]);
         await writeFile(target, await readFile(path.join(work, 'clip.mp3')));
         this.written += 1;
       } finally {
         await rm(work, { recursive: true, force: true });
       }
     }
-    const durationMs = asset.durationMs === null || asset.durationMs === undefined ? null : Math.min(asset.durationMs, seconds * 1000);
+    const durationMs =
+      asset.durationMs === null || asset.durationMs === undefined ? null : Math.min(asset.durationMs, seconds * 1000);
     return { src: `/media/${name}`, type: 'audio/mpeg', durationMs };
   }
 
@@ -187,9 +244,28 @@ class MediaCopier {
       await mkdir(work, { recursive: true });
       try {
         await run(this.ffmpegPath, [
-          '-v', 'error', '-y', '-i', input, '-vn', '-c:a', 'aac', '-b:a', '128k',
-          '-f', 'hls', '-hls_time', '6', '-hls_playlist_type', 'vod', '-hls_segment_type', 'fmp4',
-          '-hls_fmp4_init_filename', 'init.mp4', '-hls_segment_filename', path.join(work, 'segment-%03d.m4s'),
+          '-v',
+          'error',
+          '-y',
+          '-i',
+          input,
+          '-vn',
+          '-c:a',
+          'aac',
+          '-b:a',
+          '128k',
+          '-f',
+          'hls',
+          '-hls_time',
+          '6',
+          '-hls_playlist_type',
+          'vod',
+          '-hls_segment_type',
+          'fmp4',
+          '-hls_fmp4_init_filename',
+          'init.mp4',
+          '-hls_segment_filename',
+          path.join(work, 'segment-%03d.m4s'),
           path.join(work, HLS_PLAYLIST),
         ]);
         // Published whole or not at all: a half-written rendition is never picked up as done.

@@ -5,7 +5,14 @@
  */
 export type ApiResult<T> =
   | { ok: true; status: number; body: T }
-  | { ok: false; status: number; code: string; message: string; details: Record<string, unknown>; retryAfterSeconds: number | null };
+  | {
+      ok: false;
+      status: number;
+      code: string;
+      message: string;
+      details: Record<string, unknown>;
+      retryAfterSeconds: number | null;
+    };
 
 /** The `fetch` islands use; tests pass their own. */
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -26,7 +33,11 @@ const retryAfterOf = (response: Response, details: Record<string, unknown>): num
 };
 
 /** Calls the API and reads its answer; never throws for an HTTP status or a lost connection. */
-export async function apiFetch<T>(path: string, request: ApiRequest = {}, fetcher: Fetch = (i, init) => fetch(i, init)): Promise<ApiResult<T>> {
+export async function apiFetch<T>(
+  path: string,
+  request: ApiRequest = {},
+  fetcher: Fetch = (i, init) => fetch(i, init),
+): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (request.body !== undefined) headers['content-type'] = 'application/json';
   if (request.token) headers.authorization = `Bearer ${request.token}`;
@@ -40,7 +51,14 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}, fetche
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    return { ok: false, status: 0, code: 'offline', message: 'No connection to the store', details: {}, retryAfterSeconds: null };
+    return {
+      ok: false,
+      status: 0,
+      code: 'offline',
+      message: 'No connection to the store',
+      details: {},
+      retryAfterSeconds: null,
+    };
   }
   let parsed: unknown = null;
   try {
@@ -50,7 +68,8 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}, fetche
   }
   if (response.ok) return { ok: true, status: response.status, body: parsed as T };
   const error = (parsed as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
-  const details = typeof error?.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : {};
+  const details =
+    typeof error?.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : {};
   return {
     ok: false,
     status: response.status,

@@ -70,9 +70,19 @@ function inLocale(catalog: Catalog, locale: Locale, locales: Locale[]): Storefro
   const defaultLocale = locales[0] ?? locale;
   const built = new Date(tenant.exportedAt);
   const defaultCurrency = REGION_OF[locale].currency;
-  const currencies = [...new Set([...products.flatMap((p) => p.prices.map((e) => e.currency)), tenant.currency, defaultCurrency])].sort();
+  const currencies = [
+    ...new Set([...products.flatMap((p) => p.prices.map((e) => e.currency)), tenant.currency, defaultCurrency]),
+  ].sort();
   return {
-    tenant, locale, defaultLocale, locales, creators, works, products, defaultCurrency, currencies,
+    tenant,
+    locale,
+    defaultLocale,
+    locales,
+    creators,
+    works,
+    products,
+    defaultCurrency,
+    currencies,
     workOf: (product) => works.find((w) => w.id === product.workId),
     creatorOf: (item) => creators.find((c) => c.id === item.creatorId),
     priceOf: (product) => priceFor(product.prices, product.id, locale, tenant.currency, built),
@@ -84,13 +94,17 @@ function inLocale(catalog: Catalog, locale: Locale, locales: Locale[]): Storefro
 
 async function load(): Promise<Catalog> {
   const [tenants, creators, works, products] = await Promise.all([
-    getCollection('tenant'), getCollection('creators'), getCollection('works'), getCollection('products'),
+    getCollection('tenant'),
+    getCollection('creators'),
+    getCollection('works'),
+    getCollection('products'),
   ]);
   // Collection entries are typed here from the export schema, so this module typechecks
   // without Astro's generated types (they live in each build's scratch root).
   const tenant = (tenants[0] as { data: Storefront['tenant'] } | undefined)?.data;
   if (tenant === undefined) throw new Error('The catalog export has no tenant');
-  const byDate = (a: CatalogProduct, b: CatalogProduct) => b.createdAt.localeCompare(a.createdAt) || a.slug.localeCompare(b.slug);
+  const byDate = (a: CatalogProduct, b: CatalogProduct) =>
+    b.createdAt.localeCompare(a.createdAt) || a.slug.localeCompare(b.slug);
   return {
     tenant,
     products: (products as { data: CatalogProduct }[]).map((p) => p.data).sort(byDate),

@@ -12,7 +12,10 @@ export type Locale = (typeof LOCALES)[number];
 
 /** Each locale named in its own language, for the language switcher. */
 export const LOCALE_NAMES: Record<Locale, string> = {
-  'en-US': 'English (US)', 'en-GB': 'English (UK)', 'fr-FR': 'Français', 'de-DE': 'Deutsch',
+  'en-US': 'English (US)',
+  'en-GB': 'English (UK)',
+  'fr-FR': 'Français',
+  'de-DE': 'Deutsch',
 };
 
 /** `locale` if the storefront speaks it (any letter case), else undefined. */

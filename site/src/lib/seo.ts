@@ -14,7 +14,8 @@ export type JsonLd = Record<string, unknown>;
 
 const schemaTypeOf = (product: CatalogProduct, work: CatalogWork | undefined): string[] => {
   if (product.mediaType === 'ebook') return ['Product', 'Book'];
-  if (product.mediaType === 'music') return work?.kind === 'single' ? ['Product', 'MusicRecording'] : ['Product', 'MusicAlbum'];
+  if (product.mediaType === 'music')
+    return work?.kind === 'single' ? ['Product', 'MusicRecording'] : ['Product', 'MusicAlbum'];
   return ['Product'];
 };
 
@@ -23,8 +24,13 @@ const schemaTypeOf = (product: CatalogProduct, work: CatalogWork | undefined): s
  * is one) with an Offer in the price the page shows.
  */
 export function productJsonLd(input: {
-  product: CatalogProduct; work: CatalogWork | undefined; creator: CatalogCreator | undefined; tenant: CatalogTenant;
-  price: ShownPrice | undefined; url: string; image: string | undefined;
+  product: CatalogProduct;
+  work: CatalogWork | undefined;
+  creator: CatalogCreator | undefined;
+  tenant: CatalogTenant;
+  price: ShownPrice | undefined;
+  url: string;
+  image: string | undefined;
 }): JsonLd {
   const { product, work, creator, tenant, price, url, image } = input;
   const types = schemaTypeOf(product, work);
@@ -41,7 +47,8 @@ export function productJsonLd(input: {
   if (creator !== undefined) {
     const person = { '@type': 'Person', name: creator.displayName };
     if (types.includes('Book')) node.author = person;
-    else if (types.includes('MusicAlbum') || types.includes('MusicRecording')) node.byArtist = { '@type': 'MusicGroup', name: creator.displayName };
+    else if (types.includes('MusicAlbum') || types.includes('MusicRecording'))
+      node.byArtist = { '@type': 'MusicGroup', name: creator.displayName };
   }
   if (work?.genre) node.genre = work.genre;
   if (price !== undefined) {

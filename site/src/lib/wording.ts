@@ -11,7 +11,9 @@ export function fill(template: string, values: Record<string, string>): string {
 /** "in 42 seconds", "in 2 minutes" in `locale`, for a retry-after. */
 export function retryWhen(seconds: number, locale: string): string {
   const words = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
-  return seconds < 90 ? words.format(Math.max(1, Math.ceil(seconds)), 'second') : words.format(Math.ceil(seconds / 60), 'minute');
+  return seconds < 90
+    ? words.format(Math.max(1, Math.ceil(seconds)), 'second')
+    : words.format(Math.ceil(seconds / 60), 'minute');
 }
 
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
@@ -24,7 +26,12 @@ export function humanSize(bytes: number, locale: string): string {
     value /= 1000;
     unit += 1;
   }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: UNITS[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: UNITS[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value);
 }
 
 /** A date (no time) in the locale's long form, in the buyer's own time zone. */

@@ -52,7 +52,10 @@ export async function buildDemoStorefronts(scratchUrl: string): Promise<BuiltSto
   const orm = await createOrm(databaseUrl);
   const distDir = path.join(work, 'dist');
   const catalogDir = path.join(work, 'catalog');
-  const server = createEdgeServer({ distDir, resolveTenant: tenantResolver('fanfare.localhost', dbTenantLookup(orm, 'fanfare.localhost'), dbActiveHandle(orm)) });
+  const server = createEdgeServer({
+    distDir,
+    resolveTenant: tenantResolver('fanfare.localhost', dbTenantLookup(orm, 'fanfare.localhost'), dbActiveHandle(orm)),
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const origin = (handle: string): string => `http://${handle}.localhost:${port}`;
@@ -62,7 +65,12 @@ export async function buildDemoStorefronts(scratchUrl: string): Promise<BuiltSto
   await exportCatalog({ em: orm.em, blobs, outDir: catalogDir });
   await buildAllTenants({ catalogDir, distDir, originOf: origin, precacheTop: 4, catalogPageSize: CATALOG_PAGE_SIZE });
   return {
-    port, orm, distDir, catalogDir, blobDir, origin,
+    port,
+    orm,
+    distDir,
+    catalogDir,
+    blobDir,
+    origin,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -1,7 +1,12 @@
 import { request } from 'node:http';
 
 /** A raw GET with any Host header and an unnormalized path (fetch would normalize `..`). */
-export function rawGet(port: number, urlPath: string, host: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+export function rawGet(
+  port: number,
+  urlPath: string,
+  host: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path: urlPath, headers: { host, ...headers } }, (res) => {
       const chunks: Buffer[] = [];

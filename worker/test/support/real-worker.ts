@@ -41,9 +41,16 @@ export async function startRealWorker(name: string): Promise<RealWorker> {
     TEMPORAL_NAMESPACE: inject('temporalNamespace'),
     BLOB_DIR: path.join(dir, 'blobs'),
   });
-  const worker = await startWorker(config, pino({ level: 'silent' }), { ffprobePath: '/usr/bin/ffprobe', workDir: dir, taskQueues: [taskQueue] });
+  const worker = await startWorker(config, pino({ level: 'silent' }), {
+    ffprobePath: '/usr/bin/ffprobe',
+    workDir: dir,
+    taskQueues: [taskQueue],
+  });
   const orm = await createOrm(inject('databaseUrl'));
-  const client = new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }), namespace: inject('temporalNamespace') });
+  const client = new Client({
+    connection: await Connection.connect({ address: inject('temporalAddress') }),
+    namespace: inject('temporalNamespace'),
+  });
   return {
     taskQueue,
     dir,

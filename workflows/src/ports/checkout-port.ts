@@ -74,7 +74,15 @@ export interface CreateOrderInput {
 }
 
 /** Order states checkout moves an order between (the `Order.status` words). */
-export type CheckoutOrderStatus = 'pending' | 'awaiting_payment' | 'paid' | 'expired' | 'failed' | 'refunded' | 'partially_refunded' | 'disputed';
+export type CheckoutOrderStatus =
+  | 'pending'
+  | 'awaiting_payment'
+  | 'paid'
+  | 'expired'
+  | 'failed'
+  | 'refunded'
+  | 'partially_refunded'
+  | 'disputed';
 
 /** Marks an order paid and gives it the tenant's next invoice number, once. */
 export interface MarkOrderPaidInput {
@@ -101,7 +109,13 @@ export interface OrderActivities {
   /** Writes the order and its lines once (`pending`); a retry finds the first row. */
   createOrder(input: CreateOrderInput): Promise<void>;
   /** Records the PaymentIntent for the order once. */
-  recordPaymentIntent(input: { tenantId: string; orderId: string; paymentIntentId: string; amountMinor: number; currency: string }): Promise<void>;
+  recordPaymentIntent(input: {
+    tenantId: string;
+    orderId: string;
+    paymentIntentId: string;
+    amountMinor: number;
+    currency: string;
+  }): Promise<void>;
   /** Moves the order (and its payment, where it has one) to `status`. */
   setOrderStatus(input: { tenantId: string; orderId: string; status: CheckoutOrderStatus }): Promise<void>;
   /** Marks the order paid; returns its invoice number (the same one on every retry). */
@@ -109,7 +123,13 @@ export interface OrderActivities {
   /** The tenant's platform fee in basis points. */
   tenantFeeBps(input: { tenantId: string }): Promise<number>;
   /** Writes one balanced transaction once per `transactionKey`. */
-  recordLedgerEntries(input: { tenantId: string; orderId: string; currency: string; transactionKey: string; legs: CheckoutLedgerLeg[] }): Promise<void>;
+  recordLedgerEntries(input: {
+    tenantId: string;
+    orderId: string;
+    currency: string;
+    transactionKey: string;
+    legs: CheckoutLedgerLeg[];
+  }): Promise<void>;
 }
 
 /** A PaymentIntent as the browser needs it. */
@@ -130,5 +150,10 @@ export interface PaymentActivities {
   /** Cancels an unpaid PaymentIntent; one that already ended is left alone. */
   cancelPaymentIntent(input: { paymentIntentId: string; idempotencyKey: string }): Promise<void>;
   /** Refunds `amountMinor` of the PaymentIntent's charge. */
-  createRefund(input: { paymentIntentId: string; amountMinor: number; idempotencyKey: string; metadata: { tenantId: string; orderId: string } }): Promise<{ refundId: string }>;
+  createRefund(input: {
+    paymentIntentId: string;
+    amountMinor: number;
+    idempotencyKey: string;
+    metadata: { tenantId: string; orderId: string };
+  }): Promise<{ refundId: string }>;
 }

@@ -1,8 +1,19 @@
 export type { BlobFacts, StorageActivities } from './storage-port.js';
 export type { AudioProbe, DocumentProbe, UnrecognizedProbe, MediaProbe, MediaActivities } from './media-port.js';
-export type { AssetRejectionReason, AcceptedAsset, RejectedAsset, AssetIngestOutcome, AssetActivities } from './asset-port.js';
+export type {
+  AssetRejectionReason,
+  AcceptedAsset,
+  RejectedAsset,
+  AssetIngestOutcome,
+  AssetActivities,
+} from './asset-port.js';
 export type { AuditEntry, AuditActivities } from './audit-port.js';
-export type { GrantedEntitlement, GrantOrderEntitlementsInput, EndEntitlementsInput, EntitlementActivities } from './entitlement-port.js';
+export type {
+  GrantedEntitlement,
+  GrantOrderEntitlementsInput,
+  EndEntitlementsInput,
+  EntitlementActivities,
+} from './entitlement-port.js';
 export type {
   QuoteTax,
   QuoteLine,
@@ -30,4 +41,10 @@ export type {
   IssuedInvoice,
   InvoiceActivities,
 } from './money-port.js';
-export type { TokenCapacityLine, TokenCapacityKey, ReserveTokenCapacityInput, TokenCapacityReservation, CapacityActivities } from './capacity-port.js';
+export type {
+  TokenCapacityLine,
+  TokenCapacityKey,
+  ReserveTokenCapacityInput,
+  TokenCapacityReservation,
+  CapacityActivities,
+} from './capacity-port.js';

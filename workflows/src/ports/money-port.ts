@@ -66,7 +66,14 @@ export interface IssueInvoiceInput {
   /** The domain quote the order was paid at (`priceCart(...).quote`). */
   quote: Quote;
   /** Who bought; name defaults to the email, address lines to none. */
-  buyer: { userId: string | null; email: string; country: string; name?: string; addressLines?: string[]; vatId?: string };
+  buyer: {
+    userId: string | null;
+    email: string;
+    country: string;
+    name?: string;
+    addressLines?: string[];
+    vatId?: string;
+  };
   /** The instant of payment (ISO): the issue date, and the year of a number not yet given. */
   issuedAt: string;
 }

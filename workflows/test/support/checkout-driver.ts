@@ -13,7 +13,10 @@ import {
 } from '../../src/index.js';
 
 /** A checkout input with fresh ids and short timers unless told otherwise. */
-export function checkoutInput(policy: Partial<CheckoutPolicy> = {}, overrides: Partial<CheckoutInput> = {}): CheckoutInput {
+export function checkoutInput(
+  policy: Partial<CheckoutPolicy> = {},
+  overrides: Partial<CheckoutInput> = {},
+): CheckoutInput {
   return {
     tenantId: randomUUID(),
     orderId: randomUUID(),
@@ -44,7 +47,9 @@ export async function startCheckout(client: Client, taskQueue: string, input: Ch
 
 /** Signals one payment event to the checkout of `input`. */
 export async function sendEvent(client: Client, input: CheckoutInput, event: PaymentEvent): Promise<void> {
-  await client.workflow.getHandle(checkoutWorkflowId(input.tenantId, input.idempotencyKey)).signal(paymentEventSignal, event);
+  await client.workflow
+    .getHandle(checkoutWorkflowId(input.tenantId, input.idempotencyKey))
+    .signal(paymentEventSignal, event);
 }
 
 /** A `payment_succeeded` event for the fake PaymentIntent. */

@@ -1,10 +1,26 @@
 import type { Quote } from '@fanfare/domain';
 import type {
-  AuditActivities, AuditEntry, CapacityActivities, CheckoutLedgerLeg, CheckoutOrderStatus, CheckoutQuote, DiscountActivities, EntitlementActivities, InvoiceActivities, OrderActivities, PaymentActivities,
+  AuditActivities,
+  AuditEntry,
+  CapacityActivities,
+  CheckoutLedgerLeg,
+  CheckoutOrderStatus,
+  CheckoutQuote,
+  DiscountActivities,
+  EntitlementActivities,
+  InvoiceActivities,
+  OrderActivities,
+  PaymentActivities,
 } from '../../src/index.js';
 
 /** Every activity a checkout (and the entitlement child it starts) calls, as one typed object. */
-export type CheckoutActivities = OrderActivities & PaymentActivities & AuditActivities & EntitlementActivities & DiscountActivities & CapacityActivities & InvoiceActivities;
+export type CheckoutActivities = OrderActivities &
+  PaymentActivities &
+  AuditActivities &
+  EntitlementActivities &
+  DiscountActivities &
+  CapacityActivities &
+  InvoiceActivities;
 
 /** What the fakes were asked to do, for assertions. */
 export interface CheckoutCalls {
@@ -28,8 +44,22 @@ const LINE_TAX = [{ name: 'Sales tax', rate: '8', amount: 80 }];
 const ENGINE_QUOTE: Quote = {
   currency: 'USD',
   lines: [
-    { productId: '00000000-0000-4000-8000-000000000001', unitAmount: 1000, quantity: 1, discount: 0, tax: LINE_TAX, total: 1080 },
-    { productId: '00000000-0000-4000-8000-000000000002', unitAmount: 500, quantity: 2, discount: 0, tax: LINE_TAX, total: 1080 },
+    {
+      productId: '00000000-0000-4000-8000-000000000001',
+      unitAmount: 1000,
+      quantity: 1,
+      discount: 0,
+      tax: LINE_TAX,
+      total: 1080,
+    },
+    {
+      productId: '00000000-0000-4000-8000-000000000002',
+      unitAmount: 500,
+      quantity: 2,
+      discount: 0,
+      tax: LINE_TAX,
+      total: 1080,
+    },
   ],
   subtotal: 2000,
   discount: 0,
@@ -44,8 +74,24 @@ const ENGINE_QUOTE: Quote = {
 export const QUOTE: CheckoutQuote = {
   currency: 'USD',
   lines: [
-    { productId: '00000000-0000-4000-8000-000000000001', creatorId: 'c1', unitAmount: 1000, quantity: 1, discount: 0, tax: [{ name: 'Sales tax', rate: '8', amount: 80 }], total: 1080 },
-    { productId: '00000000-0000-4000-8000-000000000002', creatorId: 'c2', unitAmount: 500, quantity: 2, discount: 0, tax: [{ name: 'Sales tax', rate: '8', amount: 80 }], total: 1080 },
+    {
+      productId: '00000000-0000-4000-8000-000000000001',
+      creatorId: 'c1',
+      unitAmount: 1000,
+      quantity: 1,
+      discount: 0,
+      tax: [{ name: 'Sales tax', rate: '8', amount: 80 }],
+      total: 1080,
+    },
+    {
+      productId: '00000000-0000-4000-8000-000000000002',
+      creatorId: 'c2',
+      unitAmount: 500,
+      quantity: 2,
+      discount: 0,
+      tax: [{ name: 'Sales tax', rate: '8', amount: 80 }],
+      total: 1080,
+    },
   ],
   subtotal: 2000,
   discount: 0,
@@ -59,8 +105,23 @@ export const QUOTE: CheckoutQuote = {
 };
 
 /** In-memory fakes: `overrides` steer a branch, every call is recorded. */
-export function fakeCheckoutActivities(overrides: Partial<CheckoutActivities> = {}): { activities: CheckoutActivities; calls: CheckoutCalls } {
-  const calls: CheckoutCalls = { paymentIntents: [], cancelled: [], refunds: [], statuses: [], paid: [], ledger: [], audit: [], revoked: [], discounts: [], capacity: [], documents: [] };
+export function fakeCheckoutActivities(overrides: Partial<CheckoutActivities> = {}): {
+  activities: CheckoutActivities;
+  calls: CheckoutCalls;
+} {
+  const calls: CheckoutCalls = {
+    paymentIntents: [],
+    cancelled: [],
+    refunds: [],
+    statuses: [],
+    paid: [],
+    ledger: [],
+    audit: [],
+    revoked: [],
+    discounts: [],
+    capacity: [],
+    documents: [],
+  };
   let refundSeq = 0;
   const defaults: CheckoutActivities = {
     priceCheckout: async () => QUOTE,
@@ -110,13 +171,25 @@ export function fakeCheckoutActivities(overrides: Partial<CheckoutActivities> = 
     },
     issueInvoiceForOrder: async ({ quote }) => {
       calls.documents.push(`invoice ${quote.total}`);
-      return { invoiceId: 'inv', kind: 'invoice', number: '2026-000001', currency: quote.currency, totalMinor: quote.total };
+      return {
+        invoiceId: 'inv',
+        kind: 'invoice',
+        number: '2026-000001',
+        currency: quote.currency,
+        totalMinor: quote.total,
+      };
     },
     issueCreditNote: async ({ scope }) => {
       calls.documents.push(`credit ${scope.kind === 'amount' ? scope.amount : scope.kind}`);
       return { invoiceId: 'cn', kind: 'credit_note', number: '2026-000002', currency: 'USD', totalMinor: 0 };
     },
-    grantOrderEntitlements: async () => QUOTE.lines.map((line) => ({ entitlementId: `ent-${line.productId}`, productId: line.productId, status: 'active' as const, expiresAt: null })),
+    grantOrderEntitlements: async () =>
+      QUOTE.lines.map((line) => ({
+        entitlementId: `ent-${line.productId}`,
+        productId: line.productId,
+        status: 'active' as const,
+        expiresAt: null,
+      })),
     revokeEntitlements: async ({ entitlementIds }) => {
       calls.revoked.push(...entitlementIds);
       return entitlementIds;

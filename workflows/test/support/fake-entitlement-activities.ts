@@ -17,7 +17,10 @@ export interface FakeLine {
  * In-memory fakes of the entitlement activities over one order's lines. Like the real ones they
  * key entitlements by (order, product), so a repeated grant returns the rows it stored first.
  */
-export function fakeEntitlementActivities(lines: FakeLine[], overrides: Partial<EntitlementActivities> = {}): { activities: EntitlementActivities; calls: EntitlementCalls } {
+export function fakeEntitlementActivities(
+  lines: FakeLine[],
+  overrides: Partial<EntitlementActivities> = {},
+): { activities: EntitlementActivities; calls: EntitlementCalls } {
   const calls: EntitlementCalls = { grants: [], revoked: [], expired: [] };
   const rows = new Map<string, GrantedEntitlement>();
   const activities: EntitlementActivities = {
@@ -31,7 +34,10 @@ export function fakeEntitlementActivities(lines: FakeLine[], overrides: Partial<
           entitlementId,
           productId: line.productId,
           status: 'active' as const,
-          expiresAt: line.periodMs === undefined || period === undefined ? null : new Date(Date.parse(input.grantedAt) + period).toISOString(),
+          expiresAt:
+            line.periodMs === undefined || period === undefined
+              ? null
+              : new Date(Date.parse(input.grantedAt) + period).toISOString(),
         };
         rows.set(entitlementId, row);
         return row;

@@ -44,7 +44,10 @@ export const FLAC_PROBE: MediaProbe = {
  * In-memory fakes of every ingest activity: `overrides` replace single activities to steer a
  * branch (a missing blob, a failing probe), and every call is recorded.
  */
-export function fakeIngestActivities(overrides: Partial<IngestActivities> = {}): { activities: IngestActivities; calls: IngestCalls } {
+export function fakeIngestActivities(overrides: Partial<IngestActivities> = {}): {
+  activities: IngestActivities;
+  calls: IngestCalls;
+} {
   const calls: IngestCalls = { statBlob: [], probeMedia: [], markAssetProcessing: [], outcomes: [], audit: [] };
   const defaults: IngestActivities = {
     statBlob: async ({ storageKey }) => ({ ...FLAC_BLOB, storageKey }),

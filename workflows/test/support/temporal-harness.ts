@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  NativeConnection,
+  Runtime,
+  Worker,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
 import { inject } from 'vitest';
 import '../../../scripts/test-support/provided.js';
 
@@ -53,7 +60,10 @@ export async function connectHarness(): Promise<TemporalHarness> {
   quietRuntime();
   const address = inject('temporalAddress');
   const namespace = inject('temporalNamespace');
-  const [clientConnection, workerConnection] = await Promise.all([Connection.connect({ address }), NativeConnection.connect({ address })]);
+  const [clientConnection, workerConnection] = await Promise.all([
+    Connection.connect({ address }),
+    NativeConnection.connect({ address }),
+  ]);
   const client = new Client({ connection: clientConnection, namespace });
   return {
     client,

@@ -28,7 +28,8 @@ function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (header === undefined) return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (match?.[1] === undefined) throw new ApiError(401, 'invalid_token', 'Send the token as "Authorization: Bearer <token>"');
+  if (match?.[1] === undefined)
+    throw new ApiError(401, 'invalid_token', 'Send the token as "Authorization: Bearer <token>"');
   return match[1];
 }
 

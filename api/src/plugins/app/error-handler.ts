@@ -28,7 +28,11 @@ export const errorHandlerPlugin = fp(
       return send(request, reply, error);
     });
     app.setNotFoundHandler((request, reply) =>
-      send(request, reply, new ApiError(404, 'route_not_found', `No route for ${request.method} ${request.url.split('?')[0] ?? ''}`)),
+      send(
+        request,
+        reply,
+        new ApiError(404, 'route_not_found', `No route for ${request.method} ${request.url.split('?')[0] ?? ''}`),
+      ),
     );
   },
   { name: 'fanfare-errors' },

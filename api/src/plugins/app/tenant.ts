@@ -57,7 +57,8 @@ export const tenantPlugin = fp<TenantPluginOptions>(
       let tenant = cache.get(cacheKey);
       if (tenant === undefined) {
         tenant = await findTenant(request.em, key, config.platformDomain);
-        if (tenant === undefined) throw new ApiError(404, 'tenant_not_found', 'No open storefront answers at this host');
+        if (tenant === undefined)
+          throw new ApiError(404, 'tenant_not_found', 'No open storefront answers at this host');
         cache.set(cacheKey, tenant);
       }
       request.tenant = tenant;

@@ -22,7 +22,12 @@ export const catalogSearchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { limit, mediaType } = request.query;
       const text = request.query.q.trim();
       if (text.length === 0) {
-        throw new ApiError(400, 'validation_failed', `Invalid querystring: "q" must have 1 to ${SEARCH_TEXT_MAX} characters besides spaces`, { location: 'querystring', field: 'q' });
+        throw new ApiError(
+          400,
+          'validation_failed',
+          `Invalid querystring: "q" must have 1 to ${SEARCH_TEXT_MAX} characters besides spaces`,
+          { location: 'querystring', field: 'q' },
+        );
       }
       const started = performance.now();
       const hits = await searchProducts(request.tenantEm, { tenantId: request.tenant.id, text, limit, mediaType });

@@ -13,7 +13,10 @@ import { errorResponses } from '../../schemas/error.js';
  * tax-location evidence beside the billing country. Believed only behind a trusted proxy:
  * a client talking to the API directly could send anything.
  */
-function viewerCountry(headers: Record<string, string | string[] | undefined>, trustProxy: FanfareConfig['api']['trustProxy']): string | null {
+function viewerCountry(
+  headers: Record<string, string | string[] | undefined>,
+  trustProxy: FanfareConfig['api']['trustProxy'],
+): string | null {
   const value = headers['cloudfront-viewer-country'];
   if (trustProxy === false || typeof value !== 'string') return null;
   const country = value.trim().toUpperCase();
@@ -27,7 +30,8 @@ export const checkoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { tenant: true, optionalAuth: true },
       schema: {
         tags: ['checkout'],
-        summary: 'Start (or resume, by idempotency key) a checkout; answers with the Stripe PaymentIntent client secret',
+        summary:
+          'Start (or resume, by idempotency key) a checkout; answers with the Stripe PaymentIntent client secret',
         body: CheckoutBody,
         response: { 200: CheckoutResponse, ...errorResponses(401, 404, 415, 422, 503) },
       },
@@ -36,7 +40,8 @@ export const checkoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { body, tenant } = request;
       const user = request.principal === null ? null : await findCaller(request.em, request.principal);
       const email = user?.email ?? request.principal?.email ?? body.email;
-      if (email === undefined) throw new ApiError(400, 'email_required', 'Sign in or give an email address to check out as a guest');
+      if (email === undefined)
+        throw new ApiError(400, 'email_required', 'Sign in or give an email address to check out as a guest');
       const { checkout } = app.config;
       return startCheckout(app.temporal.client, {
         tenantId: tenant.id,
@@ -49,7 +54,10 @@ export const checkoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
         discountCode: body.discountCode ?? null,
         ipCountry: viewerCountry(request.headers, app.config.api.trustProxy),
         eulaAccepted: { version: body.eulaAccepted.version, acceptedAt: new Date().toISOString() },
-        policy: { paymentWindowSeconds: checkout.paymentWindowSeconds, aftercareSeconds: checkout.aftercareDays * 86_400 },
+        policy: {
+          paymentWindowSeconds: checkout.paymentWindowSeconds,
+          aftercareSeconds: checkout.aftercareDays * 86_400,
+        },
       });
     },
   );
@@ -66,11 +74,22 @@ export const checkoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { status, order } = await findCheckout(app.temporal.client, request.tenantEm, request.tenant.id, request.query.idempotencyKey);
+      const { status, order } = await findCheckout(
+        app.temporal.client,
+        request.tenantEm,
+        request.tenant.id,
+        request.query.idempotencyKey,
+      );
       return {
         orderId: order.id,
         status: status.orderStatus,
-        totals: { subtotal: order.subtotalMinor, discount: order.discountMinor, tax: order.taxMinor, total: order.totalMinor, currency: order.currency },
+        totals: {
+          subtotal: order.subtotalMinor,
+          discount: order.discountMinor,
+          tax: order.taxMinor,
+          total: order.totalMinor,
+          currency: order.currency,
+        },
         invoiceNumber: order.invoiceNumber ?? null,
         paidAt: order.paidAt?.toISOString() ?? null,
       };

@@ -44,7 +44,11 @@ export const devIssuerRoutes: FastifyPluginAsyncTypebox<{ issuer: DevIssuer }> =
         displayName: request.body.displayName,
         tenantId: optionalTenant(request)?.id,
       });
-      const { token, expiresAt } = await issuer.sign({ subject: user.id, email: user.email, roles: [request.body.role] });
+      const { token, expiresAt } = await issuer.sign({
+        subject: user.id,
+        email: user.email,
+        roles: [request.body.role],
+      });
       return {
         token,
         expiresAt: expiresAt.toISOString(),

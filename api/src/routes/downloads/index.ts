@@ -38,21 +38,31 @@ export const downloadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const decision = limiter.attempt(principal.subject, request.ip);
       if (!decision.allowed) {
         reply.header('retry-after', String(decision.retryAfterSeconds));
-        throw new ApiError(429, 'rate_limited', `Too many download links; retry in ${decision.retryAfterSeconds} seconds`, {
-          limit: downloads.linksPerMinute,
-          limitedBy: decision.limitedBy,
-          retryAfterSeconds: decision.retryAfterSeconds,
-        });
+        throw new ApiError(
+          429,
+          'rate_limited',
+          `Too many download links; retry in ${decision.retryAfterSeconds} seconds`,
+          {
+            limit: downloads.linksPerMinute,
+            limitedBy: decision.limitedBy,
+            retryAfterSeconds: decision.retryAfterSeconds,
+          },
+        );
       }
       const user = await findCaller(request.em, principal);
       if (user === null) throw forbidden('Your account does not own anything here yet');
-      const link = await issueDownloadLink(request.tenantEm, { userId: user.id, email: user.email }, request.body.assetId, {
-        tenantId: request.tenant.id,
-        signingKeys: downloads.signingKeys,
-        ttlSeconds: downloads.linkTtlSeconds,
-        publicUrl: api.publicUrl,
-        requestId: request.id,
-      });
+      const link = await issueDownloadLink(
+        request.tenantEm,
+        { userId: user.id, email: user.email },
+        request.body.assetId,
+        {
+          tenantId: request.tenant.id,
+          signingKeys: downloads.signingKeys,
+          ttlSeconds: downloads.linkTtlSeconds,
+          publicUrl: api.publicUrl,
+          requestId: request.id,
+        },
+      );
       return reply.status(201).send(link);
     },
   );

@@ -32,7 +32,8 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { roles: ROLES },
       schema: {
         tags: ['account'],
-        summary: 'One invoice or credit note as PDF (`<id>.pdf`) or HTML (`<id>.html`); its buyer and finance/admin only',
+        summary:
+          'One invoice or credit note as PDF (`<id>.pdf`) or HTML (`<id>.html`); its buyer and finance/admin only',
         security: [{ bearerAuth: [] }],
         params: InvoiceFileParams,
         response: { 200: InvoiceFileBody, ...errorResponses(401, 403, 404) },
@@ -41,7 +42,10 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const principal = requirePrincipal(request);
       const [id = '', extension] = request.params.file.split('.');
-      const document = await readableInvoice(request.em, id, { user: await findCaller(request.em, principal), roles: principal.roles });
+      const document = await readableInvoice(request.em, id, {
+        user: await findCaller(request.em, principal),
+        roles: principal.roles,
+      });
       return sendInvoiceFile(reply, document, extension === 'html' ? 'html' : 'pdf');
     },
   );

@@ -5,7 +5,13 @@ import { listWishlist, Product, recordWishlistChange } from '@fanfare/db';
 import { requirePrincipal } from '../../auth/require-principal.js';
 import { ApiError, forbidden, notFound } from '../../errors/api-error.js';
 import { findCaller } from '../../users/find-caller.js';
-import { WishlistChangeResponse, WishlistDeleteQuery, WishlistParams, WishlistPutBody, WishlistResponse } from '../../schemas/wishlist.js';
+import {
+  WishlistChangeResponse,
+  WishlistDeleteQuery,
+  WishlistParams,
+  WishlistPutBody,
+  WishlistResponse,
+} from '../../schemas/wishlist.js';
 import { errorResponses } from '../../schemas/error.js';
 
 /** How far ahead of the server a device clock may be; a change further ahead would win every later one. */
@@ -24,12 +30,27 @@ async function callerId(request: FastifyRequest): Promise<string> {
 async function change(request: FastifyRequest, productId: string, inWishlist: boolean, changedAtText: string) {
   const changedAt = new Date(changedAtText);
   if (changedAt.getTime() > Date.now() + MAX_CLOCK_SKEW_MS) {
-    throw new ApiError(400, 'validation_failed', 'changedAt is more than 5 minutes in the future; check the device clock', { field: 'changedAt', maxClockSkewSeconds: MAX_CLOCK_SKEW_MS / 1000 });
+    throw new ApiError(
+      400,
+      'validation_failed',
+      'changedAt is more than 5 minutes in the future; check the device clock',
+      { field: 'changedAt', maxClockSkewSeconds: MAX_CLOCK_SKEW_MS / 1000 },
+    );
   }
   const userId = await callerId(request);
-  const product = await request.tenantEm.findOne(Product, inWishlist ? { id: productId, status: 'active' } : { id: productId }, { fields: ['id'] });
+  const product = await request.tenantEm.findOne(
+    Product,
+    inWishlist ? { id: productId, status: 'active' } : { id: productId },
+    { fields: ['id'] },
+  );
   if (product === null) throw notFound('Product');
-  const applied = await recordWishlistChange(request.em, { tenantId: request.tenant.id, userId, productId, inWishlist, changedAt });
+  const applied = await recordWishlistChange(request.em, {
+    tenantId: request.tenant.id,
+    userId,
+    productId,
+    inWishlist,
+    changedAt,
+  });
   return { productId, inWishlist, changedAt: changedAt.toISOString(), applied };
 }
 

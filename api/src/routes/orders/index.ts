@@ -28,7 +28,9 @@ export const orderRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (order === null) throw notFound('Order');
       if (principal.roles.some((role) => OPERATOR_ROLES.includes(role))) return order;
       const user = await findCaller(request.em, principal);
-      const own = (user !== null && order.buyerUserId === user.id) || (order.buyerUserId === null && order.buyerEmail === (user?.email ?? principal.email)?.toLowerCase());
+      const own =
+        (user !== null && order.buyerUserId === user.id) ||
+        (order.buyerUserId === null && order.buyerEmail === (user?.email ?? principal.email)?.toLowerCase());
       // Someone else's order is reported as missing, so ids cannot be probed.
       if (!own) throw notFound('Order');
       return order;
@@ -48,6 +50,13 @@ export const orderRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: RefundResponse, ...errorResponses(401, 403, 404, 409, 415, 503) },
       },
     },
-    async (request) => refundOrder(request.tenantEm, app.temporal.client, request.params.id, request.body, requirePrincipal(request).subject),
+    async (request) =>
+      refundOrder(
+        request.tenantEm,
+        app.temporal.client,
+        request.params.id,
+        request.body,
+        requirePrincipal(request).subject,
+      ),
   );
 };

@@ -4,7 +4,12 @@ import { quoteCart } from '../../pricing/quote-cart.js';
 import { pointOfSaleView, quoteView } from '../../pricing/views.js';
 import { errorResponses } from '../../schemas/error.js';
 import { fxRateRoutes } from './fx-rates.js';
-import { CheckoutRequirementsQuery, CheckoutRequirementsResponse, QuoteBody, QuoteResponse } from '../../schemas/money.js';
+import {
+  CheckoutRequirementsQuery,
+  CheckoutRequirementsResponse,
+  QuoteBody,
+  QuoteResponse,
+} from '../../schemas/money.js';
 
 /** Public pricing of the storefront the Host names: quotes, regional checkout requirements, FX rates. */
 export const pricingRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -17,12 +22,19 @@ export const pricingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['pricing'],
         summary: 'Price a cart: currency, tax per line and rate, discount, totals, legal notes',
-        description: 'The same function checkout prices orders with. Every refusal carries its own code (unknown_country, unknown_currency, malformed_vat_id, discount_expired, …).',
+        description:
+          'The same function checkout prices orders with. Every refusal carries its own code (unknown_country, unknown_currency, malformed_vat_id, discount_expired, …).',
         body: QuoteBody,
         response: { 200: QuoteResponse, ...errorResponses(404, 422) },
       },
     },
-    async (request) => quoteView(await quoteCart(request.em, request.tenant, request.body, { now: new Date(), sellerCountry: app.config.money.seller.country })),
+    async (request) =>
+      quoteView(
+        await quoteCart(request.em, request.tenant, request.body, {
+          now: new Date(),
+          sellerCountry: app.config.money.seller.country,
+        }),
+      ),
   );
 
   app.get(
@@ -39,7 +51,9 @@ export const pricingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { country, currency } = request.query;
       // The storefront's currency is the fallback for countries whose own currency it may not price.
-      return pointOfSaleView(pointOfSaleFor(country.toUpperCase(), currency?.toUpperCase(), request.tenant?.defaultCurrency));
+      return pointOfSaleView(
+        pointOfSaleFor(country.toUpperCase(), currency?.toUpperCase(), request.tenant?.defaultCurrency),
+      );
     },
   );
 };

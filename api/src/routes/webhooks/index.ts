@@ -29,14 +29,20 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const signature = request.headers['stripe-signature'];
-      if (typeof signature !== 'string' || signature === '') throw new ApiError(400, 'webhook_signature_invalid', 'Missing Stripe-Signature header');
-      if (!Buffer.isBuffer(request.body)) throw new ApiError(400, 'webhook_payload_invalid', 'Send the event as application/json');
+      if (typeof signature !== 'string' || signature === '')
+        throw new ApiError(400, 'webhook_signature_invalid', 'Missing Stripe-Signature header');
+      if (!Buffer.isBuffer(request.body))
+        throw new ApiError(400, 'webhook_payload_invalid', 'Send the event as application/json');
       let event: Stripe.Event;
       try {
         event = stripe.webhooks.constructEvent(request.body, signature, secret);
       } catch (error) {
         const signatureProblem = error instanceof Stripe.errors.StripeSignatureVerificationError;
-        throw new ApiError(400, signatureProblem ? 'webhook_signature_invalid' : 'webhook_payload_invalid', signatureProblem ? 'The Stripe-Signature does not match the payload' : 'The event is not valid JSON');
+        throw new ApiError(
+          400,
+          signatureProblem ? 'webhook_signature_invalid' : 'webhook_payload_invalid',
+          signatureProblem ? 'The Stripe-Signature does not match the payload' : 'The event is not valid JSON',
+        );
       }
       if (typeof event.id !== 'string' || typeof event.type !== 'string' || typeof event.data?.object !== 'object') {
         throw new ApiError(400, 'webhook_payload_invalid', 'The event lacks id, type or data.object');
@@ -44,7 +50,8 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
       try {
         return { received: true as const, outcome: await deliverStripeEvent(request.em, app.temporal.client, event) };
       } catch (error) {
-        if (error instanceof ServiceError) throw new ApiError(503, 'service_unavailable', 'Temporal is unavailable; Stripe will retry');
+        if (error instanceof ServiceError)
+          throw new ApiError(503, 'service_unavailable', 'Temporal is unavailable; Stripe will retry');
         throw error;
       }
     },

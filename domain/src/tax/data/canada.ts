@@ -1,7 +1,14 @@
 import type { TaxRateRow } from './rate-row.js';
 
-const row = (jurisdiction: string, tax: string, rate: string, effectiveFrom: string, source: TaxRateRow['source'], category: TaxRateRow['category'] = 'standard', note?: string): TaxRateRow =>
-  ({ jurisdiction, tax, category, rate, effectiveFrom, source, ...(note ? { note } : {}) });
+const row = (
+  jurisdiction: string,
+  tax: string,
+  rate: string,
+  effectiveFrom: string,
+  source: TaxRateRow['source'],
+  category: TaxRateRow['category'] = 'standard',
+  note?: string,
+): TaxRateRow => ({ jurisdiction, tax, category, rate, effectiveFrom, source, ...(note ? { note } : {}) });
 
 /**
  * Canadian sales taxes on digital products sold to consumers, by province (`CA-XX`). GST (5 %)

@@ -1,9 +1,26 @@
 import type { TaxRateRow } from './rate-row.js';
 
-const std = (jurisdiction: string, rate: string, effectiveFrom: string, source: TaxRateRow['source'] = 'ecRates'): TaxRateRow =>
-  ({ jurisdiction, tax: 'VAT', category: 'standard', rate, effectiveFrom, source });
-const ebook = (jurisdiction: string, rate: string, effectiveFrom: string, source: TaxRateRow['source'], note?: string): TaxRateRow =>
-  ({ jurisdiction, tax: 'VAT', category: 'ebook', rate, effectiveFrom, source, ...(note ? { note } : {}) });
+const std = (
+  jurisdiction: string,
+  rate: string,
+  effectiveFrom: string,
+  source: TaxRateRow['source'] = 'ecRates',
+): TaxRateRow => ({ jurisdiction, tax: 'VAT', category: 'standard', rate, effectiveFrom, source });
+const ebook = (
+  jurisdiction: string,
+  rate: string,
+  effectiveFrom: string,
+  source: TaxRateRow['source'],
+  note?: string,
+): TaxRateRow => ({
+  jurisdiction,
+  tax: 'VAT',
+  category: 'ebook',
+  rate,
+  effectiveFrom,
+  source,
+  ...(note ? { note } : {}),
+});
 
 /**
  * EU VAT for electronically supplied services to consumers, charged at the buyer's member-state

@@ -143,7 +143,8 @@ export const TAX_SOURCES = {
     url: 'https://www.revenuquebec.ca/en/businesses/consumption-taxes/gsthst-and-qst/',
   },
   caPstDigital: {
-    title: 'VAT Calc: PST on digital services — Saskatchewan 6 % (2019-01), British Columbia 7 % (2021-04), Manitoba 7 % (2021-12)',
+    title:
+      'VAT Calc: PST on digital services — Saskatchewan 6 % (2019-01), British Columbia 7 % (2021-04), Manitoba 7 % (2021-12)',
     url: 'https://vatcalc.com/canada/canada-saskatchewan-pst-digital-services-january-2019',
   },
   usRates2025: {
@@ -151,7 +152,8 @@ export const TAX_SOURCES = {
     url: 'https://taxfoundation.org/data/all/state/sales-tax-rates-2025/',
   },
   usDigital: {
-    title: 'TaxJar: Sales tax by state — should you charge sales tax on digital products? (updated 2024-01-13); doola state table',
+    title:
+      'TaxJar: Sales tax by state — should you charge sales tax on digital products? (updated 2024-01-13); doola state table',
     url: 'https://www.taxjar.com/blog/sales-tax-digital-products',
   },
   usLa2025: {

@@ -14,10 +14,12 @@ export function weightedSum(digits: string, weights: readonly number[]): number 
 /** Luhn (mod 10) over a string whose last digit is the check digit. */
 export function luhnValid(digits: string): boolean {
   let sum = 0;
-  digitsOf(digits).reverse().forEach((d, i) => {
-    const v = i % 2 === 1 ? d * 2 : d;
-    sum += v > 9 ? v - 9 : v;
-  });
+  digitsOf(digits)
+    .reverse()
+    .forEach((d, i) => {
+      const v = i % 2 === 1 ? d * 2 : d;
+      sum += v > 9 ? v - 9 : v;
+    });
   return sum % 10 === 0;
 }
 

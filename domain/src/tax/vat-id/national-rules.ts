@@ -105,8 +105,7 @@ const slovenia = (n: string) => {
   return check !== 11 && (check === 10 ? 0 : check) === Number(n[7]);
 };
 
-const greece = (n: string) =>
-  (weightedSum(n.slice(0, 8), [256, 128, 64, 32, 16, 8, 4, 2]) % 11) % 10 === Number(n[8]);
+const greece = (n: string) => (weightedSum(n.slice(0, 8), [256, 128, 64, 32, 16, 8, 4, 2]) % 11) % 10 === Number(n[8]);
 
 const estonia = (n: string) => weightedSum(n, [3, 7, 1, 3, 7, 1, 3, 7, 1]) % 10 === 0;
 
@@ -151,7 +150,13 @@ export const VAT_ID_RULES: readonly VatIdRule[] = [
   { prefix: 'LU', country: 'LU', pattern: /^\d{8}$/, check: (n) => Number(n.slice(0, 6)) % 89 === Number(n.slice(6)) },
   { prefix: 'LV', country: 'LV', pattern: /^\d{11}$/ },
   { prefix: 'MT', country: 'MT', pattern: /^[1-9]\d{7}$/ },
-  { prefix: 'NL', country: 'NL', pattern: /^\d{7,9}B\d{2}$/, normalize: (n) => n.padStart(12, '0'), check: netherlands },
+  {
+    prefix: 'NL',
+    country: 'NL',
+    pattern: /^\d{7,9}B\d{2}$/,
+    normalize: (n) => n.padStart(12, '0'),
+    check: netherlands,
+  },
   { prefix: 'PL', country: 'PL', pattern: /^\d{10}$/, check: poland },
   { prefix: 'PT', country: 'PT', pattern: /^[1-9]\d{8}$/, check: portugal },
   { prefix: 'RO', country: 'RO', pattern: /^[1-9]\d{1,9}$/ },
@@ -160,6 +165,12 @@ export const VAT_ID_RULES: readonly VatIdRule[] = [
   { prefix: 'SK', country: 'SK', pattern: /^[1-9]\d{9}$/, check: slovakia },
   { prefix: 'GB', country: 'GB', pattern: GB_PATTERN, check: unitedKingdom },
   { prefix: 'XI', country: 'GB', pattern: GB_PATTERN, check: unitedKingdom },
-  { prefix: 'CHE', country: 'CH', pattern: /^\d{9}(MWST|TVA|IVA)?$/, normalize: (n) => n.slice(0, 9), check: switzerland },
+  {
+    prefix: 'CHE',
+    country: 'CH',
+    pattern: /^\d{9}(MWST|TVA|IVA)?$/,
+    normalize: (n) => n.slice(0, 9),
+    check: switzerland,
+  },
   { prefix: 'NO', country: 'NO', pattern: /^\d{9}(MVA)?$/, normalize: (n) => n.slice(0, 9), check: norway },
 ];

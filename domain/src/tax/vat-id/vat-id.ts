@@ -56,7 +56,8 @@ export function parseVatId(raw: string): VatId {
   };
   if (!rule) return refuse('unknown_prefix', `"${raw}" does not start with a known VAT country prefix`);
   const national = compact.slice(rule.prefix.length);
-  if (!rule.pattern.test(national)) return refuse('bad_format', `"${raw}" is not shaped like a ${rule.prefix} VAT number`);
+  if (!rule.pattern.test(national))
+    return refuse('bad_format', `"${raw}" is not shaped like a ${rule.prefix} VAT number`);
   const number = rule.normalize ? rule.normalize(national) : national;
   if (rule.check && !rule.check(number)) {
     return refuse('bad_check_digits', `The check digits of "${raw}" do not match`);

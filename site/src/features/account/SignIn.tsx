@@ -6,7 +6,15 @@ import { useSession } from './use-session';
 
 /** The strings `SignIn` shows. */
 export const SIGN_IN_LABELS = [
-  'signIn', 'signOut', 'signingIn', 'signedInAs', 'signInIntro', 'signInDevNote', 'signInFailed', 'needsConnection', 'emailLabel',
+  'signIn',
+  'signOut',
+  'signingIn',
+  'signedInAs',
+  'signInIntro',
+  'signInDevNote',
+  'signInFailed',
+  'needsConnection',
+  'emailLabel',
 ] as const satisfies readonly MessageKey[];
 
 /** Props of `SignIn`. */
@@ -30,7 +38,9 @@ export default function SignIn({ tenant, labels }: SignInProps) {
     return (
       <p className="account" data-testid="signed-in">
         {fill(labels.signedInAs, { email: session.email })}{' '}
-        <button type="button" className="link-button" onClick={() => store?.signOut()}>{labels.signOut}</button>
+        <button type="button" className="link-button" onClick={() => store?.signOut()}>
+          {labels.signOut}
+        </button>
       </p>
     );
   }
@@ -48,14 +58,26 @@ export default function SignIn({ tenant, labels }: SignInProps) {
 
   return (
     <form className="sign-in" onSubmit={submit} data-testid="sign-in">
-      <p>{labels.signInIntro} <span className="muted">{labels.signInDevNote}</span></p>
+      <p>
+        {labels.signInIntro} <span className="muted">{labels.signInDevNote}</span>
+      </p>
       <label htmlFor={`${id}-email`}>{labels.emailLabel}</label>
       <input
-        id={`${id}-email`} type="email" name="email" autoComplete="email" required value={email}
-        onChange={(event) => setEmail(event.currentTarget.value)} aria-describedby={`${id}-error`}
+        id={`${id}-email`}
+        type="email"
+        name="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(event) => setEmail(event.currentTarget.value)}
+        aria-describedby={`${id}-error`}
       />
-      <button type="submit" className="button" disabled={!ready || busy}>{busy ? labels.signingIn : labels.signIn}</button>
-      <p id={`${id}-error`} role="alert" className="error">{error}</p>
+      <button type="submit" className="button" disabled={!ready || busy}>
+        {busy ? labels.signingIn : labels.signIn}
+      </button>
+      <p id={`${id}-error`} role="alert" className="error">
+        {error}
+      </p>
     </form>
   );
 }

@@ -28,7 +28,9 @@ export function isLive(session: Session, now: Date): boolean {
 const isSession = (value: unknown): value is Session => {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.token === 'string' && v.token !== '' && typeof v.expiresAt === 'string' && typeof v.email === 'string';
+  return (
+    typeof v.token === 'string' && v.token !== '' && typeof v.expiresAt === 'string' && typeof v.email === 'string'
+  );
 };
 
 /** The stored session of `tenant`, or null when there is none, it is malformed or it expired. */

@@ -20,7 +20,14 @@ export default function AddToCart({ tenant, line, prices = {}, labels }: AddToCa
   const chosen = amount === undefined ? line : { ...line, currency, amount };
   const inCart = lines.some((l) => l.productId === line.productId);
   return (
-    <button type="button" className="button" disabled={!ready || inCart} aria-pressed={inCart} onClick={() => store?.add(chosen)} data-testid="add-to-cart">
+    <button
+      type="button"
+      className="button"
+      disabled={!ready || inCart}
+      aria-pressed={inCart}
+      onClick={() => store?.add(chosen)}
+      data-testid="add-to-cart"
+    >
       {inCart ? labels.inCart : labels.add}
     </button>
   );

@@ -32,17 +32,22 @@ export default function CartView({ tenant, locale, base = '', currencies, labels
             <a href={`${base}/products/${line.slug}/`}>{line.title}</a>{' '}
             <span>{formatMoney({ amount: line.amount, currency: line.currency }, locale)}</span>{' '}
             <button type="button" className="link-button" onClick={() => store?.remove(line.productId)}>
-              {labels.remove}<span className="visually-hidden"> {line.title}</span>
+              {labels.remove}
+              <span className="visually-hidden"> {line.title}</span>
             </button>
           </li>
         ))}
       </ul>
       {chosen !== '' && payable !== undefined && (
-        <p className="muted" data-testid="cart-currency-note">{fill(labels.currencyNote, { chosen, currency: payable })}</p>
+        <p className="muted" data-testid="cart-currency-note">
+          {fill(labels.currencyNote, { chosen, currency: payable })}
+        </p>
       )}
       {cartTotals(lines).map((total) => (
         <p key={total.currency}>
-          <strong>{labels.total}: {formatMoney(total, locale)}</strong>
+          <strong>
+            {labels.total}: {formatMoney(total, locale)}
+          </strong>
         </p>
       ))}
     </div>

@@ -20,8 +20,15 @@ export const cartKey = (tenant: string): string => `fanfare:cart:${tenant}`;
 const isLine = (value: unknown): value is CartLine => {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.productId === 'string' && typeof v.slug === 'string' && typeof v.title === 'string'
-    && Number.isInteger(v.amount) && typeof v.currency === 'string' && Number.isInteger(v.quantity) && (v.quantity as number) > 0;
+  return (
+    typeof v.productId === 'string' &&
+    typeof v.slug === 'string' &&
+    typeof v.title === 'string' &&
+    Number.isInteger(v.amount) &&
+    typeof v.currency === 'string' &&
+    Number.isInteger(v.quantity) &&
+    (v.quantity as number) > 0
+  );
 };
 
 /** Reads a cart, dropping anything malformed (storage is user-editable). */

@@ -1,5 +1,15 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { filterCatalog, filtersFromQuery, isFiltering, NO_FILTERS, parseCatalogIndex, priceText, queryWithFilters, type CatalogFilters, type CatalogIndex } from './catalog-filter';
+import {
+  filterCatalog,
+  filtersFromQuery,
+  isFiltering,
+  NO_FILTERS,
+  parseCatalogIndex,
+  priceText,
+  queryWithFilters,
+  type CatalogFilters,
+  type CatalogIndex,
+} from './catalog-filter';
 import { useCurrency } from '../locale/use-currency';
 
 /** Props of `CatalogBrowser`. */
@@ -19,7 +29,17 @@ export interface CatalogBrowserProps {
   base?: string;
   /** What the static page shows ("1–48 of 1,000 products"), said while no filter is set. */
   summary: string;
-  labels: { type: string; genre: string; year: string; maxPrice: string; any: string; results: string; loading: string; unavailable: string; showMore: string };
+  labels: {
+    type: string;
+    genre: string;
+    year: string;
+    maxPrice: string;
+    any: string;
+    results: string;
+    loading: string;
+    unavailable: string;
+    showMore: string;
+  };
   /** This page's product cards and page links (static HTML), shown until filtered results are. */
   children?: ReactNode;
 }
@@ -31,7 +51,18 @@ type Catalog = { state: 'idle' | 'loading' | 'failed' } | { state: 'ready'; inde
  * page works without JS (its cards and page links are the children); setting a filter loads
  * every product's facets and prices once and shows the matches instead.
  */
-export default function CatalogBrowser({ tenant, itemsUrl, currency: fallback, facets, priceSteps, pageSize, base = '', summary, labels, children }: CatalogBrowserProps) {
+export default function CatalogBrowser({
+  tenant,
+  itemsUrl,
+  currency: fallback,
+  facets,
+  priceSteps,
+  pageSize,
+  base = '',
+  summary,
+  labels,
+  children,
+}: CatalogBrowserProps) {
   const [filters, setFilters] = useState<CatalogFilters>(NO_FILTERS);
   const [catalog, setCatalog] = useState<Catalog>({ state: 'idle' });
   const [limit, setLimit] = useState(pageSize);
@@ -60,7 +91,8 @@ export default function CatalogBrowser({ tenant, itemsUrl, currency: fallback, f
       .then((index) => setCatalog(index === undefined ? { state: 'failed' } : { state: 'ready', index }))
       .catch(() => setCatalog({ state: 'failed' }));
   }, [filters, itemsUrl]);
-  const results = catalog.state === 'ready' && filtering ? filterCatalog(catalog.index.items, filters, currency) : undefined;
+  const results =
+    catalog.state === 'ready' && filtering ? filterCatalog(catalog.index.items, filters, currency) : undefined;
   const choose = (facet: keyof CatalogFilters, value: string) => {
     const next = { ...filters, [facet]: value };
     setFilters(next);
@@ -73,25 +105,44 @@ export default function CatalogBrowser({ tenant, itemsUrl, currency: fallback, f
   const select = (facet: keyof CatalogFilters, label: string, options: { value: string; label: string }[]) => (
     <label>
       {label}
-      <select value={filters[facet]} disabled={!interactive} onChange={(e) => choose(facet, e.currentTarget.value)} data-testid={`filter-${facet}`}>
+      <select
+        value={filters[facet]}
+        disabled={!interactive}
+        onChange={(e) => choose(facet, e.currentTarget.value)}
+        data-testid={`filter-${facet}`}
+      >
         <option value="">{labels.any}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </label>
   );
   const plain = (values: string[]) => values.map((v) => ({ value: v, label: v }));
-  const status = !filtering ? summary
-    : results !== undefined ? `${results.length} ${labels.results}`
-    : catalog.state === 'failed' ? labels.unavailable : labels.loading;
+  const status = !filtering
+    ? summary
+    : results !== undefined
+      ? `${results.length} ${labels.results}`
+      : catalog.state === 'failed'
+        ? labels.unavailable
+        : labels.loading;
   return (
     <div>
       <div className="filters">
         {select('type', labels.type, plain(facets.type))}
         {select('genre', labels.genre, plain(facets.genre))}
         {select('year', labels.year, plain(facets.year))}
-        {select('maxPrice', labels.maxPrice, (priceSteps[currency] ?? []).map((s) => ({ value: String(s.amount), label: s.label })))}
+        {select(
+          'maxPrice',
+          labels.maxPrice,
+          (priceSteps[currency] ?? []).map((s) => ({ value: String(s.amount), label: s.label })),
+        )}
       </div>
-      <p aria-live="polite" className="muted" data-testid="catalog-count">{status}</p>
+      <p aria-live="polite" className="muted" data-testid="catalog-count">
+        {status}
+      </p>
       <div hidden={results !== undefined}>{children}</div>
       {results !== undefined && catalog.state === 'ready' && (
         <>
@@ -106,7 +157,14 @@ export default function CatalogBrowser({ tenant, itemsUrl, currency: fallback, f
             ))}
           </ul>
           {results.length > limit && (
-            <button type="button" className="button" onClick={() => setLimit(limit + pageSize)} data-testid="catalog-more">{labels.showMore}</button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => setLimit(limit + pageSize)}
+              data-testid="catalog-more"
+            >
+              {labels.showMore}
+            </button>
           )}
         </>
       )}

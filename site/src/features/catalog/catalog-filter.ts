@@ -31,7 +31,9 @@ export interface CatalogIndex {
 }
 
 /** A product with its prices as the money engine shows them, before its notes are listed once. */
-export type PricedItem = Omit<CatalogItem, 'prices'> & { prices: Record<string, { amount: number; formatted: string; taxNote: string }> };
+export type PricedItem = Omit<CatalogItem, 'prices'> & {
+  prices: Record<string, { amount: number; formatted: string; taxNote: string }>;
+};
 
 /** The catalog index of `items` (order kept). */
 export function catalogIndex(items: readonly PricedItem[]): CatalogIndex {
@@ -44,7 +46,12 @@ export function catalogIndex(items: readonly PricedItem[]): CatalogIndex {
     notes,
     items: items.map((item) => ({
       ...item,
-      prices: Object.fromEntries(Object.entries(item.prices).map(([currency, p]) => [currency, { amount: p.amount, formatted: p.formatted, note: noteOf(p.taxNote) }])),
+      prices: Object.fromEntries(
+        Object.entries(item.prices).map(([currency, p]) => [
+          currency,
+          { amount: p.amount, formatted: p.formatted, note: noteOf(p.taxNote) },
+        ]),
+      ),
     })),
   };
 }
@@ -79,14 +86,24 @@ export const NO_FILTERS: CatalogFilters = { type: '', genre: '', year: '', maxPr
 export const isFiltering = (filters: CatalogFilters): boolean => Object.values(filters).some((value) => value !== '');
 
 // Query parameter of each filter: short, stable names a shared link keeps.
-const QUERY_NAMES: Record<keyof CatalogFilters, string> = { type: 'type', genre: 'genre', year: 'year', maxPrice: 'max' };
+const QUERY_NAMES: Record<keyof CatalogFilters, string> = {
+  type: 'type',
+  genre: 'genre',
+  year: 'year',
+  maxPrice: 'max',
+};
 
 /** The filters a catalog URL's query names (`?type=music&max=1000`); anything malformed is ignored. */
 export function filtersFromQuery(search: string): CatalogFilters {
   const query = new URLSearchParams(search);
   const read = (facet: keyof CatalogFilters): string => (query.get(QUERY_NAMES[facet]) ?? '').trim().slice(0, 100);
   const maxPrice = read('maxPrice');
-  return { type: read('type'), genre: read('genre'), year: /^\d{4}$/.test(read('year')) ? read('year') : '', maxPrice: /^\d{1,9}$/.test(maxPrice) ? maxPrice : '' };
+  return {
+    type: read('type'),
+    genre: read('genre'),
+    year: /^\d{4}$/.test(read('year')) ? read('year') : '',
+    maxPrice: /^\d{1,9}$/.test(maxPrice) ? maxPrice : '',
+  };
 }
 
 /**
@@ -111,15 +128,20 @@ export function filterCatalog(items: readonly CatalogItem[], filters: CatalogFil
   const max = filters.maxPrice === '' ? undefined : Number(filters.maxPrice);
   return items.filter((item) => {
     const amount = item.prices[currency]?.amount;
-    return (filters.type === '' || item.type === filters.type)
-      && (filters.genre === '' || item.genre === filters.genre)
-      && (filters.year === '' || String(item.year) === filters.year)
-      && (max === undefined || (amount !== undefined && amount <= max));
+    return (
+      (filters.type === '' || item.type === filters.type) &&
+      (filters.genre === '' || item.genre === filters.genre) &&
+      (filters.year === '' || String(item.year) === filters.year) &&
+      (max === undefined || (amount !== undefined && amount <= max))
+    );
   });
 }
 
 /** The distinct values of a facet, sorted (years newest first), for the filter menus. */
-export function facetValues(items: readonly Pick<CatalogItem, 'type' | 'genre' | 'year'>[], facet: 'type' | 'genre' | 'year'): string[] {
+export function facetValues(
+  items: readonly Pick<CatalogItem, 'type' | 'genre' | 'year'>[],
+  facet: 'type' | 'genre' | 'year',
+): string[] {
   const values = new Set(items.map((i) => (i[facet] === null ? '' : String(i[facet]))).filter((v) => v !== ''));
   return [...values].sort((a, b) => (facet === 'year' ? Number(b) - Number(a) : a.localeCompare(b)));
 }

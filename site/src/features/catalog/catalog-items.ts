@@ -6,8 +6,14 @@ import { facetValues, type PricedItem } from './catalog-filter';
 export function pricedItem(store: Storefront, product: CatalogProduct): PricedItem {
   const work = store.workOf(product);
   return {
-    slug: product.slug, title: product.title, creator: store.creatorOf(product)?.displayName ?? '', type: product.mediaType,
-    genre: work?.genre ?? '', year: work?.releaseYear ?? null, cover: work?.cover?.src ?? null, prices: store.pricesOf(product),
+    slug: product.slug,
+    title: product.title,
+    creator: store.creatorOf(product)?.displayName ?? '',
+    type: product.mediaType,
+    genre: work?.genre ?? '',
+    year: work?.releaseYear ?? null,
+    cover: work?.cover?.src ?? null,
+    prices: store.pricesOf(product),
   };
 }
 

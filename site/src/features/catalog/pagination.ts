@@ -21,7 +21,8 @@ export function catalogPageSizeFrom(env: Record<string, string | undefined>): nu
 }
 
 function checkedPageSize(size: number): number {
-  if (!Number.isInteger(size) || size < 1) throw new Error(`The catalog page size must be a positive integer, not ${size}`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new Error(`The catalog page size must be a positive integer, not ${size}`);
   return size;
 }
 
@@ -50,7 +51,8 @@ export type PageLink = { page: number; current: boolean } | { gap: true };
  */
 export function pageLinks(current: number, count: number, around = 2): PageLink[] {
   const shown = new Set([1, count]);
-  for (let page = current - around; page <= current + around; page += 1) if (page >= 1 && page <= count) shown.add(page);
+  for (let page = current - around; page <= current + around; page += 1)
+    if (page >= 1 && page <= count) shown.add(page);
   const pages = [...shown].sort((a, b) => a - b);
   const links: PageLink[] = [];
   let previous = 0;

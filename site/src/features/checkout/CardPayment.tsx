@@ -47,7 +47,10 @@ export default function CardPayment({ publishableKey, clientSecret, returnUrl, l
     setState('confirming');
     setError(null);
     // On success Stripe redirects to `returnUrl`; only a refusal comes back here.
-    const result = await stripe.current.js.confirmPayment({ elements: stripe.current.elements, confirmParams: { return_url: returnUrl } });
+    const result = await stripe.current.js.confirmPayment({
+      elements: stripe.current.elements,
+      confirmParams: { return_url: returnUrl },
+    });
     setError(result.error?.message ?? null);
     setState('ready');
   };
@@ -55,12 +58,23 @@ export default function CardPayment({ publishableKey, clientSecret, returnUrl, l
   const status = state === 'loading' ? labels.cardLoading : state === 'unreachable' ? labels.cardUnreachable : null;
   return (
     <div className="card-payment">
-      <p role="status" className={status === null ? undefined : 'status-line'} data-testid="card-status" data-state={state}>{status}</p>
+      <p
+        role="status"
+        className={status === null ? undefined : 'status-line'}
+        data-testid="card-status"
+        data-state={state}
+      >
+        {status}
+      </p>
       <div ref={target} hidden={state === 'unreachable' || state === 'loading'} />
       {(state === 'ready' || state === 'confirming') && (
-        <button type="button" className="button" onClick={confirm} disabled={state === 'confirming'}>{labels.payButton}</button>
+        <button type="button" className="button" onClick={confirm} disabled={state === 'confirming'}>
+          {labels.payButton}
+        </button>
       )}
-      <p role="alert" className="error">{error}</p>
+      <p role="alert" className="error">
+        {error}
+      </p>
     </div>
   );
 }

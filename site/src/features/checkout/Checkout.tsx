@@ -11,13 +11,41 @@ import CardPayment from './CardPayment';
 import { attemptFor, settleAttempt } from './checkout-attempt';
 import { CHECKOUT_ERROR_LABELS, checkoutErrorWording, problemWording, type Wording } from './checkout-errors';
 import type { PaymentOptions } from './payment-options';
-import { checkoutContent, eulaVersionFor, regionsOf, type CheckoutContent, type CheckoutForm, type CheckoutProblem, type EulaVersions } from './checkout-request';
+import {
+  checkoutContent,
+  eulaVersionFor,
+  regionsOf,
+  type CheckoutContent,
+  type CheckoutForm,
+  type CheckoutProblem,
+  type EulaVersions,
+} from './checkout-request';
 
 /** The strings `Checkout` shows. */
 export const CHECKOUT_LABELS = [
-  ...CHECKOUT_ERROR_LABELS, 'checkoutTitle', 'emailLabel', 'emailSignedIn', 'countryLabel', 'regionLabel', 'choose', 'acceptEula',
-  'eulaLink', 'pay', 'starting', 'orderSummary', 'subtotal', 'discount', 'tax', 'total', 'cardLoading', 'cardUnreachable',
-  'cardNotConfigured', 'payAmount', 'devPay', 'completing', 'devPayNote',
+  ...CHECKOUT_ERROR_LABELS,
+  'checkoutTitle',
+  'emailLabel',
+  'emailSignedIn',
+  'countryLabel',
+  'regionLabel',
+  'choose',
+  'acceptEula',
+  'eulaLink',
+  'pay',
+  'starting',
+  'orderSummary',
+  'subtotal',
+  'discount',
+  'tax',
+  'total',
+  'cardLoading',
+  'cardUnreachable',
+  'cardNotConfigured',
+  'payAmount',
+  'devPay',
+  'completing',
+  'devPayNote',
 ] as const satisfies readonly MessageKey[];
 
 /** Props of `Checkout`. */
@@ -57,7 +85,12 @@ export default function Checkout({ tenant, locale, base, defaultCountry, eula, p
   const { lines } = useCart(tenant);
   const { session, store: sessions } = useSession(tenant);
   const [countries, setCountries] = useState<CountryOption[]>([]);
-  const [form, setForm] = useState<CheckoutForm>({ email: '', country: defaultCountry, region: '', eulaAccepted: false });
+  const [form, setForm] = useState<CheckoutForm>({
+    email: '',
+    country: defaultCountry,
+    region: '',
+    eulaAccepted: false,
+  });
   const [problems, setProblems] = useState<CheckoutProblem[]>([]);
   const [error, setError] = useState<Wording | null>(null);
   const [phase, setPhase] = useState<Phase>('form');
@@ -88,7 +121,9 @@ export default function Checkout({ tenant, locale, base, defaultCountry, eula, p
   const invalid = (problem: CheckoutProblem) => problems.includes(problem);
 
   const start = async (content: CheckoutContent, renewed: boolean): Promise<void> => {
-    const attempt = attemptFor(window.sessionStorage, tenant, content, session?.email ?? content.email ?? '', () => crypto.randomUUID());
+    const attempt = attemptFor(window.sessionStorage, tenant, content, session?.email ?? content.email ?? '', () =>
+      crypto.randomUUID(),
+    );
     const answer = await apiFetch<CheckoutAnswer>('/v1/checkout', {
       method: 'POST',
       body: { ...content, idempotencyKey: attempt.key },
@@ -116,7 +151,12 @@ export default function Checkout({ tenant, locale, base, defaultCountry, eula, p
     if (!built.ok) {
       setProblems(built.problems);
       const [first] = built.problems;
-      const fieldOf: Partial<Record<CheckoutProblem, string>> = { email: 'email', country: 'country', region: 'region', eula: 'eula' };
+      const fieldOf: Partial<Record<CheckoutProblem, string>> = {
+        email: 'email',
+        country: 'country',
+        region: 'region',
+        eula: 'eula',
+      };
       const field = first === undefined ? undefined : fieldOf[first];
       setError(field === undefined && first !== undefined ? problemWording(first) : null);
       if (field !== undefined) document.getElementById(fieldId(field))?.focus();
@@ -132,7 +172,10 @@ export default function Checkout({ tenant, locale, base, defaultCountry, eula, p
     if (order === null) return;
     setPhase('completing');
     setError(null);
-    const answer = await apiFetch<{ delivered: boolean }>('/v1/dev/checkout/complete-payment', { method: 'POST', body: { idempotencyKey: order.key } });
+    const answer = await apiFetch<{ delivered: boolean }>('/v1/dev/checkout/complete-payment', {
+      method: 'POST',
+      body: { idempotencyKey: order.key },
+    });
     if (answer.ok) return window.location.assign(resultHref(order.key));
     setError(checkoutErrorWording(answer, (seconds) => retryWhen(seconds, locale)));
     setPhase('ordered');
@@ -152,9 +195,17 @@ export default function Checkout({ tenant, locale, base, defaultCountry, eula, p
       <form className="checkout-form" onSubmit={submit} noValidate>
         <label htmlFor={fieldId('email')}>{labels.emailLabel}</label>
         <input
-          id={fieldId('email')} type="email" name="email" autoComplete="email" required={session === null}
-          readOnly={session !== null} value={session?.email ?? form.email} onChange={(event) => update({ email: event.currentTarget.value })}
-          aria-invalid={invalid('email')} aria-describedby={fieldId('email-note')} data-testid="checkout-email"
+          id={fieldId('email')}
+          type="email"
+          name="email"
+          autoComplete="email"
+          required={session === null}
+          readOnly={session !== null}
+          value={session?.email ?? form.email}
+          onChange={(event) => update({ email: event.currentTarget.value })}
+          aria-invalid={invalid('email')}
+          aria-describedby={fieldId('email-note')}
+          data-testid="checkout-email"
         />
         <p id={fieldId('email-note')} className={invalid('email') ? 'field-error' : 'muted'}>
           {problemText('email') ?? (session === null ? null : labels.emailSignedIn)}
@@ -162,78 +213,143 @@ export default function Checkout({ tenant, locale, base, defaultCountry, eula, p
 
         <label htmlFor={fieldId('country')}>{labels.countryLabel}</label>
         <select
-          id={fieldId('country')} name="country" autoComplete="country" value={form.country}
+          id={fieldId('country')}
+          name="country"
+          autoComplete="country"
+          value={form.country}
           onChange={(event) => update({ country: event.currentTarget.value, region: '' })}
-          aria-invalid={invalid('country')} aria-describedby={fieldId('country-error')} data-testid="checkout-country"
+          aria-invalid={invalid('country')}
+          aria-describedby={fieldId('country-error')}
+          data-testid="checkout-country"
         >
-          {countries.length === 0
-            ? <option value={form.country}>{form.country}</option>
-            : countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+          {countries.length === 0 ? (
+            <option value={form.country}>{form.country}</option>
+          ) : (
+            countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))
+          )}
         </select>
-        <p id={fieldId('country-error')} className="field-error">{problemText('country')}</p>
+        <p id={fieldId('country-error')} className="field-error">
+          {problemText('country')}
+        </p>
 
         {regions.length > 0 && (
           <>
             <label htmlFor={fieldId('region')}>{labels.regionLabel}</label>
             <select
-              id={fieldId('region')} name="region" autoComplete="address-level1" required value={form.region}
+              id={fieldId('region')}
+              name="region"
+              autoComplete="address-level1"
+              required
+              value={form.region}
               onChange={(event) => update({ region: event.currentTarget.value })}
-              aria-invalid={invalid('region')} aria-describedby={fieldId('region-error')} data-testid="checkout-region"
+              aria-invalid={invalid('region')}
+              aria-describedby={fieldId('region-error')}
+              data-testid="checkout-region"
             >
               <option value="">{labels.choose}</option>
-              {regions.map((code) => <option key={code} value={code}>{SUBDIVISION_NAMES[form.country]?.[code] ?? code}</option>)}
+              {regions.map((code) => (
+                <option key={code} value={code}>
+                  {SUBDIVISION_NAMES[form.country]?.[code] ?? code}
+                </option>
+              ))}
             </select>
-            <p id={fieldId('region-error')} className="field-error">{problemText('region')}</p>
+            <p id={fieldId('region-error')} className="field-error">
+              {problemText('region')}
+            </p>
           </>
         )}
 
         <label className="check">
           <input
-            id={fieldId('eula')} type="checkbox" name="eula" required checked={form.eulaAccepted}
+            id={fieldId('eula')}
+            type="checkbox"
+            name="eula"
+            required
+            checked={form.eulaAccepted}
             onChange={(event) => update({ eulaAccepted: event.currentTarget.checked })}
-            aria-invalid={invalid('eula')} aria-describedby={fieldId('eula-error')} data-testid="checkout-eula"
+            aria-invalid={invalid('eula')}
+            aria-describedby={fieldId('eula-error')}
+            data-testid="checkout-eula"
           />
           <span>
-            {beforeLink}<a href={`${base}/eula/`} target="_blank" rel="noopener">{labels.eulaLink}</a>{fill(afterLink, { version })}
+            {beforeLink}
+            <a href={`${base}/eula/`} target="_blank" rel="noopener">
+              {labels.eulaLink}
+            </a>
+            {fill(afterLink, { version })}
           </span>
         </label>
-        <p id={fieldId('eula-error')} className="field-error">{problemText('eula')}</p>
+        <p id={fieldId('eula-error')} className="field-error">
+          {problemText('eula')}
+        </p>
 
-        {phase === 'form' || phase === 'starting'
-          ? <button type="submit" className="button" disabled={busy} data-testid="checkout-pay">{labels.pay}</button>
-          : null}
+        {phase === 'form' || phase === 'starting' ? (
+          <button type="submit" className="button" disabled={busy} data-testid="checkout-pay">
+            {labels.pay}
+          </button>
+        ) : null}
       </form>
 
-      <p role="status" data-testid="checkout-progress">{statusText}</p>
-      <p role="alert" className="error" data-testid="checkout-error">{error === null ? null : fill(labels[error.label], error.values)}</p>
+      <p role="status" data-testid="checkout-progress">
+        {statusText}
+      </p>
+      <p role="alert" className="error" data-testid="checkout-error">
+        {error === null ? null : fill(labels[error.label], error.values)}
+      </p>
 
       {order !== null && (phase === 'ordered' || phase === 'completing') && (
         <div className="payment" data-testid="checkout-payment">
           <h3>{labels.orderSummary}</h3>
           <dl className="totals" data-testid="checkout-totals">
-            <dt>{labels.subtotal}</dt><dd>{money(order.answer.totals.subtotal, order.answer.totals.currency)}</dd>
+            <dt>{labels.subtotal}</dt>
+            <dd>{money(order.answer.totals.subtotal, order.answer.totals.currency)}</dd>
             {order.answer.totals.discount > 0 && (
-              <><dt>{labels.discount}</dt><dd>−{money(order.answer.totals.discount, order.answer.totals.currency)}</dd></>
+              <>
+                <dt>{labels.discount}</dt>
+                <dd>−{money(order.answer.totals.discount, order.answer.totals.currency)}</dd>
+              </>
             )}
-            <dt>{labels.tax}</dt><dd>{money(order.answer.totals.tax, order.answer.totals.currency)}</dd>
+            <dt>{labels.tax}</dt>
+            <dd>{money(order.answer.totals.tax, order.answer.totals.currency)}</dd>
             <dt className="grand">{labels.total}</dt>
-            <dd className="grand" data-testid="checkout-total">{money(order.answer.totals.total, order.answer.totals.currency)}</dd>
+            <dd className="grand" data-testid="checkout-total">
+              {money(order.answer.totals.total, order.answer.totals.currency)}
+            </dd>
           </dl>
-          {payments.stripePublishableKey === null
-            ? <p role="status" className="status-line" data-testid="card-status">{labels.cardNotConfigured}</p>
-            : (
-              <CardPayment
-                publishableKey={payments.stripePublishableKey} clientSecret={order.answer.payment.clientSecret} locale={locale}
-                returnUrl={new URL(resultHref(order.key), window.location.origin).href}
-                labels={{
-                  cardLoading: labels.cardLoading, cardUnreachable: labels.cardUnreachable,
-                  payButton: fill(labels.payAmount, { amount: money(order.answer.totals.total, order.answer.totals.currency) }),
-                }}
-              />
-            )}
+          {payments.stripePublishableKey === null ? (
+            <p role="status" className="status-line" data-testid="card-status">
+              {labels.cardNotConfigured}
+            </p>
+          ) : (
+            <CardPayment
+              publishableKey={payments.stripePublishableKey}
+              clientSecret={order.answer.payment.clientSecret}
+              locale={locale}
+              returnUrl={new URL(resultHref(order.key), window.location.origin).href}
+              labels={{
+                cardLoading: labels.cardLoading,
+                cardUnreachable: labels.cardUnreachable,
+                payButton: fill(labels.payAmount, {
+                  amount: money(order.answer.totals.total, order.answer.totals.currency),
+                }),
+              }}
+            />
+          )}
           {payments.devPayments && (
             <div>
-              <button type="button" className="button" onClick={completeTestPayment} disabled={busy} data-testid="dev-pay">{labels.devPay}</button>
+              <button
+                type="button"
+                className="button"
+                onClick={completeTestPayment}
+                disabled={busy}
+                data-testid="dev-pay"
+              >
+                {labels.devPay}
+              </button>
               <p className="muted">{labels.devPayNote}</p>
             </div>
           )}

@@ -6,12 +6,32 @@ import { apiFetch } from '../../lib/api-fetch';
 import type { MessageKey } from '../../lib/i18n';
 import { fill } from '../../lib/wording';
 import { settleAttempt } from './checkout-attempt';
-import { initialPollState, nextPollState, type CheckoutStatusBody, type PollState, type ResultView } from './status-poll';
+import {
+  initialPollState,
+  nextPollState,
+  type CheckoutStatusBody,
+  type PollState,
+  type ResultView,
+} from './status-poll';
 
 /** The strings `CheckoutResult` shows. */
 export const CHECKOUT_RESULT_LABELS = [
-  'resultChecking', 'resultAwaiting', 'resultPaid', 'resultPaidNoInvoice', 'resultFailed', 'resultExpired', 'resultRefunded',
-  'resultDisputed', 'resultNotFound', 'resultNoKey', 'resultOffline', 'resultError', 'resultGaveUp', 'goToLibrary', 'backToCart', 'total',
+  'resultChecking',
+  'resultAwaiting',
+  'resultPaid',
+  'resultPaidNoInvoice',
+  'resultFailed',
+  'resultExpired',
+  'resultRefunded',
+  'resultDisputed',
+  'resultNotFound',
+  'resultNoKey',
+  'resultOffline',
+  'resultError',
+  'resultGaveUp',
+  'goToLibrary',
+  'backToCart',
+  'total',
 ] as const satisfies readonly MessageKey[];
 
 /** Props of `CheckoutResult`. */
@@ -56,7 +76,9 @@ export default function CheckoutResult({ tenant, locale, base, labels }: Checkou
     if (key === null || state.nextDelayMs === null) return;
     let cancelled = false;
     const poll = async () => {
-      const answer = await apiFetch<CheckoutStatusBody>(`/v1/checkout/status?idempotencyKey=${encodeURIComponent(key)}`);
+      const answer = await apiFetch<CheckoutStatusBody>(
+        `/v1/checkout/status?idempotencyKey=${encodeURIComponent(key)}`,
+      );
       if (!cancelled) setState((current) => nextPollState(current, answer));
     };
     // Offline, the `online` event asks at once instead of waiting out the backoff.
@@ -86,20 +108,39 @@ export default function CheckoutResult({ tenant, locale, base, labels }: Checkou
   }, [key, state.view, tenant]);
 
   const totals = state.status?.totals;
-  const message = state.view === 'paid'
-    ? state.status?.invoiceNumber
-      ? fill(labels.resultPaid, { invoice: state.status.invoiceNumber })
-      : labels.resultPaidNoInvoice
-    : labels[MESSAGE[state.view]];
+  const message =
+    state.view === 'paid'
+      ? state.status?.invoiceNumber
+        ? fill(labels.resultPaid, { invoice: state.status.invoiceNumber })
+        : labels.resultPaidNoInvoice
+      : labels[MESSAGE[state.view]];
 
   return (
     <div className="checkout-result">
-      <p role="status" aria-live="polite" className="status-line" data-testid="checkout-status" data-view={state.view}>{message}</p>
+      <p role="status" aria-live="polite" className="status-line" data-testid="checkout-status" data-view={state.view}>
+        {message}
+      </p>
       {state.view === 'paid' && totals !== undefined && (
-        <p>{labels.total}: <strong>{formatMoney({ amount: totals.total, currency: totals.currency }, locale)}</strong></p>
+        <p>
+          {labels.total}: <strong>{formatMoney({ amount: totals.total, currency: totals.currency }, locale)}</strong>
+        </p>
       )}
-      {state.view === 'paid' && <p><a className="button" href={`${base}/library/${state.status === null ? '' : `?order=${encodeURIComponent(state.status.orderId)}`}`} data-testid="go-to-library">{labels.goToLibrary}</a></p>}
-      {(state.view === 'failed' || state.view === 'expired') && <p><a href={`${base}/cart/`}>{labels.backToCart}</a></p>}
+      {state.view === 'paid' && (
+        <p>
+          <a
+            className="button"
+            href={`${base}/library/${state.status === null ? '' : `?order=${encodeURIComponent(state.status.orderId)}`}`}
+            data-testid="go-to-library"
+          >
+            {labels.goToLibrary}
+          </a>
+        </p>
+      )}
+      {(state.view === 'failed' || state.view === 'expired') && (
+        <p>
+          <a href={`${base}/cart/`}>{labels.backToCart}</a>
+        </p>
+      )}
     </div>
   );
 }

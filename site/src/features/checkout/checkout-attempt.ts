@@ -26,15 +26,28 @@ export const attemptKey = (tenant: string): string => `fanfare:checkout:${tenant
  */
 export function fingerprintOf(content: CheckoutContent, buyer: string): string {
   const items = [...content.items].sort((a, b) => a.productId.localeCompare(b.productId));
-  return JSON.stringify([buyer.toLowerCase(), items, content.currency, content.country, content.region ?? null, content.email ?? null, content.eulaAccepted.version]);
+  return JSON.stringify([
+    buyer.toLowerCase(),
+    items,
+    content.currency,
+    content.country,
+    content.region ?? null,
+    content.email ?? null,
+    content.eulaAccepted.version,
+  ]);
 }
 
 /** The tenant's stored attempt, or null. */
 export function storedAttempt(storage: AttemptStorage, tenant: string): CheckoutAttempt | null {
   try {
     const parsed = JSON.parse(storage.getItem(attemptKey(tenant)) ?? 'null') as Partial<CheckoutAttempt> | null;
-    if (typeof parsed?.key !== 'string' || typeof parsed.fingerprint !== 'string' || !Array.isArray(parsed.productIds)) return null;
-    return { key: parsed.key, fingerprint: parsed.fingerprint, productIds: parsed.productIds.filter((id) => typeof id === 'string') };
+    if (typeof parsed?.key !== 'string' || typeof parsed.fingerprint !== 'string' || !Array.isArray(parsed.productIds))
+      return null;
+    return {
+      key: parsed.key,
+      fingerprint: parsed.fingerprint,
+      productIds: parsed.productIds.filter((id) => typeof id === 'string'),
+    };
   } catch {
     return null;
   }
@@ -45,7 +58,13 @@ export function storedAttempt(storage: AttemptStorage, tenant: string): Checkout
  * click or a retry after a lost answer must reach the same order), else a new key, stored
  * before the request leaves so that a second click already sees it.
  */
-export function attemptFor(storage: AttemptStorage, tenant: string, content: CheckoutContent, buyer: string, newKey: () => string): CheckoutAttempt {
+export function attemptFor(
+  storage: AttemptStorage,
+  tenant: string,
+  content: CheckoutContent,
+  buyer: string,
+  newKey: () => string,
+): CheckoutAttempt {
   const fingerprint = fingerprintOf(content, buyer);
   const stored = storedAttempt(storage, tenant);
   if (stored?.fingerprint === fingerprint) return stored;

@@ -4,9 +4,23 @@ import type { CheckoutProblem } from './checkout-request';
 
 /** The strings the checkout's error wording draws on. */
 export const CHECKOUT_ERROR_LABELS = [
-  'errOffline', 'errUnavailable', 'errEmailRequired', 'errCountry', 'errRegion', 'errNotForSale', 'errNoPrice',
-  'errSoldOut', 'errSessionExpired', 'errInvalid', 'errNotPayable', 'errRateLimited', 'errRefused', 'errUnknown',
-  'probMixedCurrencies', 'probEula', 'emptyCart',
+  'errOffline',
+  'errUnavailable',
+  'errEmailRequired',
+  'errCountry',
+  'errRegion',
+  'errNotForSale',
+  'errNoPrice',
+  'errSoldOut',
+  'errSessionExpired',
+  'errInvalid',
+  'errNotPayable',
+  'errRateLimited',
+  'errRefused',
+  'errUnknown',
+  'probMixedCurrencies',
+  'probEula',
+  'emptyCart',
 ] as const satisfies readonly MessageKey[];
 
 /** One of `CHECKOUT_ERROR_LABELS`. */
@@ -39,7 +53,10 @@ const BY_CODE: Record<string, CheckoutErrorLabel> = {
  * A refusal of `POST /v1/checkout` (or the development payment) in plain words: the domain code
  * when the API gave a known one, else by status (400 validation, 422 refusal, 503 try again).
  */
-export function checkoutErrorWording(failure: Extract<ApiResult<unknown>, { ok: false }>, retryWhen: (seconds: number) => string): Wording {
+export function checkoutErrorWording(
+  failure: Extract<ApiResult<unknown>, { ok: false }>,
+  retryWhen: (seconds: number) => string,
+): Wording {
   const values = { code: failure.code, when: retryWhen(failure.retryAfterSeconds ?? 60) };
   if (failure.status === 0) return { label: 'errOffline', values };
   const byCode = BY_CODE[failure.code];

@@ -21,5 +21,8 @@ export function paymentEnv(options: PaymentOptions): Record<string, string> {
 /** The options a build was given (none: no card form, no test payment). */
 export function paymentOptionsFrom(env: Record<string, string | undefined>): PaymentOptions {
   const key = env[KEY] ?? '';
-  return { stripePublishableKey: /^pk_(test|live)_[A-Za-z0-9]+$/.test(key) ? key : null, devPayments: env[DEV] === 'true' };
+  return {
+    stripePublishableKey: /^pk_(test|live)_[A-Za-z0-9]+$/.test(key) ? key : null,
+    devPayments: env[DEV] === 'true',
+  };
 }

@@ -66,19 +66,25 @@ const FINAL: Record<string, ResultView> = {
  * its invoice number, failed, expired, refunded, disputed) or an unknown key; otherwise ask again with backoff,
  * saying "offline" or "could not check" meanwhile, and give up after `maxPolls`.
  */
-export function nextPollState(state: PollState, answer: ApiResult<CheckoutStatusBody>, policy: PollPolicy = DEFAULT_POLL_POLICY): PollState {
+export function nextPollState(
+  state: PollState,
+  answer: ApiResult<CheckoutStatusBody>,
+  policy: PollPolicy = DEFAULT_POLL_POLICY,
+): PollState {
   const polls = state.polls + 1;
   const delay = Math.min(policy.maxDelayMs, Math.round(policy.firstDelayMs * policy.factor ** (polls - 1)));
   if (answer.ok) {
     const final = FINAL[answer.body.status];
     // The invoice is issued just after the payment lands: keep asking a while for its number.
     const invoicePending = final === 'paid' && answer.body.invoiceNumber === null && polls < policy.maxPolls;
-    if (final !== undefined) return { view: final, polls, status: answer.body, nextDelayMs: invoicePending ? policy.firstDelayMs : null };
+    if (final !== undefined)
+      return { view: final, polls, status: answer.body, nextDelayMs: invoicePending ? policy.firstDelayMs : null };
     if (polls >= policy.maxPolls) return { view: 'gave_up', polls, status: answer.body, nextDelayMs: null };
     return { view: 'awaiting_payment', polls, status: answer.body, nextDelayMs: delay };
   }
   // 404: no such checkout here; 400: a key that could never be one (edited by hand).
-  if (answer.status === 404 || answer.status === 400) return { view: 'not_found', polls, status: null, nextDelayMs: null };
+  if (answer.status === 404 || answer.status === 400)
+    return { view: 'not_found', polls, status: null, nextDelayMs: null };
   if (polls >= policy.maxPolls) return { ...state, view: 'gave_up', polls, nextDelayMs: null };
   return { ...state, view: answer.status === 0 ? 'offline' : 'error', polls, nextDelayMs: delay };
 }

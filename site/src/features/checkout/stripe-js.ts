@@ -16,7 +16,10 @@ export interface StripeElements {
 /** A Stripe.js instance. */
 export interface StripeJs {
   elements(options: { clientSecret: string; locale?: string }): StripeElements;
-  confirmPayment(options: { elements: StripeElements; confirmParams: { return_url: string } }): Promise<{ error?: { message?: string; type?: string } }>;
+  confirmPayment(options: {
+    elements: StripeElements;
+    confirmParams: { return_url: string };
+  }): Promise<{ error?: { message?: string; type?: string } }>;
 }
 
 type StripeFactory = (publishableKey: string) => StripeJs;

@@ -7,14 +7,29 @@ import type { MessageKey } from '../../lib/i18n';
 import { useOnline } from '../../lib/use-online';
 import { fill, humanSize, longDate, retryWhen } from '../../lib/wording';
 import {
-  LIBRARY_STATUS_LABELS, downloadErrorWording, downloadableAssets, statusWording,
-  type DownloadLink, type LibraryAsset, type LibraryEntitlement,
+  LIBRARY_STATUS_LABELS,
+  downloadErrorWording,
+  downloadableAssets,
+  statusWording,
+  type DownloadLink,
+  type LibraryAsset,
+  type LibraryEntitlement,
 } from './library-view';
 
 /** The strings `Library` shows. */
 export const LIBRARY_LABELS = [
-  ...SIGN_IN_LABELS, ...LIBRARY_STATUS_LABELS, 'libraryLoading', 'libraryEmpty', 'libraryArriving', 'libraryOffline', 'libraryError', 'boughtOn',
-  'noFiles', 'download', 'downloadPreparing', 'downloadStarted',
+  ...SIGN_IN_LABELS,
+  ...LIBRARY_STATUS_LABELS,
+  'libraryLoading',
+  'libraryEmpty',
+  'libraryArriving',
+  'libraryOffline',
+  'libraryError',
+  'boughtOn',
+  'noFiles',
+  'download',
+  'downloadPreparing',
+  'downloadStarted',
 ] as const satisfies readonly MessageKey[];
 
 /** Props of `Library`. */
@@ -71,7 +86,11 @@ export default function Library({ tenant, locale, base, labels }: LibraryProps) 
 
   useEffect(() => setAwaited(new URLSearchParams(window.location.search).get('order')), []);
 
-  const arriving = awaited !== null && listing.kind === 'loaded' && !listing.entitlements.some((e) => e.orderId === awaited) && asked < ARRIVAL_POLLS;
+  const arriving =
+    awaited !== null &&
+    listing.kind === 'loaded' &&
+    !listing.entitlements.some((e) => e.orderId === awaited) &&
+    asked < ARRIVAL_POLLS;
   useEffect(() => {
     if (!arriving) return;
     const timer = window.setTimeout(() => setAsked((n) => n + 1), Math.min(500 * 1.5 ** asked, 5_000));
@@ -97,13 +116,30 @@ export default function Library({ tenant, locale, base, labels }: LibraryProps) 
     };
   }, [token, online, store, asked]);
 
-  const signIn = <SignIn tenant={tenant} labels={Object.fromEntries(SIGN_IN_LABELS.map((k) => [k, labels[k]])) as Record<(typeof SIGN_IN_LABELS)[number], string>} />;
+  const signIn = (
+    <SignIn
+      tenant={tenant}
+      labels={
+        Object.fromEntries(SIGN_IN_LABELS.map((k) => [k, labels[k]])) as Record<(typeof SIGN_IN_LABELS)[number], string>
+      }
+    />
+  );
   if (!ready) return <p role="status">{labels.libraryLoading}</p>;
   if (token === null) {
     return (
       <div data-testid="library">
-        {expired && <p role="alert" className="error">{labels.errSessionExpired}</p>}
-        {online ? signIn : <p role="status" className="status-line">{labels.needsConnection}</p>}
+        {expired && (
+          <p role="alert" className="error">
+            {labels.errSessionExpired}
+          </p>
+        )}
+        {online ? (
+          signIn
+        ) : (
+          <p role="status" className="status-line">
+            {labels.needsConnection}
+          </p>
+        )}
       </div>
     );
   }
@@ -111,7 +147,11 @@ export default function Library({ tenant, locale, base, labels }: LibraryProps) 
   const note = (assetId: string, value: DownloadNote) => setNotes((current) => ({ ...current, [assetId]: value }));
   const download = async (asset: LibraryAsset) => {
     note(asset.id, { text: fill(labels.downloadPreparing, { filename: asset.filename }), alert: false });
-    const answer = await apiFetch<DownloadLink>('/v1/downloads/link', { method: 'POST', body: { assetId: asset.id }, token });
+    const answer = await apiFetch<DownloadLink>('/v1/downloads/link', {
+      method: 'POST',
+      body: { assetId: asset.id },
+      token,
+    });
     if (answer.ok) {
       saveAs(answer.body.url, asset.filename);
       return note(asset.id, { text: fill(labels.downloadStarted, { filename: asset.filename }), alert: false });
@@ -131,9 +171,21 @@ export default function Library({ tenant, locale, base, labels }: LibraryProps) 
     <div data-testid="library">
       {signIn}
       {listing.kind === 'loading' && <p role="status">{labels.libraryLoading}</p>}
-      {listing.kind === 'offline' && <p role="status" className="status-line" data-testid="library-offline">{labels.libraryOffline}</p>}
-      {listing.kind === 'error' && <p role="alert" className="error">{fill(labels.libraryError, { code: listing.code })}</p>}
-      {arriving && <p role="status" className="status-line" data-testid="library-arriving">{labels.libraryArriving}</p>}
+      {listing.kind === 'offline' && (
+        <p role="status" className="status-line" data-testid="library-offline">
+          {labels.libraryOffline}
+        </p>
+      )}
+      {listing.kind === 'error' && (
+        <p role="alert" className="error">
+          {fill(labels.libraryError, { code: listing.code })}
+        </p>
+      )}
+      {arriving && (
+        <p role="status" className="status-line" data-testid="library-arriving">
+          {labels.libraryArriving}
+        </p>
+      )}
       {listing.kind === 'loaded' && listing.entitlements.length === 0 && !arriving && <p>{labels.libraryEmpty}</p>}
       {listing.kind === 'loaded' && listing.entitlements.length > 0 && (
         <ul className="library-list" data-testid="library-list">
@@ -142,7 +194,9 @@ export default function Library({ tenant, locale, base, labels }: LibraryProps) 
             const files = downloadableAssets(entitlement);
             return (
               <li key={entitlement.id} data-testid="library-item" data-status={entitlement.status}>
-                <h2><a href={`${base}/products/${entitlement.product.slug}/`}>{entitlement.product.title}</a></h2>
+                <h2>
+                  <a href={`${base}/products/${entitlement.product.slug}/`}>{entitlement.product.title}</a>
+                </h2>
                 <p>
                   <span className="badge">{labels[status.badge]}</span>{' '}
                   {fill(labels.boughtOn, { date: longDate(entitlement.grantedAt, locale) })}
@@ -153,11 +207,22 @@ export default function Library({ tenant, locale, base, labels }: LibraryProps) 
                   <ul className="files">
                     {files.map((asset) => (
                       <li key={asset.id}>
-                        <button type="button" className="button" onClick={() => void download(asset)} data-testid="download" data-asset-id={asset.id}>
-                          {labels.download} <span className="visually-hidden">{entitlement.product.title}: </span>{asset.filename} ({humanSize(asset.sizeBytes, locale)})
+                        <button
+                          type="button"
+                          className="button"
+                          onClick={() => void download(asset)}
+                          data-testid="download"
+                          data-asset-id={asset.id}
+                        >
+                          {labels.download} <span className="visually-hidden">{entitlement.product.title}: </span>
+                          {asset.filename} ({humanSize(asset.sizeBytes, locale)})
                         </button>{' '}
-                        <span role="status" className="muted" data-testid="download-status">{notes[asset.id]?.alert ? null : notes[asset.id]?.text}</span>
-                        <span role="alert" className="error" data-testid="download-error">{notes[asset.id]?.alert ? notes[asset.id]?.text : null}</span>
+                        <span role="status" className="muted" data-testid="download-status">
+                          {notes[asset.id]?.alert ? null : notes[asset.id]?.text}
+                        </span>
+                        <span role="alert" className="error" data-testid="download-error">
+                          {notes[asset.id]?.alert ? notes[asset.id]?.text : null}
+                        </span>
                       </li>
                     ))}
                   </ul>

@@ -29,8 +29,17 @@ export interface DownloadLink {
 
 /** The strings the library's status and download wording draw on. */
 export const LIBRARY_STATUS_LABELS = [
-  'statusActive', 'statusRevoked', 'statusExpired', 'revokedNote', 'expiredNote',
-  'downloadRateLimited', 'downloadForbidden', 'downloadNotFound', 'downloadFailed', 'needsConnection', 'errSessionExpired',
+  'statusActive',
+  'statusRevoked',
+  'statusExpired',
+  'revokedNote',
+  'expiredNote',
+  'downloadRateLimited',
+  'downloadForbidden',
+  'downloadNotFound',
+  'downloadFailed',
+  'needsConnection',
+  'errSessionExpired',
 ] as const satisfies readonly MessageKey[];
 
 type StatusLabel = (typeof LIBRARY_STATUS_LABELS)[number];
@@ -51,13 +60,21 @@ export function statusWording(entitlement: LibraryEntitlement): { badge: StatusL
  * A refused download link in plain words: 429 with when to retry, 403 (not owned, revoked),
  * 404 (file gone), 401 (sign-in expired), offline, else the code.
  */
-export function downloadErrorWording(failure: Extract<ApiResult<unknown>, { ok: false }>): { label: StatusLabel; retryAfterSeconds: number | null } {
+export function downloadErrorWording(failure: Extract<ApiResult<unknown>, { ok: false }>): {
+  label: StatusLabel;
+  retryAfterSeconds: number | null;
+} {
   const label: StatusLabel =
-    failure.status === 0 ? 'needsConnection'
-    : failure.status === 401 ? 'errSessionExpired'
-    : failure.status === 403 ? 'downloadForbidden'
-    : failure.status === 404 ? 'downloadNotFound'
-    : failure.status === 429 ? 'downloadRateLimited'
-    : 'downloadFailed';
+    failure.status === 0
+      ? 'needsConnection'
+      : failure.status === 401
+        ? 'errSessionExpired'
+        : failure.status === 403
+          ? 'downloadForbidden'
+          : failure.status === 404
+            ? 'downloadNotFound'
+            : failure.status === 429
+              ? 'downloadRateLimited'
+              : 'downloadFailed';
   return { label, retryAfterSeconds: failure.status === 429 ? (failure.retryAfterSeconds ?? 60) : null };
 }

@@ -35,7 +35,11 @@ export function resolveCurrency(stored: string | null, offered: readonly string[
 }
 
 /** A product's price in `currency`, else in `fallback` (the page's default). */
-export function pickPrice(prices: BakedPrices, currency: string, fallback: string): { currency: string; price: BakedPrice } | undefined {
+export function pickPrice(
+  prices: BakedPrices,
+  currency: string,
+  fallback: string,
+): { currency: string; price: BakedPrice } | undefined {
   const chosen = prices[currency];
   if (chosen !== undefined) return { currency, price: chosen };
   const other = prices[fallback];
@@ -70,7 +74,12 @@ export function parsePrices(json: string | undefined): BakedPrices {
     const prices: BakedPrices = {};
     for (const [currency, value] of Object.entries(parsed as Record<string, unknown>)) {
       const v = value as Partial<BakedPrice> | null;
-      if (v !== null && Number.isInteger(v.amount) && typeof v.formatted === 'string' && typeof v.taxNote === 'string') {
+      if (
+        v !== null &&
+        Number.isInteger(v.amount) &&
+        typeof v.formatted === 'string' &&
+        typeof v.taxNote === 'string'
+      ) {
         prices[currency] = { amount: v.amount as number, formatted: v.formatted, taxNote: v.taxNote };
       }
     }

@@ -1,4 +1,12 @@
-import { CURRENCY_EVENT, currencyKey, parsePrices, pickPrice, readChoice, resolveCurrency, writeChoice } from './currency-choice';
+import {
+  CURRENCY_EVENT,
+  currencyKey,
+  parsePrices,
+  pickPrice,
+  readChoice,
+  resolveCurrency,
+  writeChoice,
+} from './currency-choice';
 
 /**
  * Shows every `[data-prices]` element of the page in `currency` (its build-time price in that

@@ -23,10 +23,14 @@ function serviceWorker(): void {
   workbox.addEventListener('waiting', () => {
     if (prompt === null || accept === null) return;
     prompt.hidden = false;
-    accept.addEventListener('click', () => {
-      workbox.addEventListener('controlling', () => window.location.reload());
-      workbox.messageSkipWaiting();
-    }, { once: true });
+    accept.addEventListener(
+      'click',
+      () => {
+        workbox.addEventListener('controlling', () => window.location.reload());
+        workbox.messageSkipWaiting();
+      },
+      { once: true },
+    );
   });
   void workbox.register();
 }

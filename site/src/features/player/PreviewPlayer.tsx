@@ -45,7 +45,8 @@ export default function PreviewPlayer({ src, type, hls, title, durationMs, label
     if (element === null) return;
     const mp3: AttachedHls = { mode: 'mp3', detach: () => {} };
     // hls.js failing to load (a lost connection before it was cached) leaves the MP3.
-    source.current ??= hls === null ? Promise.resolve(mp3) : attachHls(element, hls, () => void fallBackToMp3()).catch(() => mp3);
+    source.current ??=
+      hls === null ? Promise.resolve(mp3) : attachHls(element, hls, () => void fallBackToMp3()).catch(() => mp3);
     setMode((await source.current).mode);
     await element.play().catch((error: unknown) => {
       // A pause pressed before playback started is not a failure.
@@ -63,23 +64,41 @@ export default function PreviewPlayer({ src, type, hls, title, durationMs, label
         onPlay={() => setPlaying(true)}
         onPause={() => setPlaying(false)}
         onTimeUpdate={(event) => setPosition(event.currentTarget.currentTime)}
-        onDurationChange={(event) => Number.isFinite(event.currentTarget.duration) && setDuration(event.currentTarget.duration)}
+        onDurationChange={(event) =>
+          Number.isFinite(event.currentTarget.duration) && setDuration(event.currentTarget.duration)
+        }
         onError={() => void fallBackToMp3()}
       >
         <source src={src} type={type} />
       </audio>
       {hydrated && (
         <>
-          <button type="button" className="button" aria-pressed={playing} aria-label={`${labels.play}: ${title}`} data-testid="preview-play"
-            onClick={() => (playing ? audio.current?.pause() : void play())}>
+          <button
+            type="button"
+            className="button"
+            aria-pressed={playing}
+            aria-label={`${labels.play}: ${title}`}
+            data-testid="preview-play"
+            onClick={() => (playing ? audio.current?.pause() : void play())}
+          >
             {labels.play}
           </button>
-          <input type="range" className="player-position" min={0} max={Math.max(duration, position)} step={0.1} value={position}
-            aria-label={labels.position} aria-valuetext={`${clock(position)} ${labels.of} ${clock(duration)}`}
+          <input
+            type="range"
+            className="player-position"
+            min={0}
+            max={Math.max(duration, position)}
+            step={0.1}
+            value={position}
+            aria-label={labels.position}
+            aria-valuetext={`${clock(position)} ${labels.of} ${clock(duration)}`}
             onChange={(event) => {
               if (audio.current !== null) audio.current.currentTime = Number(event.currentTarget.value);
-            }} />
-          <span className="muted" aria-hidden="true">{clock(position)} / {clock(duration)}</span>
+            }}
+          />
+          <span className="muted" aria-hidden="true">
+            {clock(position)} / {clock(duration)}
+          </span>
         </>
       )}
     </div>

@@ -7,7 +7,9 @@ import { offlinePageKeysFor, precacheKeysFor } from './offline-routing.js';
 import { indexedDbQueue } from '../wishlist/wishlist-db.js';
 import { WISHLIST_SYNC_TAG, replayQueue } from '../wishlist/wishlist-queue.js';
 
-declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<string | { url: string; revision: string | null }> };
+declare const self: ServiceWorkerGlobalScope & {
+  __WB_MANIFEST: Array<string | { url: string; revision: string | null }>;
+};
 // Background Sync is not in TypeScript's worker library (a WICG draft, Chromium only).
 interface SyncEvent extends ExtendableEvent {
   readonly tag: string;
@@ -23,22 +25,25 @@ const pages = new NetworkFirst({
 // to the page seen before, then to the precached copy, then to the offline page. Registered
 // before the precache route so a precached page is never served stale while online.
 registerRoute(
-  new NavigationRoute(async (options) => {
-    try {
-      return await pages.handle(options);
-    } catch {
-      const url = new URL(options.request.url);
-      for (const key of [...precacheKeysFor(url.pathname), ...offlinePageKeysFor(url.pathname)]) {
-        const cached = await matchPrecache(key);
-        if (cached !== undefined) return cached;
+  new NavigationRoute(
+    async (options) => {
+      try {
+        return await pages.handle(options);
+      } catch {
+        const url = new URL(options.request.url);
+        for (const key of [...precacheKeysFor(url.pathname), ...offlinePageKeysFor(url.pathname)]) {
+          const cached = await matchPrecache(key);
+          if (cached !== undefined) return cached;
+        }
+        return Response.error();
       }
-      return Response.error();
-    }
-  }, {
-    // API navigations (a download link opened in the tab) are files and one-time credentials:
-    // never stored in the pages cache, never answered from it.
-    denylist: [/^\/v1\//],
-  }),
+    },
+    {
+      // API navigations (a download link opened in the tab) are files and one-time credentials:
+      // never stored in the pages cache, never answered from it.
+      denylist: [/^\/v1\//],
+    },
+  ),
 );
 
 precacheAndRoute(self.__WB_MANIFEST);
@@ -55,11 +60,19 @@ registerRoute(
 // kept once the buyer searched or filtered in it, so both keep working offline there too.
 registerRoute(
   ({ url }) => url.origin === self.location.origin && url.pathname.endsWith('/search-index.json'),
-  new NetworkFirst({ cacheName: 'search-indexes', networkTimeoutSeconds: 4, plugins: [new ExpirationPlugin({ maxEntries: 4 })] }),
+  new NetworkFirst({
+    cacheName: 'search-indexes',
+    networkTimeoutSeconds: 4,
+    plugins: [new ExpirationPlugin({ maxEntries: 4 })],
+  }),
 );
 registerRoute(
   ({ url }) => url.origin === self.location.origin && url.pathname.endsWith('/catalog/items.json'),
-  new NetworkFirst({ cacheName: 'catalog-items', networkTimeoutSeconds: 4, plugins: [new ExpirationPlugin({ maxEntries: 4 })] }),
+  new NetworkFirst({
+    cacheName: 'catalog-items',
+    networkTimeoutSeconds: 4,
+    plugins: [new ExpirationPlugin({ maxEntries: 4 })],
+  }),
 );
 
 // The new worker waits until the buyer accepts the update prompt; only then does it take over
@@ -80,8 +93,14 @@ self.addEventListener('activate', (event: ExtendableEvent) => {
 // it when something may still go through (network or server trouble, not a revoked token).
 self.addEventListener('sync', ((event: SyncEvent) => {
   if (event.tag !== WISHLIST_SYNC_TAG) return;
-  event.waitUntil((async () => {
-    const result = await replayQueue(indexedDbQueue(self.indexedDB), (url, init) => fetch(url, init), (message) => console.warn(message));
-    if (result.retry > 0) throw new Error(`${result.retry} wishlist changes still to send`);
-  })());
+  event.waitUntil(
+    (async () => {
+      const result = await replayQueue(
+        indexedDbQueue(self.indexedDB),
+        (url, init) => fetch(url, init),
+        (message) => console.warn(message),
+      );
+      if (result.retry > 0) throw new Error(`${result.retry} wishlist changes still to send`);
+    })(),
+  );
 }) as EventListener);

@@ -23,7 +23,14 @@ const DEBOUNCE_MS = 150;
  * Search with suggestions as you type: asks the catalog search API while online and
  * falls back to the prebuilt client-side index offline, on failure or when the API is slow.
  */
-export default function SearchBox({ tenant, indexUrl, base = '', currency: fallback, currencies, labels }: SearchBoxProps) {
+export default function SearchBox({
+  tenant,
+  indexUrl,
+  base = '',
+  currency: fallback,
+  currencies,
+  labels,
+}: SearchBoxProps) {
   const [entries, setEntries] = useState<SearchEntry[]>([]);
   const [query, setQuery] = useState('');
   const [answer, setAnswer] = useState<(SearchAnswer & { query: string }) | undefined>();
@@ -40,7 +47,12 @@ export default function SearchBox({ tenant, indexUrl, base = '', currency: fallb
   useEffect(() => {
     const typing = new AbortController();
     const timer = setTimeout(() => {
-      searchOnlineOrIndex(query, { fetch: (url, init) => fetch(url, init), online: navigator.onLine, index: entries, signal: typing.signal })
+      searchOnlineOrIndex(query, {
+        fetch: (url, init) => fetch(url, init),
+        online: navigator.onLine,
+        index: entries,
+        signal: typing.signal,
+      })
         .then((found) => setAnswer({ ...found, query }))
         .catch(() => undefined);
     }, DEBOUNCE_MS);
@@ -49,7 +61,10 @@ export default function SearchBox({ tenant, indexUrl, base = '', currency: fallb
       typing.abort();
     };
   }, [query, entries]);
-  const prices = useMemo(() => new Map(entries.map((e) => [e.slug, e.prices?.[currency] ?? e.price])), [entries, currency]);
+  const prices = useMemo(
+    () => new Map(entries.map((e) => [e.slug, e.prices?.[currency] ?? e.price])),
+    [entries, currency],
+  );
   const results = answer?.query === query ? answer.hits : [];
   const open = query.trim() !== '' && answer?.query === query;
   const go = (slug: string | undefined) => {
@@ -62,10 +77,20 @@ export default function SearchBox({ tenant, indexUrl, base = '', currency: fallb
     const stops = [...event.currentTarget.querySelectorAll<HTMLElement>('input, [data-result]')];
     const at = stops.indexOf(event.target as HTMLElement);
     const next = stops[at + (event.key === 'ArrowDown' ? 1 : -1)];
-    if (next !== undefined) { event.preventDefault(); next.focus(); }
+    if (next !== undefined) {
+      event.preventDefault();
+      next.focus();
+    }
   };
   return (
-    <form role="search" onSubmit={(e) => { e.preventDefault(); go(results[0]?.slug); }} onKeyDown={moveFocus}>
+    <form
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        go(results[0]?.slug);
+      }}
+      onKeyDown={moveFocus}
+    >
       <label htmlFor={`${id}-input`}>{labels.search}</label>
       <input
         id={`${id}-input`}
@@ -77,14 +102,27 @@ export default function SearchBox({ tenant, indexUrl, base = '', currency: fallb
         data-testid="search-input"
         onChange={(e) => setQuery(e.currentTarget.value)}
       />
-      <p id={`${id}-count`} aria-live="polite" className="muted">{open ? (results.length === 0 ? labels.noResults : `${results.length} ${labels.results}`) : ''}</p>
-      <ul id={`${id}-list`} aria-label={labels.search} className="suggestions" data-testid="search-results" data-source={open ? answer.source : undefined}>
-        {open && results.map((hit) => (
-          <li key={hit.slug}>
-            <a href={`${base}/products/${hit.slug}/`} data-result>{hit.title}</a>{' '}
-            <span className="muted">{[hit.creator, prices.get(hit.slug)].filter((part) => part !== undefined && part !== '').join(' · ')}</span>
-          </li>
-        ))}
+      <p id={`${id}-count`} aria-live="polite" className="muted">
+        {open ? (results.length === 0 ? labels.noResults : `${results.length} ${labels.results}`) : ''}
+      </p>
+      <ul
+        id={`${id}-list`}
+        aria-label={labels.search}
+        className="suggestions"
+        data-testid="search-results"
+        data-source={open ? answer.source : undefined}
+      >
+        {open &&
+          results.map((hit) => (
+            <li key={hit.slug}>
+              <a href={`${base}/products/${hit.slug}/`} data-result>
+                {hit.title}
+              </a>{' '}
+              <span className="muted">
+                {[hit.creator, prices.get(hit.slug)].filter((part) => part !== undefined && part !== '').join(' · ')}
+              </span>
+            </li>
+          ))}
       </ul>
     </form>
   );

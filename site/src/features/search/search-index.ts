@@ -37,12 +37,16 @@ export function searchEntries(entries: readonly SearchEntry[], query: string, li
     let score = 0;
     let all = true;
     terms.forEach((term, i) => {
-      const matches = (w: string): boolean => (i === terms.length - 1 ? w.startsWith(term) : w === term || w.startsWith(term));
+      const matches = (w: string): boolean =>
+        i === terms.length - 1 ? w.startsWith(term) : w === term || w.startsWith(term);
       if (title.some(matches)) score += 3;
       else if (rest.some(matches)) score += 1;
       else all = false;
     });
     if (all) scored.push({ entry, score });
   }
-  return scored.sort((a, b) => b.score - a.score || a.entry.title.localeCompare(b.entry.title)).slice(0, limit).map((s) => s.entry);
+  return scored
+    .sort((a, b) => b.score - a.score || a.entry.title.localeCompare(b.entry.title))
+    .slice(0, limit)
+    .map((s) => s.entry);
 }

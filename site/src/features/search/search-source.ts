@@ -33,8 +33,12 @@ interface ApiAnswer {
 }
 
 const isApiAnswer = (value: unknown): value is ApiAnswer =>
-  typeof value === 'object' && value !== null && Array.isArray((value as { hits?: unknown }).hits)
-  && (value as ApiAnswer).hits.every((h) => typeof h?.slug === 'string' && typeof h.title === 'string' && typeof h.creatorName === 'string');
+  typeof value === 'object' &&
+  value !== null &&
+  Array.isArray((value as { hits?: unknown }).hits) &&
+  (value as ApiAnswer).hits.every(
+    (h) => typeof h?.slug === 'string' && typeof h.title === 'string' && typeof h.creatorName === 'string',
+  );
 
 /** The search API's URL for `query`. */
 export const searchUrl = (query: string, limit: number): string =>
@@ -62,7 +66,10 @@ export async function searchOnlineOrIndex(query: string, options: SearchSourceOp
     const response = await options.fetch(searchUrl(query, limit), { signal: request.signal });
     const body: unknown = response.ok ? await response.json() : undefined;
     if (isApiAnswer(body)) {
-      return { source: 'api', hits: body.hits.slice(0, limit).map((h) => ({ slug: h.slug, title: h.title, creator: h.creatorName })) };
+      return {
+        source: 'api',
+        hits: body.hits.slice(0, limit).map((h) => ({ slug: h.slug, title: h.title, creator: h.creatorName })),
+      };
     }
   } catch {
     // Network error, timeout or a body that is not JSON: the index answers below.

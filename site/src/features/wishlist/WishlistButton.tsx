@@ -13,12 +13,22 @@ export interface WishlistButtonProps {
 export default function WishlistButton({ tenant, productId, signInHref, labels }: WishlistButtonProps) {
   const { ready, wishlist, items } = useWishlist(tenant);
   if (ready && wishlist === undefined) {
-    return <a href={signInHref} data-testid="wishlist-sign-in">{labels.signIn}</a>;
+    return (
+      <a href={signInHref} data-testid="wishlist-sign-in">
+        {labels.signIn}
+      </a>
+    );
   }
   const inWishlist = items.some((item) => item.productId === productId);
   return (
-    <button type="button" className="button" disabled={!ready} aria-pressed={inWishlist} data-testid="wishlist-toggle"
-      onClick={() => void wishlist?.toggle(productId, !inWishlist)}>
+    <button
+      type="button"
+      className="button"
+      disabled={!ready}
+      aria-pressed={inWishlist}
+      data-testid="wishlist-toggle"
+      onClick={() => void wishlist?.toggle(productId, !inWishlist)}
+    >
       {inWishlist ? labels.added : labels.add}
     </button>
   );

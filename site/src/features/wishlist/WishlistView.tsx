@@ -26,7 +26,12 @@ export interface WishlistViewProps {
 export default function WishlistView({ tenant, products, signInHref, labels }: WishlistViewProps) {
   const { ready, wishlist, items } = useWishlist(tenant);
   if (!ready) return null;
-  if (wishlist === undefined) return <p data-testid="wishlist-sign-in"><a href={signInHref}>{labels.signIn}</a></p>;
+  if (wishlist === undefined)
+    return (
+      <p data-testid="wishlist-sign-in">
+        <a href={signInHref}>{labels.signIn}</a>
+      </p>
+    );
   if (items.length === 0) return <p data-testid="wishlist-empty">{labels.empty}</p>;
   const byId = new Map(products.map((product) => [product.id, product]));
   return (
@@ -35,12 +40,20 @@ export default function WishlistView({ tenant, products, signInHref, labels }: W
         const product = byId.get(productId);
         return (
           <li key={productId} data-product-id={productId}>
-            {product === undefined
-              ? <span className="muted">{labels.gone}</span>
-              : <><a href={product.href}>{product.title}</a> <span className="muted">{product.creator}</span> {product.price !== null && <span>{product.price}</span>}</>}
-            {' '}
-            <button type="button" className="link-button" onClick={() => void wishlist.toggle(productId, false)}
-              aria-label={`${labels.remove}: ${product?.title ?? labels.gone}`}>
+            {product === undefined ? (
+              <span className="muted">{labels.gone}</span>
+            ) : (
+              <>
+                <a href={product.href}>{product.title}</a> <span className="muted">{product.creator}</span>{' '}
+                {product.price !== null && <span>{product.price}</span>}
+              </>
+            )}{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void wishlist.toggle(productId, false)}
+              aria-label={`${labels.remove}: ${product?.title ?? labels.gone}`}
+            >
               {labels.remove}
             </button>
           </li>

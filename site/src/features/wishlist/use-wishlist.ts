@@ -22,7 +22,10 @@ export function useWishlist(tenant: string): WishlistState {
       unsubscribe();
       const wishlist = browserWishlist(tenant, session);
       setState({ ready: true, wishlist, items: wishlist?.store.snapshot ?? [] });
-      unsubscribe = wishlist === undefined ? () => {} : wishlist.store.subscribe((items) => setState({ ready: true, wishlist, items }));
+      unsubscribe =
+        wishlist === undefined
+          ? () => {}
+          : wishlist.store.subscribe((items) => setState({ ready: true, wishlist, items }));
     };
     follow();
     const stopSession = session.subscribe(follow);

@@ -42,7 +42,14 @@ export function changeRequest(change: WishlistChange): { url: string; init: Requ
   const base = `/v1/me/wishlist/${encodeURIComponent(change.productId)}`;
   const headers = { authorization: `Bearer ${change.token}` };
   return change.inWishlist
-    ? { url: base, init: { method: 'PUT', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ changedAt: change.changedAt }) } }
+    ? {
+        url: base,
+        init: {
+          method: 'PUT',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify({ changedAt: change.changedAt }),
+        },
+      }
     : { url: `${base}?changedAt=${encodeURIComponent(change.changedAt)}`, init: { method: 'DELETE', headers } };
 }
 
@@ -77,7 +84,11 @@ export type Send = (url: string, init: RequestInit) => Promise<{ status: number 
  * Sends every pending change, oldest first, and removes those the API took (or will never
  * take). A network failure stops the run: the rest would fail the same way.
  */
-export async function replayQueue(queue: ChangeQueue, send: Send, log: (message: string) => void = () => {}): Promise<ReplayResult> {
+export async function replayQueue(
+  queue: ChangeQueue,
+  send: Send,
+  log: (message: string) => void = () => {},
+): Promise<ReplayResult> {
   const result: ReplayResult = { delivered: 0, dropped: 0, awaitingSignIn: 0, retry: 0 };
   const pending = (await queue.all()).sort((a, b) => time(a.changedAt) - time(b.changedAt));
   for (const [index, change] of pending.entries()) {
@@ -106,25 +117,37 @@ export async function replayQueue(queue: ChangeQueue, send: Send, log: (message:
  * removal older than the server's entry lost to a later add elsewhere, so it does not hide it.
  * Newest first.
  */
-export function mergeWishlist(server: readonly WishlistItem[], pending: readonly WishlistChange[], user: string): WishlistItem[] {
+export function mergeWishlist(
+  server: readonly WishlistItem[],
+  pending: readonly WishlistChange[],
+  user: string,
+): WishlistItem[] {
   const items = new Map(server.map((item) => [item.productId, item]));
   for (const change of pending) {
     if (change.user !== user) continue;
     const current = items.get(change.productId);
     if (change.inWishlist) {
-      if (current === undefined) items.set(change.productId, { productId: change.productId, addedAt: change.changedAt });
+      if (current === undefined)
+        items.set(change.productId, { productId: change.productId, addedAt: change.changedAt });
     } else if (current !== undefined && time(current.addedAt) <= time(change.changedAt)) {
       items.delete(change.productId);
     }
   }
-  return [...items.values()].sort((a, b) => time(b.addedAt) - time(a.addedAt) || a.productId.localeCompare(b.productId));
+  return [...items.values()].sort(
+    (a, b) => time(b.addedAt) - time(a.addedAt) || a.productId.localeCompare(b.productId),
+  );
 }
 
 // The API and the browser may write the same instant differently (`+00:00`, no milliseconds).
 const time = (iso: string): number => Date.parse(iso);
 
 /** `items` after the buyer added (`inWishlist`) or removed `productId` at `changedAt`. */
-export function applyChange(items: readonly WishlistItem[], productId: string, inWishlist: boolean, changedAt: string): WishlistItem[] {
+export function applyChange(
+  items: readonly WishlistItem[],
+  productId: string,
+  inWishlist: boolean,
+  changedAt: string,
+): WishlistItem[] {
   const rest = items.filter((item) => item.productId !== productId);
   return inWishlist ? [{ productId, addedAt: changedAt }, ...rest] : rest;
 }

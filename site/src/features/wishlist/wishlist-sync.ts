@@ -47,7 +47,9 @@ export class BrowserWishlist {
    * while a replay was reading the queue is sent by the next one.
    */
   deliver(): Promise<void> {
-    const next = this.replaying.then(() => this.replay()).catch((error: unknown) => console.warn('wishlist sync failed', error));
+    const next = this.replaying
+      .then(() => this.replay())
+      .catch((error: unknown) => console.warn('wishlist sync failed', error));
     this.replaying = next;
     return next;
   }
@@ -57,7 +59,11 @@ export class BrowserWishlist {
     if (token === null) return;
     // Changes refused with 401 wait for this: the buyer signed in again.
     await this.queue.retoken(this.user, token);
-    const result = await replayQueue(this.queue, (url, init) => fetch(url, init), (message) => console.warn(message));
+    const result = await replayQueue(
+      this.queue,
+      (url, init) => fetch(url, init),
+      (message) => console.warn(message),
+    );
     if (result.retry > 0) {
       await registerSync();
       return;

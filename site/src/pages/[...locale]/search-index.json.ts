@@ -11,9 +11,17 @@ export const GET: APIRoute = async ({ params }) => {
     const work = store.workOf(p);
     const price = store.priceOf(p);
     return {
-      slug: p.slug, title: p.title, creator: store.creatorOf(p)?.displayName ?? '', type: p.mediaType,
-      genre: work?.genre ?? '', tags: work?.tags ?? [], year: work?.releaseYear ?? null, price: price?.formatted ?? '',
-      prices: Object.fromEntries(Object.entries(store.pricesOf(p)).map(([currency, shown]) => [currency, shown.formatted])),
+      slug: p.slug,
+      title: p.title,
+      creator: store.creatorOf(p)?.displayName ?? '',
+      type: p.mediaType,
+      genre: work?.genre ?? '',
+      tags: work?.tags ?? [],
+      year: work?.releaseYear ?? null,
+      price: price?.formatted ?? '',
+      prices: Object.fromEntries(
+        Object.entries(store.pricesOf(p)).map(([currency, shown]) => [currency, shown.formatted]),
+      ),
     };
   });
   return new Response(JSON.stringify(entries), { headers: { 'content-type': 'application/json' } });
