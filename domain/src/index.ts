@@ -11,3 +11,4 @@ export * from './pricing/index.js';
 export * from './quote/index.js';
 export * from './invoice/index.js';
 export * from './pos/index.js';
+export * from './orders/order-lifecycle.js';
