@@ -11,7 +11,7 @@ import type {
   PaymentActivities,
   StorageActivities,
   VatActivities,
-} from '@fanfare/workflows';
+} from '@fanfare/contracts';
 import { createAssetActivities, type DbActivityDeps } from './db/asset-activities.js';
 import { createAuditActivities } from './db/audit-activities.js';
 import { createEntitlementActivities } from './db/entitlement-activities.js';

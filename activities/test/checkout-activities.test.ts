@@ -14,7 +14,7 @@ import {
   Tenant,
   type MikroORM,
 } from '@fanfare/db';
-import { FailureType, type CheckoutQuote } from '@fanfare/workflows';
+import { FailureType, type CheckoutQuote } from '@fanfare/contracts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../../scripts/test-support/provided.js';
 import {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { FanfareActivities } from '@fanfare/activities';
-import { ASSET_INGEST_TASK_QUEUE, ENTITLEMENT_TASK_QUEUE } from '@fanfare/workflows';
+import { ASSET_INGEST_TASK_QUEUE, ENTITLEMENT_TASK_QUEUE } from '@fanfare/contracts';
 import { bundleWorkflowCode, Worker, type NativeConnection, type WorkflowBundle } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { temporalLoggerFrom } from './temporal-logger.js';

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { isDomainError } from '@fanfare/domain';
 import { confirmDiscountRedemption, releaseDiscountRedemption, reserveDiscountRedemption } from '@fanfare/db';
-import { FailureType, type DiscountActivities } from '@fanfare/workflows';
+import { FailureType, type DiscountActivities } from '@fanfare/contracts';
 import type { DbActivityDeps } from './asset-activities.js';
 import { isUuid } from './deterministic-uuid.js';
 

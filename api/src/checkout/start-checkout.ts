@@ -16,7 +16,7 @@ import {
   startCheckoutUpdate,
   type CheckoutInput,
   type CheckoutStarted,
-} from '@fanfare/workflows';
+} from '@fanfare/contracts';
 import { ApiError } from '../errors/api-error.js';
 import type { ErrorCode } from '../errors/error-codes.js';
 

@@ -10,7 +10,7 @@ import {
   type CheckoutPolicy,
   type CheckoutStarted,
   type PaymentEvent,
-} from '../../src/index.js';
+} from '@fanfare/contracts';
 
 /** A checkout input with fresh ids and short timers unless told otherwise. */
 export function checkoutInput(

@@ -1,6 +1,7 @@
 import { defineQuery } from '@temporalio/workflow';
 import type { AssetIngestOutcome } from './ports/asset-port.js';
 import type { MediaProbe } from './ports/media-port.js';
+import { defineProcess } from './processes.js';
 import { FANFARE_TASK_QUEUE } from './task-queues.js';
 
 /** The task queue asset ingest runs on. */
@@ -8,6 +9,14 @@ export const ASSET_INGEST_TASK_QUEUE = FANFARE_TASK_QUEUE;
 
 /** The workflow type name, for clients that start it by name. */
 export const ASSET_INGEST_WORKFLOW_TYPE = 'assetIngestWorkflow';
+
+/** The asset ingest process as the registry knows it: where it runs and the activities it calls. */
+export const ASSET_INGEST_PROCESS = defineProcess({
+  title: 'Asset ingest',
+  workflowType: ASSET_INGEST_WORKFLOW_TYPE,
+  taskQueue: ASSET_INGEST_TASK_QUEUE,
+  activities: ['storage', 'media', 'assets', 'audit'],
+});
 
 /** What the creator says the upload is; the probe must agree. */
 export type MediaClass = 'audio' | 'ebook';

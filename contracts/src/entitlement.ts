@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { defineProcess } from './processes.js';
 import { FANFARE_TASK_QUEUE } from './task-queues.js';
 
 /** The task queue the entitlement workflow runs on. */
@@ -6,6 +7,14 @@ export const ENTITLEMENT_TASK_QUEUE = FANFARE_TASK_QUEUE;
 
 /** The workflow type name, for clients (the checkout) that start it by name. */
 export const ENTITLEMENT_WORKFLOW_TYPE = 'entitlementWorkflow';
+
+/** The entitlement process as the registry knows it: where it runs and the activities it calls. */
+export const ENTITLEMENT_PROCESS = defineProcess({
+  title: 'Entitlement',
+  workflowType: ENTITLEMENT_WORKFLOW_TYPE,
+  taskQueue: ENTITLEMENT_TASK_QUEUE,
+  activities: ['entitlements'],
+});
 
 /** Why entitlements are taken away. */
 export type RevocationReason = 'refund' | 'chargeback' | 'takedown';

@@ -1,9 +1,13 @@
+import {
+  FailureType,
+  type AuditActivities,
+  type CapacityActivities,
+  type DiscountActivities,
+  type InvoiceActivities,
+  type OrderActivities,
+  type PaymentActivities,
+} from '@fanfare/contracts';
 import { proxyLocalActivities } from '@temporalio/workflow';
-import { FailureType } from './failure-types.js';
-import type { AuditActivities } from './ports/audit-port.js';
-import type { CapacityActivities } from './ports/capacity-port.js';
-import type { OrderActivities, PaymentActivities } from './ports/checkout-port.js';
-import type { DiscountActivities, InvoiceActivities } from './ports/money-port.js';
 
 /**
  * The activity proxies checkout calls, one per retry character. Workflow-side only.
@@ -29,6 +33,7 @@ export const records = proxyLocalActivities<
       FailureType.capacityExhausted,
       FailureType.invalidInput,
       FailureType.orderNotFound,
+      FailureType.orderTransitionRefused,
     ],
   },
 });

@@ -1,10 +1,15 @@
+import {
+  entitlementWorkflowId,
+  revokeEntitlementsSignal,
+  type CheckoutQuote,
+  type DiscountRedemptionKey,
+  type RevocationReason,
+  type TokenCapacityLine,
+} from '@fanfare/contracts';
+import type { LedgerLeg, LedgerSaleLine, OrderStatus } from '@fanfare/domain';
 import { getExternalWorkflowHandle, log } from '@temporalio/workflow';
-import { records } from './checkout.activities.js';
-import type { CheckoutState } from './checkout.state.js';
-import { entitlementWorkflowId, revokeEntitlementsSignal, type RevocationReason } from './entitlement.contract.js';
-import type { TokenCapacityLine } from './ports/capacity-port.js';
-import type { CheckoutLedgerLeg, CheckoutOrderStatus, CheckoutQuote } from './ports/checkout-port.js';
-import type { DiscountRedemptionKey } from './ports/money-port.js';
+import { records } from './activities.js';
+import type { CheckoutState } from './state.js';
 
 /** Appends one audit event for the order; the sequence number keeps repeated actions apart. */
 export async function audit(state: CheckoutState, action: string, data: Record<string, unknown>): Promise<void> {
@@ -12,35 +17,35 @@ export async function audit(state: CheckoutState, action: string, data: Record<s
   await records.appendAuditEvent({
     tenantId: state.input.tenantId,
     actorType: 'workflow',
-    actorId: state.workflowId,
+    actorId: state.process.workflowId,
     action,
     subjectType: 'order',
     subjectId: state.input.orderId,
     data,
-    idempotencyKey: `${state.workflowId}/audit/${state.auditSeq}/${action}`,
+    idempotencyKey: state.process.stepKey('audit', state.auditSeq, action),
   });
 }
 
 /** Moves the order row to `status` and records the transition in the audit trail. */
 export async function transition(
   state: CheckoutState,
-  status: CheckoutOrderStatus,
+  status: OrderStatus,
   data: Record<string, unknown> = {},
 ): Promise<void> {
-  const from = state.status.orderStatus;
+  const from = state.process.status().orderStatus;
   await records.setOrderStatus({ tenantId: state.input.tenantId, orderId: state.input.orderId, status });
-  state.status = { ...state.status, orderStatus: status };
+  state.process.update({ orderStatus: status });
   await audit(state, `order.${status}`, { from, to: status, ...data });
 }
 
 /** Writes one balanced ledger transaction for the order, once per key. */
-export async function ledger(state: CheckoutState, key: string, legs: CheckoutLedgerLeg[]): Promise<void> {
+export async function ledger(state: CheckoutState, key: string, legs: LedgerLeg[]): Promise<void> {
   if (legs.length === 0 || state.quote === null) return;
   await records.recordLedgerEntries({
     tenantId: state.input.tenantId,
     orderId: state.input.orderId,
     currency: state.quote.currency,
-    transactionKey: `${state.workflowId}/ledger/${key}`,
+    transactionKey: state.process.stepKey('ledger', key),
     legs,
   });
 }
@@ -76,9 +81,6 @@ export function customerKey(state: CheckoutState): string {
   return state.input.buyer.userId ?? state.input.buyer.email.toLowerCase();
 }
 
-/** The `patched()` id of reserving token-pack capacity in checkout. */
-export const TOKEN_CAPACITY = 'token-capacity';
-
 /** The units each token pack of the quote holds (`tokenAmount × quantity`), one line per product. */
 export function tokenCapacityLines(quote: CheckoutQuote): TokenCapacityLine[] {
   const units = new Map<string, number>();
@@ -87,4 +89,18 @@ export function tokenCapacityLines(quote: CheckoutQuote): TokenCapacityLine[] {
       units.set(line.productId, (units.get(line.productId) ?? 0) + line.tokenAmount * line.quantity);
   }
   return [...units].map(([productId, total]) => ({ productId, units: total }));
+}
+
+/** The quote's lines as the domain's ledger needs them (net of tax, per creator). */
+export function saleLines(quote: CheckoutQuote): LedgerSaleLine[] {
+  return quote.lines.map((line) => ({
+    creatorId: line.creatorId,
+    totalMinor: line.total,
+    taxMinor: line.tax.reduce((sum, tax) => sum + tax.amount, 0),
+  }));
+}
+
+/** The quote's tax in minor units: summed from its lines, as the engine's per-rate total is. */
+export function taxOf(quote: CheckoutQuote): number {
+  return saleLines(quote).reduce((sum, line) => sum + line.taxMinor, 0);
 }

@@ -1,31 +1,19 @@
 import {
-  condition,
-  log,
-  proxyActivities,
-  setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
-import {
+  ENTITLEMENT_PROCESS,
   entitlementStatusQuery,
+  FailureType,
+  OrderIdAttribute,
   revokeEntitlementsSignal,
+  TenantIdAttribute,
+  type EntitlementActivities,
   type EntitlementInput,
   type EntitlementResult,
   type EntitlementStatus,
-  type EntitlementStep,
-  type EntitlementSummary,
   type RevokeEntitlementsRequest,
-} from './entitlement.contract.js';
-import {
-  activeEntitlements,
-  entitlementsDueToExpire,
-  entitlementsToRevoke,
-  nextExpiryMs,
-  withState,
-} from './entitlement.rules.js';
-import { FailureType } from './failure-types.js';
-import type { EntitlementActivities } from './ports/entitlement-port.js';
-import { OrderIdAttribute, ProcessStatusAttribute, TenantIdAttribute } from './search-attributes.js';
+} from '@fanfare/contracts';
+import { condition, log, proxyActivities, setHandler } from '@temporalio/workflow';
+import { openProcess } from '../kit/index.js';
+import { activeEntitlements, entitlementsDueToExpire, entitlementsToRevoke, nextExpiryMs, withState } from './rules.js';
 
 // What a buyer paid for must reach the database, and a revocation must too: database steps
 // retry until it is back (no attempt cap); only an unknown order is hopeless.
@@ -38,10 +26,11 @@ const entitlements = proxyActivities<EntitlementActivities>({
   },
 });
 
-/** What the workflow waits for in a step, for the `status` query. */
-function waitingFor(step: EntitlementStep, next: number | null): string | null {
+/** What the workflow waits for in a status, for the `status` query. */
+function waitingFor({ step, entitlements: owned }: Omit<EntitlementStatus, 'waitingFor'>): string | null {
   if (step === 'granting') return 'the database to store the entitlements';
   if (step === 'finished') return null;
+  const next = nextExpiryMs(owned);
   const expiry = next === null ? '' : ` or the subscription period ending at ${new Date(next).toISOString()}`;
   return `a revocation (refund, chargeback, takedown)${expiry}`;
 }
@@ -52,25 +41,22 @@ function waitingFor(step: EntitlementStep, next: number | null): string | null {
  * their period, and completes when nothing is left active.
  */
 export async function entitlementWorkflow(input: EntitlementInput): Promise<EntitlementResult> {
-  const { workflowId } = workflowInfo();
   const { tenantId, orderId } = input;
-  let owned: EntitlementSummary[] = [];
-  let step: EntitlementStep = 'granting';
   const pending: RevokeEntitlementsRequest[] = [];
   setHandler(revokeEntitlementsSignal, (request) => void pending.push(request));
-  setHandler(
-    entitlementStatusQuery,
-    (): EntitlementStatus => ({ step, waitingFor: waitingFor(step, nextExpiryMs(owned)), entitlements: owned }),
-  );
-  const enter = (next: EntitlementStep): void => {
-    step = next;
-    upsertSearchAttributes([{ key: ProcessStatusAttribute, value: next }]);
-  };
-  upsertSearchAttributes([
-    { key: TenantIdAttribute, value: tenantId },
-    { key: OrderIdAttribute, value: orderId },
-  ]);
-  enter('granting');
+  const process = openProcess<EntitlementStatus>({
+    definition: ENTITLEMENT_PROCESS,
+    query: entitlementStatusQuery,
+    initial: { step: 'granting', entitlements: [] },
+    waitingFor,
+    keys: [
+      { key: TenantIdAttribute, value: tenantId },
+      { key: OrderIdAttribute, value: orderId },
+    ],
+    firstUpsert: 'keys-then-status',
+  });
+  process.describe(orderId, 'granting');
+  const owned = () => process.status().entitlements;
 
   const granted = await entitlements.grantOrderEntitlements({
     tenantId,
@@ -82,44 +68,52 @@ export async function entitlementWorkflow(input: EntitlementInput): Promise<Enti
     ...(input.policy?.subscriptionPeriodMs === undefined
       ? {}
       : { subscriptionPeriodMs: input.policy.subscriptionPeriodMs }),
-    idempotencyKey: `${workflowId}/grant`,
+    idempotencyKey: process.stepKey('grant'),
   });
-  owned = granted.map(({ entitlementId, productId, status, expiresAt }) => ({
-    entitlementId,
-    productId,
-    state: status,
-    expiresAt,
-  }));
-  enter('active');
+  process.enter('active', {
+    entitlements: granted.map(({ entitlementId, productId, status, expiresAt }) => ({
+      entitlementId,
+      productId,
+      state: status,
+      expiresAt,
+    })),
+  });
+  process.describe(orderId, `${granted.length} granted`);
 
   let revocations = 0;
-  while (activeEntitlements(owned).length > 0) {
-    const next = nextExpiryMs(owned);
+  while (activeEntitlements(owned()).length > 0) {
+    const next = nextExpiryMs(owned());
     if (pending.length === 0 && (next === null || next > Date.now())) {
       if (next === null) await condition(() => pending.length > 0);
       else await condition(() => pending.length > 0, next - Date.now());
     }
     const request = pending.shift();
     if (request !== undefined) {
-      const ids = entitlementsToRevoke(owned, request);
+      const ids = entitlementsToRevoke(owned(), request);
       revocations += 1;
       if (ids.length > 0) {
+        const idempotencyKey = process.stepKey('revoke', revocations);
         await entitlements.revokeEntitlements({
           tenantId,
           entitlementIds: ids,
           reason: request.reason,
-          idempotencyKey: `${workflowId}/revoke/${revocations}`,
+          idempotencyKey,
         });
-        owned = withState(owned, ids, 'revoked');
+        process.update({ entitlements: withState(owned(), ids, 'revoked') });
       }
     }
-    const due = entitlementsDueToExpire(owned, Date.now());
+    const due = entitlementsDueToExpire(owned(), Date.now());
     if (due.length > 0) {
-      await entitlements.expireEntitlements({ tenantId, entitlementIds: due, idempotencyKey: `${workflowId}/expire` });
-      owned = withState(owned, due, 'expired');
+      await entitlements.expireEntitlements({
+        tenantId,
+        entitlementIds: due,
+        idempotencyKey: process.stepKey('expire'),
+      });
+      process.update({ entitlements: withState(owned(), due, 'expired') });
     }
   }
-  enter('finished');
+  process.enter('finished');
+  process.describe(orderId, 'ended');
   log.info('Entitlements ended', { tenantId, orderId });
-  return { entitlements: owned };
+  return { entitlements: owned() };
 }

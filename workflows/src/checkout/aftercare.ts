@@ -1,12 +1,24 @@
+import {
+  checkoutSummary,
+  ENTITLEMENT_WORKFLOW_TYPE,
+  entitlementWorkflowId,
+  requestRefundUpdate,
+  type EntitlementInput,
+  type PaymentEvent,
+  type RefundOutcome,
+  type RefundRequest,
+} from '@fanfare/contracts';
+import { estimateProcessorFee, formatMoney, money, refundRefusal, reversalLegs, saleLegs } from '@fanfare/domain';
 import { condition, ParentClosePolicy, patched, setHandler, startChild } from '@temporalio/workflow';
-import { payments, records } from './checkout.activities.js';
-import { requestRefundUpdate, type PaymentEvent, type RefundRequest, type RefundOutcome } from './checkout.contract.js';
-import { estimateProcessorFee, refundRefusal, reversalLegs, saleLegs } from './checkout.rules.js';
-import { enter, takeEvent, type CheckoutState } from './checkout.state.js';
-import { audit, discountRedemption, ledger, revokeEntitlements, transition } from './checkout.steps.js';
-import { ENTITLEMENT_WORKFLOW_TYPE, entitlementWorkflowId, type EntitlementInput } from './entitlement.contract.js';
+import { withCompensation } from '../kit/index.js';
+import { payments, records } from './activities.js';
+import { takeEvent, type CheckoutState } from './state.js';
+import { audit, discountRedemption, ledger, revokeEntitlements, saleLines, transition } from './steps.js';
 
-/** The `patched()` id of issuing invoice and credit-note documents from checkout. */
+/**
+ * The `patched()` id of issuing invoice and credit-note documents from checkout. Kept: the committed
+ * checkout history (workflows/test/histories/checkout.json) was recorded before it and replays without.
+ */
 const INVOICE_DOCUMENTS = 'checkout-invoice-documents';
 
 /**
@@ -20,15 +32,11 @@ export async function completePayment(state: CheckoutState): Promise<void> {
   // `paid` finds the handler; the validator refuses until the workflow knows it is paid too.
   setHandler(requestRefundUpdate, (request) => refund(state, request), {
     validator: (request) => {
+      const { step, orderStatus } = state.process.status();
       const refusal =
-        state.status.step === 'closed'
+        step === 'closed'
           ? 'Aftercare has ended for this order'
-          : refundRefusal(
-              state.status.orderStatus,
-              quote.total,
-              state.takenMinor + state.inFlightMinor,
-              request.amountMinor,
-            );
+          : refundRefusal(orderStatus, quote.total, state.takenMinor + state.inFlightMinor, request.amountMinor);
       if (refusal !== null) throw new Error(refusal);
     },
   });
@@ -41,13 +49,15 @@ export async function completePayment(state: CheckoutState): Promise<void> {
     feeMinor,
     paidAt,
   });
-  state.status = { ...state.status, orderStatus: 'paid', invoiceNumber };
+  state.process.update({ orderStatus: 'paid', invoiceNumber });
+  const total = formatMoney(money(quote.total, quote.currency), 'en-US');
+  state.process.describeAs(checkoutSummary(input, { invoiceNumber, total }));
   // Checkouts recorded before invoice documents existed replay without issuing one.
   if (patched(INVOICE_DOCUMENTS)) {
     await records.issueInvoiceForOrder({
       tenantId: input.tenantId,
       orderId: input.orderId,
-      quote: quote.engineQuote,
+      quote,
       buyer: { ...input.buyer, country: input.country },
       issuedAt: paidAt,
     });
@@ -59,10 +69,9 @@ export async function completePayment(state: CheckoutState): Promise<void> {
     paymentIntentId: state.paymentIntentId,
     total: quote.total,
   });
-  state.sale = saleLegs(quote, await records.tenantFeeBps({ tenantId: input.tenantId }), feeMinor);
+  state.sale = saleLegs(saleLines(quote), await records.tenantFeeBps({ tenantId: input.tenantId }), feeMinor);
   await ledger(state, 'sale', state.sale);
   if (quote.discountId != null) await records.confirmDiscountRedemption(discountRedemption(state, quote.discountId));
-  // Only set when the reservation ran behind the `token-capacity` patch.
   if (state.capacityHeld) await records.confirmTokenCapacity({ tenantId: input.tenantId, orderId: input.orderId });
   const entitlement: EntitlementInput = {
     tenantId: input.tenantId,
@@ -82,7 +91,7 @@ export async function completePayment(state: CheckoutState): Promise<void> {
 
 /** Listens for refunds and disputes until the aftercare period ends. */
 export async function aftercare(state: CheckoutState, aftercareSeconds: number): Promise<void> {
-  enter(state, 'paid');
+  state.process.enter('paid');
   const deadline = Date.now() + aftercareSeconds * 1000;
   for (;;) {
     const remaining = deadline - Date.now();
@@ -92,7 +101,7 @@ export async function aftercare(state: CheckoutState, aftercareSeconds: number):
       state.events.shift(); // a late payment result: already decided
     else await afterPaymentEvent(state, event);
   }
-  enter(state, 'closed');
+  state.process.enter('closed');
 }
 
 /** An operator's refund: Stripe first (idempotent), then ledger, order, audit and entitlements. */
@@ -101,12 +110,19 @@ async function refund(state: CheckoutState, request: RefundRequest): Promise<Ref
   await condition(() => state.sale.length > 0);
   const total = state.quote!.total;
   const amount = request.amountMinor ?? total - state.takenMinor - state.inFlightMinor;
-  state.inFlightMinor += amount;
-  const { refundId } = await payments.createRefund({
-    paymentIntentId: state.paymentIntentId!,
-    amountMinor: amount,
-    idempotencyKey: `${state.workflowId}/refund/${request.requestId}`,
-    metadata: { tenantId: state.input.tenantId, orderId: state.input.orderId },
+  const { refundId } = await withCompensation(async (saga) => {
+    // In flight while Stripe decides, so a `charge.refunded` arriving meanwhile is not counted twice;
+    // a refund Stripe refuses gives it back, or every later refund and webhook would be off by it.
+    state.inFlightMinor += amount;
+    saga.register('refund-in-flight', () => {
+      state.inFlightMinor -= amount;
+    });
+    return payments.createRefund({
+      paymentIntentId: state.paymentIntentId!,
+      amountMinor: amount,
+      idempotencyKey: state.process.stepKey('refund', request.requestId),
+      metadata: { tenantId: state.input.tenantId, orderId: state.input.orderId },
+    });
   });
   state.inFlightMinor -= amount;
   await takeBack(state, amount, `refund/${request.requestId}`, {
@@ -116,12 +132,8 @@ async function refund(state: CheckoutState, request: RefundRequest): Promise<Ref
   });
   const full = state.takenMinor >= total;
   if (full || request.productIds !== null) await revokeEntitlements(state, 'refund', full ? null : request.productIds);
-  return {
-    refundId,
-    amountMinor: amount,
-    orderStatus: state.status.orderStatus,
-    refundedMinor: state.status.refundedMinor,
-  };
+  const { orderStatus, refundedMinor } = state.process.status();
+  return { refundId, amountMinor: amount, orderStatus, refundedMinor };
 }
 
 /** Records `amount` more as refunded: reversing ledger legs, the order's new status, the audit. */
@@ -134,7 +146,8 @@ async function takeBack(
   const total = state.quote!.total;
   const before = state.takenMinor;
   state.takenMinor += amount;
-  state.status = { ...state.status, refundedMinor: state.status.refundedMinor + amount };
+  const refundedMinor = state.process.status().refundedMinor + amount;
+  state.process.update({ refundedMinor });
   await ledger(state, key, reversalLegs(state.sale, total, before, state.takenMinor, 'refund'));
   if (patched(INVOICE_DOCUMENTS)) {
     const scope =
@@ -142,7 +155,7 @@ async function takeBack(
     await records.issueCreditNote({
       tenantId: state.input.tenantId,
       orderId: state.input.orderId,
-      creditKey: `${state.workflowId}/${key}`,
+      creditKey: state.process.stepKey(key),
       scope,
       reason: 'refund',
       issuedAt: new Date(Date.now()).toISOString(),
@@ -151,7 +164,7 @@ async function takeBack(
   const disputed = [...state.disputes.values()].includes('open');
   await transition(state, disputed ? 'disputed' : state.takenMinor >= total ? 'refunded' : 'partially_refunded', {
     amountMinor: amount,
-    refundedMinor: state.status.refundedMinor,
+    refundedMinor,
     ...data,
   });
 }
@@ -164,7 +177,7 @@ async function afterPaymentEvent(
   if (event.paymentIntentId !== state.paymentIntentId) return;
   if (event.kind === 'charge_refunded') {
     // Cumulative: our own refunds (done or in flight) are already counted, so only the excess is new.
-    const known = state.status.refundedMinor + state.inFlightMinor;
+    const known = state.process.status().refundedMinor + state.inFlightMinor;
     const extra = Math.min(event.amountRefundedMinor, state.quote!.total) - known;
     if (extra > 0) {
       await takeBack(state, extra, `refund/${event.eventId}`, { eventId: event.eventId, source: 'stripe' });
@@ -196,7 +209,7 @@ async function closeDispute(state: CheckoutState, disputeId: string, won: boolea
   state.disputes.set(disputeId, won ? 'won' : 'lost');
   const total = state.quote!.total;
   if (won) {
-    const refunded = state.status.refundedMinor;
+    const refunded = state.process.status().refundedMinor;
     await ledger(state, `dispute/${disputeId}/won`, reversalLegs(state.sale, total, total, refunded, 'reversal'));
     state.takenMinor = refunded;
     await transition(state, refunded > 0 ? 'partially_refunded' : 'paid', { disputeId, won });

@@ -1,4 +1,4 @@
-import type { RevocationReason } from '../entitlement.contract.js';
+import type { RevocationReason } from '../entitlement.js';
 
 /** One entitlement as the grant activity stored it (or found it already stored). */
 export interface GrantedEntitlement {

@@ -1,7 +1,7 @@
-import type { AssetIngestPolicy, MediaClass } from './asset-ingest.contract.js';
-import type { AssetIngestOutcome, AssetRejectionReason, RejectedAsset } from './ports/asset-port.js';
-import type { AudioProbe, MediaProbe } from './ports/media-port.js';
-import type { BlobFacts } from './ports/storage-port.js';
+import type { AssetIngestPolicy, MediaClass } from '@fanfare/contracts';
+import type { AssetIngestOutcome, AssetRejectionReason, RejectedAsset } from '@fanfare/contracts';
+import type { AudioProbe, MediaProbe } from '@fanfare/contracts';
+import type { BlobFacts } from '@fanfare/contracts';
 
 /** A rejection with its reason and a sentence for the creator. */
 export function rejection(reason: AssetRejectionReason, message: string): RejectedAsset {

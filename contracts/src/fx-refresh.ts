@@ -1,4 +1,5 @@
 import { defineQuery } from '@temporalio/workflow';
+import { defineProcess } from './processes.js';
 import { FANFARE_TASK_QUEUE } from './task-queues.js';
 
 /** The task queue the FX refresh runs on. */
@@ -6,6 +7,14 @@ export const FX_REFRESH_TASK_QUEUE = FANFARE_TASK_QUEUE;
 
 /** The workflow type name the schedule starts. */
 export const FX_REFRESH_WORKFLOW_TYPE = 'fxRefreshWorkflow';
+
+/** The fx refresh process as the registry knows it: where it runs and the activities it calls. */
+export const FX_REFRESH_PROCESS = defineProcess({
+  title: 'FX refresh',
+  workflowType: FX_REFRESH_WORKFLOW_TYPE,
+  taskQueue: FX_REFRESH_TASK_QUEUE,
+  activities: ['fx'],
+});
 
 /** The one schedule that refreshes display FX rates, found by this id in Temporal UI. */
 export const FX_REFRESH_SCHEDULE_ID = 'fx-refresh-daily';

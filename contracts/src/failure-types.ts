@@ -15,6 +15,8 @@ export const FailureType = {
   capacityExhausted: 'CapacityExhausted',
   /** The order a checkout step was called for does not exist. */
   orderNotFound: 'OrderNotFound',
+  /** A status change the order lifecycle does not allow (`paid` back to `pending`). */
+  orderTransitionRefused: 'OrderTransitionRefused',
   /** A refund the order cannot take (not paid, more than is left). */
   refundRefused: 'RefundRefused',
 } as const;

@@ -1,27 +1,23 @@
 import {
-  ActivityFailure,
-  ApplicationFailure,
-  log,
-  proxyActivities,
-  setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
-import {
+  ASSET_INGEST_PROCESS,
   assetIngestStatusQuery,
   DEFAULT_ASSET_INGEST_POLICY,
+  FailureType,
+  TenantIdAttribute,
+  type AssetActivities,
   type AssetIngestInput,
+  type AssetIngestOutcome,
   type AssetIngestResult,
   type AssetIngestStatus,
   type AssetIngestStep,
-} from './asset-ingest.contract.js';
-import { assessProbe, checkBlob, rejection } from './asset-ingest.rules.js';
-import { FailureType } from './failure-types.js';
-import type { AssetActivities, AssetIngestOutcome } from './ports/asset-port.js';
-import type { AuditActivities } from './ports/audit-port.js';
-import type { MediaActivities, MediaProbe } from './ports/media-port.js';
-import type { StorageActivities } from './ports/storage-port.js';
-import { ProcessStatusAttribute, TenantIdAttribute } from './search-attributes.js';
+  type AuditActivities,
+  type MediaActivities,
+  type MediaProbe,
+  type StorageActivities,
+} from '@fanfare/contracts';
+import { ActivityFailure, ApplicationFailure, log, proxyActivities } from '@temporalio/workflow';
+import { openProcess, type ProcessRun } from '../kit/index.js';
+import { assessProbe, checkBlob, rejection } from './rules.js';
 
 // A blob store that is down for a few minutes is worth waiting for; a missing blob is not.
 const storage = proxyActivities<StorageActivities>({
@@ -59,72 +55,73 @@ const WAITING_FOR: Record<AssetIngestStep, string | null> = {
   failed: null,
 };
 
+type Ingest = ProcessRun<AssetIngestStatus>;
+
 /**
  * Validates one uploaded file by its content: checksum and size from the blob store, format
  * from probing, then the outcome on the `Asset` row and in the audit trail.
  */
 export async function assetIngestWorkflow(input: AssetIngestInput): Promise<AssetIngestResult> {
-  let status: AssetIngestStatus = { step: 'starting', waitingFor: WAITING_FOR.starting, outcome: null };
-  setHandler(assetIngestStatusQuery, () => status);
-  const enter = (step: AssetIngestStep, outcome: AssetIngestOutcome | null = null): void => {
-    status = { step, waitingFor: WAITING_FOR[step], outcome };
-    upsertSearchAttributes([{ key: ProcessStatusAttribute, value: step }]);
-  };
-  upsertSearchAttributes([{ key: TenantIdAttribute, value: input.tenantId }]);
-  enter('starting');
   const { tenantId, assetId } = input;
+  const process = openProcess<AssetIngestStatus>({
+    definition: ASSET_INGEST_PROCESS,
+    query: assetIngestStatusQuery,
+    initial: { step: 'starting', outcome: null },
+    waitingFor: ({ step }) => WAITING_FOR[step],
+    keys: [{ key: TenantIdAttribute, value: tenantId }],
+    firstUpsert: 'keys-then-status',
+  });
+  process.describe(input.mediaClass, input.storageKey);
   await records.markAssetProcessing({ tenantId, assetId });
 
-  const { outcome, probe } = await inspect(input, enter);
+  const { outcome, probe } = await inspect(process, input);
 
-  enter('recording');
+  process.enter('recording');
   await records.recordAssetIngestOutcome({ tenantId, assetId, outcome });
-  const { workflowId } = workflowInfo();
   await records.appendAuditEvent({
     tenantId,
     actorType: 'workflow',
-    actorId: workflowId,
+    actorId: process.workflowId,
     action: outcome.status === 'ready' ? 'asset.ingested' : 'asset.rejected',
     subjectType: 'asset',
     subjectId: assetId,
     data: { storageKey: input.storageKey, mediaClass: input.mediaClass, outcome, probe },
-    idempotencyKey: `${workflowId}/audit/outcome`,
+    idempotencyKey: process.stepKey('audit', 'outcome'),
   });
-  enter(outcome.status, outcome);
+  process.enter(outcome.status, { outcome });
+  process.describe(
+    input.mediaClass,
+    input.storageKey,
+    outcome.status === 'ready' ? outcome.contentType : outcome.reason,
+  );
   log.info('Asset ingest finished', { tenantId, assetId, status: outcome.status });
   return { ...outcome, assetId, probe };
 }
 
 /** The checks that decide the outcome; every way an upload can be bad ends as a rejection. */
 async function inspect(
+  process: Ingest,
   input: AssetIngestInput,
-  enter: (step: AssetIngestStep) => void,
 ): Promise<{ outcome: AssetIngestOutcome; probe: MediaProbe | null }> {
   const policy = { ...DEFAULT_ASSET_INGEST_POLICY, ...input.policy };
-  enter('checking_blob');
+  process.enter('checking_blob');
   const blob = await storage.statBlob({ storageKey: input.storageKey });
   if (blob === null)
     return { outcome: rejection('blob_missing', `Nothing was uploaded at ${input.storageKey}`), probe: null };
   const refused = checkBlob(input.mediaClass, blob, input.expectedSha256, policy);
   if (refused !== null) return { outcome: refused, probe: null };
 
-  enter('probing');
-  let probe: MediaProbe;
+  process.enter('probing');
   try {
-    probe = await media.probeMedia({ storageKey: input.storageKey });
+    const probe = await media.probeMedia({ storageKey: input.storageKey });
+    return { outcome: assessProbe(input.mediaClass, blob, probe), probe };
   } catch (error) {
     if (!(error instanceof ActivityFailure)) throw error;
     const cause = error.cause;
-    if (cause instanceof ApplicationFailure && cause.type === FailureType.blobNotFound) {
-      return {
-        outcome: rejection('blob_missing', `The upload at ${input.storageKey} disappeared before it was probed`),
-        probe: null,
-      };
-    }
-    return {
-      outcome: rejection('probe_failed', `The file could not be probed: ${cause?.message ?? error.message}`),
-      probe: null,
-    };
+    const missing = cause instanceof ApplicationFailure && cause.type === FailureType.blobNotFound;
+    const outcome = missing
+      ? rejection('blob_missing', `The upload at ${input.storageKey} disappeared before it was probed`)
+      : rejection('probe_failed', `The file could not be probed: ${cause?.message ?? error.message}`);
+    return { outcome, probe: null };
   }
-  return { outcome: assessProbe(input.mediaClass, blob, probe), probe };
 }

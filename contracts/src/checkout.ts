@@ -1,5 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { CheckoutItem, CheckoutOrderStatus } from './ports/checkout-port.js';
+import type { OrderStatus } from '@fanfare/domain';
+import type { CheckoutItem } from './ports/checkout-port.js';
+import { defineProcess, processSummary } from './processes.js';
 import { FANFARE_TASK_QUEUE } from './task-queues.js';
 
 /** The task queue checkout runs on. */
@@ -7,6 +9,14 @@ export const CHECKOUT_TASK_QUEUE = FANFARE_TASK_QUEUE;
 
 /** The workflow type name, for clients that start it by name. */
 export const CHECKOUT_WORKFLOW_TYPE = 'checkoutWorkflow';
+
+/** The checkout process as the registry knows it: where it runs and the activities it calls. */
+export const CHECKOUT_PROCESS = defineProcess({
+  title: 'Checkout',
+  workflowType: CHECKOUT_WORKFLOW_TYPE,
+  taskQueue: CHECKOUT_TASK_QUEUE,
+  activities: ['orders', 'audit', 'discounts', 'capacity', 'invoices', 'payments'],
+});
 
 /** Time limits of one checkout, from configuration, so tests can run them short. */
 export interface CheckoutPolicy {
@@ -28,6 +38,8 @@ export const DEFAULT_CHECKOUT_POLICY: CheckoutPolicy = {
 /** Starts one checkout for one buyer's cart in one storefront. */
 export interface CheckoutInput {
   tenantId: string;
+  /** The storefront's handle (`aurora`), for the execution summary in Temporal UI only. */
+  tenantHandle?: string;
   /** Chosen by the caller; a repeated request with the same key gets the first order's id back. */
   orderId: string;
   idempotencyKey: string;
@@ -59,7 +71,7 @@ export interface CheckoutTotals {
 export interface CheckoutStarted {
   orderId: string;
   workflowId: string;
-  status: CheckoutOrderStatus;
+  status: OrderStatus;
   totals: CheckoutTotals;
   payment: { provider: 'stripe'; paymentIntentId: string; clientSecret: string };
 }
@@ -78,7 +90,7 @@ export type CheckoutStep =
 /** The answer to the `status` query. */
 export interface CheckoutStatus {
   step: CheckoutStep;
-  orderStatus: CheckoutOrderStatus;
+  orderStatus: OrderStatus;
   waitingFor: string | null;
   started: CheckoutStarted | null;
   invoiceNumber: string | null;
@@ -91,7 +103,7 @@ export interface CheckoutStatus {
 /** How the workflow ended. */
 export interface CheckoutResult {
   orderId: string;
-  orderStatus: CheckoutOrderStatus;
+  orderStatus: OrderStatus;
   invoiceNumber: string | null;
   refundedMinor: number;
 }
@@ -119,7 +131,7 @@ export interface RefundRequest {
 export interface RefundOutcome {
   refundId: string;
   amountMinor: number;
-  orderStatus: CheckoutOrderStatus;
+  orderStatus: OrderStatus;
   refundedMinor: number;
 }
 
@@ -138,4 +150,18 @@ export const checkoutStatusQuery = defineQuery<CheckoutStatus, [], 'status'>('st
  */
 export function checkoutWorkflowId(tenantId: string, idempotencyKey: string): string {
   return `checkout:${tenantId}:${idempotencyKey}`;
+}
+
+/**
+ * The execution summary of a checkout: "Checkout · aurora · 2 items" when it starts, and
+ * "Checkout · aurora · 2026-000001 · €1.19" once the order is paid (invoice number, total).
+ */
+export function checkoutSummary(
+  input: Pick<CheckoutInput, 'tenantId' | 'tenantHandle' | 'items'>,
+  paid?: { invoiceNumber: string | null; total: string },
+): string {
+  const tenant = input.tenantHandle ?? input.tenantId;
+  if (paid !== undefined) return processSummary(CHECKOUT_PROCESS, tenant, paid.invoiceNumber, paid.total);
+  const units = input.items.reduce((sum, item) => sum + item.quantity, 0);
+  return processSummary(CHECKOUT_PROCESS, tenant, `${units} item${units === 1 ? '' : 's'}`);
 }

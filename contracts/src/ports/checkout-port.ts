@@ -1,43 +1,24 @@
-import type { Quote, TaxCountryDecision } from '@fanfare/domain';
+import type { LedgerLeg, OrderStatus, Quote, QuoteLine, TaxCountryDecision } from '@fanfare/domain';
 
-/** One tax component on a priced line (the shape issue 4's `quote` returns). */
-export interface QuoteTax {
-  name: string;
-  /** A percent string (`"8.25"`), as the money engine states rates. */
-  rate: string;
-  amount: number;
-}
-
-/** One priced line of a quote, in minor units of the quote's currency. */
-export interface QuoteLine {
-  productId: string;
+/**
+ * One priced line as checkout keeps it: the money engine's line plus whose earnings it feeds and,
+ * for a token pack, how many units one item grants (its capacity is reserved per unit).
+ */
+export interface CheckoutQuoteLine extends QuoteLine {
   /** The creator whose earnings this line feeds. */
   creatorId: string;
-  unitAmount: number;
-  quantity: number;
-  /** Units one item of a token pack grants (its capacity is reserved per unit); absent otherwise. */
+  /** Units one item of a token pack grants; absent otherwise. */
   tokenAmount?: number;
-  discount: number;
-  tax: QuoteTax[];
-  /** What the buyer pays for the line, tax included. */
-  total: number;
 }
 
-/** A priced cart: the same shape as `@fanfare/domain`'s `quote`, so it drops in when that lands. */
-export interface CheckoutQuote {
-  currency: string;
-  lines: QuoteLine[];
-  subtotal: number;
-  discount: number;
-  tax: number;
-  total: number;
-  taxInclusive: boolean;
-  reverseCharge: boolean;
-  notes: string[];
+/**
+ * A priced cart: the money engine's `Quote` itself (one copy of the numbers, which the invoice is
+ * issued from) plus what checkout must keep beside it.
+ */
+export interface CheckoutQuote extends Quote {
+  readonly lines: readonly CheckoutQuoteLine[];
   /** The discount code applied, whose redemption checkout reserves; null without one. */
   discountId: string | null;
-  /** The money engine's own answer, which the invoice document is issued from. */
-  engineQuote: Quote;
   /** Which rule chose the tax country from which evidence; absent in checkouts priced before it was kept. */
   taxDecision?: TaxCountryDecision;
 }
@@ -73,17 +54,6 @@ export interface CreateOrderInput {
   quote: CheckoutQuote;
 }
 
-/** Order states checkout moves an order between (the `Order.status` words). */
-export type CheckoutOrderStatus =
-  | 'pending'
-  | 'awaiting_payment'
-  | 'paid'
-  | 'expired'
-  | 'failed'
-  | 'refunded'
-  | 'partially_refunded'
-  | 'disputed';
-
 /** Marks an order paid and gives it the tenant's next invoice number, once. */
 export interface MarkOrderPaidInput {
   tenantId: string;
@@ -92,14 +62,6 @@ export interface MarkOrderPaidInput {
   feeMinor: number;
   /** The instant the workflow saw the payment, so a retry writes the same time. */
   paidAt: string;
-}
-
-/** One leg of a balanced ledger transaction, as checkout computes it. */
-export interface CheckoutLedgerLeg {
-  account: 'creator_pending' | 'platform_revenue' | 'processor_fees' | 'clearing';
-  kind: 'sale' | 'platform_fee' | 'processor_fee' | 'refund' | 'reversal';
-  amountMinor: number;
-  creatorId: string | null;
 }
 
 /** Activities over orders, payments, invoice numbers and the ledger, as checkout sees them. */
@@ -116,8 +78,11 @@ export interface OrderActivities {
     amountMinor: number;
     currency: string;
   }): Promise<void>;
-  /** Moves the order (and its payment, where it has one) to `status`. */
-  setOrderStatus(input: { tenantId: string; orderId: string; status: CheckoutOrderStatus }): Promise<void>;
+  /**
+   * Moves the order (and its payment, where it has one) to `status`. A move the order lifecycle does
+   * not allow fails non-retryably with type `OrderTransitionRefused`.
+   */
+  setOrderStatus(input: { tenantId: string; orderId: string; status: OrderStatus }): Promise<void>;
   /** Marks the order paid; returns its invoice number (the same one on every retry). */
   markOrderPaid(input: MarkOrderPaidInput): Promise<{ invoiceNumber: string }>;
   /** The tenant's platform fee in basis points. */
@@ -128,7 +93,7 @@ export interface OrderActivities {
     orderId: string;
     currency: string;
     transactionKey: string;
-    legs: CheckoutLedgerLeg[];
+    legs: LedgerLeg[];
   }): Promise<void>;
 }
 

@@ -15,15 +15,12 @@ export type {
   EntitlementActivities,
 } from './entitlement-port.js';
 export type {
-  QuoteTax,
-  QuoteLine,
+  CheckoutQuoteLine,
   CheckoutQuote,
   CheckoutItem,
   PriceCheckoutInput,
   CreateOrderInput,
-  CheckoutOrderStatus,
   MarkOrderPaidInput,
-  CheckoutLedgerLeg,
   OrderActivities,
   CreatedPaymentIntent,
   PaymentActivities,

@@ -1,21 +1,19 @@
 import {
-  allHandlersFinished,
-  ApplicationFailure,
-  condition,
-  setHandler,
-  upsertSearchAttributes,
-} from '@temporalio/workflow';
-import {
+  CHECKOUT_PROCESS,
   checkoutStatusQuery,
+  OrderIdAttribute,
   paymentEventSignal,
   startCheckoutUpdate,
+  TenantIdAttribute,
   type CheckoutInput,
+  type CheckoutQuote,
   type CheckoutStatus,
   type CheckoutStep,
   type PaymentEvent,
-} from './checkout.contract.js';
-import type { CheckoutLedgerLeg, CheckoutOrderStatus, CheckoutQuote } from './ports/checkout-port.js';
-import { OrderIdAttribute, ProcessStatusAttribute, TenantIdAttribute } from './search-attributes.js';
+} from '@fanfare/contracts';
+import type { LedgerLeg } from '@fanfare/domain';
+import { allHandlersFinished, ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
+import { openProcess, type ProcessRun } from '../kit/index.js';
 
 const WAITING_FOR: Record<CheckoutStep, string | null> = {
   pricing: 'the price list to price the cart',
@@ -31,54 +29,51 @@ const WAITING_FOR: Record<CheckoutStep, string | null> = {
 /** Everything a checkout run remembers between steps; lives in workflow memory only. */
 export interface CheckoutState {
   input: CheckoutInput;
-  workflowId: string;
-  status: CheckoutStatus;
+  /** The kit's view of the run: the `status` query, ProcessStatus, summary and step keys. */
+  process: ProcessRun<CheckoutStatus>;
   /** Verified processor events not yet acted on, in arrival order. */
   events: PaymentEvent[];
   seenEventIds: Set<string>;
   quote: CheckoutQuote | null;
   paymentIntentId: string | null;
-  sale: CheckoutLedgerLeg[];
+  sale: LedgerLeg[];
   /** Refunded plus held by an open dispute, in minor units. */
   takenMinor: number;
-  /** Refunds accepted but not yet confirmed by Stripe. */
+  /** Refunds asked of Stripe and not yet answered; a refused one is given back by its compensation. */
   inFlightMinor: number;
   disputes: Map<string, 'open' | 'won' | 'lost'>;
   /** Numbers audit events so each transition has a key of its own. */
   auditSeq: number;
-  /** True once token capacity is held for the order (behind the `token-capacity` patch): confirm it when paid. */
+  /** True once token capacity is held for the order: confirm it when paid. */
   capacityHeld: boolean;
 }
 
-/** Moves the status to `step` and tells Temporal UI. */
-export function enter(state: CheckoutState, step: CheckoutStep, orderStatus?: CheckoutOrderStatus): void {
-  state.status = {
-    ...state.status,
-    step,
-    waitingFor: WAITING_FOR[step],
-    orderStatus: orderStatus ?? state.status.orderStatus,
-  };
-  upsertSearchAttributes([{ key: ProcessStatusAttribute, value: step }]);
-}
-
 /**
- * Creates the state and registers the query, the start update and the payment-event signal.
- * The update returns once the PaymentIntent exists (or refuses with the reason the cart was rejected).
+ * Opens the process and registers the start update and the payment-event signal. The update
+ * returns once the PaymentIntent exists (or refuses with the reason the cart was rejected).
  */
-export function setUpCheckout(input: CheckoutInput, workflowId: string): CheckoutState {
-  const state: CheckoutState = {
-    input,
-    workflowId,
-    status: {
+export function setUpCheckout(input: CheckoutInput): CheckoutState {
+  const process = openProcess<CheckoutStatus>({
+    definition: CHECKOUT_PROCESS,
+    query: checkoutStatusQuery,
+    initial: {
       step: 'pricing',
       orderStatus: 'pending',
-      waitingFor: WAITING_FOR.pricing,
       started: null,
       invoiceNumber: null,
       refundedMinor: 0,
       paymentAttempts: 0,
       rejection: null,
     },
+    waitingFor: ({ step }) => WAITING_FOR[step],
+    keys: [
+      { key: TenantIdAttribute, value: input.tenantId },
+      { key: OrderIdAttribute, value: input.orderId },
+    ],
+  });
+  const state: CheckoutState = {
+    input,
+    process,
     events: [],
     seenEventIds: new Set(),
     quote: null,
@@ -90,11 +85,10 @@ export function setUpCheckout(input: CheckoutInput, workflowId: string): Checkou
     auditSeq: 0,
     capacityHeld: false,
   };
-  setHandler(checkoutStatusQuery, () => state.status);
   setHandler(startCheckoutUpdate, async () => {
-    await condition(() => state.status.started !== null || state.status.rejection !== null);
-    const { started, rejection } = state.status;
-    if (started !== null) return { ...started, status: state.status.orderStatus };
+    await condition(() => process.status().started !== null || process.status().rejection !== null);
+    const { started, rejection, orderStatus } = process.status();
+    if (started !== null) return { ...started, status: orderStatus };
     throw ApplicationFailure.nonRetryable(
       rejection?.message ?? 'Checkout refused',
       rejection?.type ?? 'CheckoutRejected',
@@ -106,15 +100,10 @@ export function setUpCheckout(input: CheckoutInput, workflowId: string): Checkou
     state.seenEventIds.add(event.eventId);
     state.events.push(event);
   });
-  upsertSearchAttributes([
-    { key: TenantIdAttribute, value: input.tenantId },
-    { key: OrderIdAttribute, value: input.orderId },
-    { key: ProcessStatusAttribute, value: 'pricing' },
-  ]);
   return state;
 }
 
-/** Removes and returns the first queued event that `pick` accepts. */
+/** Removes and returns the first queued event of one of `kinds`. */
 export function takeEvent<K extends PaymentEvent['kind']>(
   state: CheckoutState,
   kinds: readonly K[],

@@ -1,4 +1,4 @@
-import type { EntitlementSummary, RevokeEntitlementsRequest } from './entitlement.contract.js';
+import type { EntitlementSummary, RevokeEntitlementsRequest } from '@fanfare/contracts';
 
 /** The entitlements still in force. */
 export function activeEntitlements(entitlements: readonly EntitlementSummary[]): EntitlementSummary[] {
