@@ -1,4 +1,5 @@
 import type {
+  ActivityGroups,
   AssetActivities,
   AuditActivities,
   CapacityActivities,
@@ -49,22 +50,28 @@ export type ActivityDeps = StorageActivityDeps &
   VatActivityDeps;
 
 /**
- * All activity groups over one set of adapters. The object's type is the union of the ports the
- * workflows declare, so a renamed or missing activity fails the typecheck, not a workflow run.
+ * Every activity group over one set of adapters, by the names the process registry uses, so the
+ * worker registers on each task queue the groups its processes call. Each group's type is the
+ * port the workflows declare: a renamed or missing activity fails the typecheck, not a run.
  */
-export function createActivities(deps: ActivityDeps): FanfareActivities {
+export function createActivityGroups(deps: ActivityDeps): ActivityGroups {
   return {
-    ...createStorageActivities(deps),
-    ...createMediaActivities(deps),
-    ...createAssetActivities(deps),
-    ...createAuditActivities(deps),
-    ...createEntitlementActivities(deps),
-    ...createOrderActivities(deps),
-    ...createPaymentActivities(deps),
-    ...createDiscountActivities(deps),
-    ...createCapacityActivities(deps),
-    ...createInvoiceActivities(deps),
-    ...createFxActivities(deps),
-    ...createVatActivities(deps),
+    storage: createStorageActivities(deps),
+    media: createMediaActivities(deps),
+    assets: createAssetActivities(deps),
+    audit: createAuditActivities(deps),
+    entitlements: createEntitlementActivities(deps),
+    orders: createOrderActivities(deps),
+    payments: createPaymentActivities(deps),
+    discounts: createDiscountActivities(deps),
+    capacity: createCapacityActivities(deps),
+    invoices: createInvoiceActivities(deps),
+    fx: createFxActivities(deps),
+    vat: createVatActivities(deps),
   };
+}
+
+/** All activity groups as one object (tests that run every activity on one queue). */
+export function createActivities(deps: ActivityDeps): FanfareActivities {
+  return Object.assign({}, ...Object.values(createActivityGroups(deps))) as FanfareActivities;
 }

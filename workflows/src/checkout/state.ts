@@ -53,6 +53,8 @@ export interface CheckoutState {
  * returns once the PaymentIntent exists (or refuses with the reason the cart was rejected).
  */
 export function setUpCheckout(input: CheckoutInput): CheckoutState {
+  const events: PaymentEvent[] = [];
+  const seenEventIds = new Set<string>();
   const process = openProcess<CheckoutStatus>({
     definition: CHECKOUT_PROCESS,
     query: checkoutStatusQuery,
@@ -70,12 +72,29 @@ export function setUpCheckout(input: CheckoutInput): CheckoutState {
       { key: TenantIdAttribute, value: input.tenantId },
       { key: OrderIdAttribute, value: input.orderId },
     ],
+    handlers: (run) => {
+      setHandler(startCheckoutUpdate, async () => {
+        await condition(() => run.status().started !== null || run.status().rejection !== null);
+        const { started, rejection, orderStatus } = run.status();
+        if (started !== null) return { ...started, status: orderStatus };
+        throw ApplicationFailure.nonRetryable(
+          rejection?.message ?? 'Checkout refused',
+          rejection?.type ?? 'CheckoutRejected',
+        );
+      });
+      setHandler(paymentEventSignal, (event) => {
+        // Stripe retries deliveries and the api may signal twice; one event acts once.
+        if (seenEventIds.has(event.eventId)) return;
+        seenEventIds.add(event.eventId);
+        events.push(event);
+      });
+    },
   });
-  const state: CheckoutState = {
+  return {
     input,
     process,
-    events: [],
-    seenEventIds: new Set(),
+    events,
+    seenEventIds,
     quote: null,
     paymentIntentId: null,
     sale: [],
@@ -85,22 +104,6 @@ export function setUpCheckout(input: CheckoutInput): CheckoutState {
     auditSeq: 0,
     capacityHeld: false,
   };
-  setHandler(startCheckoutUpdate, async () => {
-    await condition(() => process.status().started !== null || process.status().rejection !== null);
-    const { started, rejection, orderStatus } = process.status();
-    if (started !== null) return { ...started, status: orderStatus };
-    throw ApplicationFailure.nonRetryable(
-      rejection?.message ?? 'Checkout refused',
-      rejection?.type ?? 'CheckoutRejected',
-    );
-  });
-  setHandler(paymentEventSignal, (event) => {
-    // Stripe retries deliveries and the api may signal twice; one event acts once.
-    if (state.seenEventIds.has(event.eventId)) return;
-    state.seenEventIds.add(event.eventId);
-    state.events.push(event);
-  });
-  return state;
 }
 
 /** Removes and returns the first queued event of one of `kinds`. */

@@ -31,6 +31,11 @@ export interface OpenProcessOptions<Status extends ProcessState> {
    * recorded; a new process uses the default.
    */
   firstUpsert?: 'together' | 'keys-then-status';
+  /**
+   * Registers the process's signals and updates before the first search-attribute write, so an
+   * update delivered with the start (update-with-start) is accepted first, as recorded histories have it.
+   */
+  handlers?(run: ProcessRun<Status>): void;
 }
 
 /**
@@ -62,15 +67,7 @@ export function openProcess<Status extends ProcessState>(options: OpenProcessOpt
   let current = options.initial;
   const status = (): Status => ({ ...current, waitingFor: options.waitingFor(current) }) as Status;
   setHandler(options.query, status);
-  const keys = options.keys ?? [];
-  const first = { key: ProcessStatusAttribute, value: current.step };
-  if (keys.length > 0 && options.firstUpsert === 'keys-then-status') {
-    upsertSearchAttributes(keys);
-    upsertSearchAttributes([first]);
-  } else {
-    upsertSearchAttributes([...keys, first]);
-  }
-  return {
+  const run: ProcessRun<Status> = {
     workflowId,
     status,
     enter(step, changes = {}, searchValue = step) {
@@ -90,6 +87,16 @@ export function openProcess<Status extends ProcessState>(options: OpenProcessOpt
       return stepKey(workflowId, step, ...parts);
     },
   };
+  options.handlers?.(run);
+  const keys = options.keys ?? [];
+  const first = { key: ProcessStatusAttribute, value: current.step };
+  if (keys.length > 0 && options.firstUpsert === 'keys-then-status') {
+    upsertSearchAttributes(keys);
+    upsertSearchAttributes([first]);
+  } else {
+    upsertSearchAttributes([...keys, first]);
+  }
+  return run;
 }
 
 /** `<workflow id>/<step>/<part…>`: the same step of the same run always gets the same key. */
