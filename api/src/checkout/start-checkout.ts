@@ -12,6 +12,7 @@ import {
   CHECKOUT_TASK_QUEUE,
   CHECKOUT_WORKFLOW_TYPE,
   checkoutStatusQuery,
+  checkoutSummary,
   checkoutWorkflowId,
   startCheckoutUpdate,
   type CheckoutInput,
@@ -52,6 +53,7 @@ export async function startCheckout(client: Client, request: CheckoutRequest): P
     args: [input],
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
     workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    staticSummary: checkoutSummary(input),
   });
   try {
     return await client.workflow.executeUpdateWithStart(startCheckoutUpdate, { startWorkflowOperation });
