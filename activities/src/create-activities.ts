@@ -1,18 +1,4 @@
-import type {
-  ActivityGroups,
-  AssetActivities,
-  AuditActivities,
-  CapacityActivities,
-  DiscountActivities,
-  EntitlementActivities,
-  FxActivities,
-  InvoiceActivities,
-  MediaActivities,
-  OrderActivities,
-  PaymentActivities,
-  StorageActivities,
-  VatActivities,
-} from '@fanfare/contracts';
+import type { ActivityGroups } from '@fanfare/contracts';
 import { createAssetActivities, type DbActivityDeps } from './db/asset-activities.js';
 import { createAuditActivities } from './db/audit-activities.js';
 import { createEntitlementActivities } from './db/entitlement-activities.js';
@@ -26,19 +12,11 @@ import { createPaymentActivities, type PaymentActivityDeps } from './stripe/paym
 import { createMediaActivities, type MediaActivityDeps } from './media/media-activities.js';
 import { createStorageActivities, type StorageActivityDeps } from './storage/storage-activities.js';
 
-/** Every activity the worker registers, keyed by the names workflows call them by. */
-export type FanfareActivities = StorageActivities &
-  MediaActivities &
-  AssetActivities &
-  AuditActivities &
-  EntitlementActivities &
-  OrderActivities &
-  PaymentActivities &
-  DiscountActivities &
-  CapacityActivities &
-  InvoiceActivities &
-  FxActivities &
-  VatActivities;
+/** The intersection of a union's members (`A | B` → `A & B`). */
+type Intersection<U> = (U extends unknown ? (member: U) => void : never) extends (all: infer I) => void ? I : never;
+
+/** Every activity the worker registers, keyed by the names workflows call them by: all groups in one. */
+export type FanfareActivities = Intersection<ActivityGroups[keyof ActivityGroups]>;
 
 /** Everything the activity groups need, already built by the caller from configuration. */
 export type ActivityDeps = StorageActivityDeps &
