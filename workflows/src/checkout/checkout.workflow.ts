@@ -1,16 +1,11 @@
-import {
-  checkoutSummary,
-  DEFAULT_CHECKOUT_POLICY,
-  FailureType,
-  type CheckoutInput,
-  type CheckoutResult,
-} from '@fanfare/contracts';
+import { checkoutSummary, DEFAULT_CHECKOUT_POLICY, type CheckoutInput, type CheckoutResult } from '@fanfare/contracts';
 import { condition, log } from '@temporalio/workflow';
-import { Compensations, namedFailure } from '../kit/index.js';
+import { Compensations } from '../kit/index.js';
 import { payments, records } from './activities.js';
-import { aftercare, completePayment } from './aftercare.js';
+import { aftercare } from './aftercare.js';
+import { completePayment } from './paid.js';
 import { drainHandlers, setUpCheckout, takeEvent, type CheckoutState } from './state.js';
-import { audit, customerKey, discountRedemption, taxOf, tokenCapacityLines, transition } from './steps.js';
+import { audit, customerKey, discountRedemption, reject, taxOf, tokenCapacityLines, transition } from './steps.js';
 
 /** What the undos are told: how the checkout ended, and what the order's audit records about it. */
 interface Ending {
@@ -151,22 +146,6 @@ async function hold(
     await saga.compensate({ outcome: 'failed', data: { reason: state.process.status().rejection?.type } });
     return false;
   }
-}
-
-/** Records why the cart was refused (a named, non-retryable activity failure) for the start update. */
-function reject(state: CheckoutState, error: unknown): false {
-  const failure = namedFailure(error);
-  if (failure === undefined) throw error;
-  // A discount or capacity refusal names the domain's reason in its first detail (`discount_exhausted`, …).
-  const named = failure.type === FailureType.discountCodeInvalid || failure.type === FailureType.capacityExhausted;
-  const detail: unknown = named ? failure.details?.[0] : undefined;
-  const code =
-    typeof detail === 'object' && detail !== null && typeof (detail as { code?: unknown }).code === 'string'
-      ? (detail as { code: string }).code
-      : undefined;
-  state.process.update({ rejection: { type: code ?? failure.type ?? 'CheckoutRejected', message: failure.message } });
-  state.process.enter('rejected');
-  return false;
 }
 
 /** Waits for the payment result; failed attempts are counted and the buyer may retry until the limit. */

@@ -1,5 +1,6 @@
 import {
   entitlementWorkflowId,
+  FailureType,
   revokeEntitlementsSignal,
   type CheckoutQuote,
   type DiscountRedemptionKey,
@@ -8,6 +9,7 @@ import {
 } from '@fanfare/contracts';
 import type { LedgerLeg, LedgerSaleLine, OrderStatus } from '@fanfare/domain';
 import { getExternalWorkflowHandle, log } from '@temporalio/workflow';
+import { namedFailure } from '../kit/index.js';
 import { records } from './activities.js';
 import type { CheckoutState } from './state.js';
 
@@ -104,3 +106,25 @@ export function saleLines(quote: CheckoutQuote): LedgerSaleLine[] {
 export function taxOf(quote: CheckoutQuote): number {
   return saleLines(quote).reduce((sum, line) => sum + line.taxMinor, 0);
 }
+
+/** Records why the cart was refused (a named, non-retryable activity failure) for the start update. */
+export function reject(state: CheckoutState, error: unknown): false {
+  const failure = namedFailure(error);
+  if (failure === undefined) throw error;
+  // A discount or capacity refusal names the domain's reason in its first detail (`discount_exhausted`, …).
+  const named = failure.type === FailureType.discountCodeInvalid || failure.type === FailureType.capacityExhausted;
+  const detail: unknown = named ? failure.details?.[0] : undefined;
+  const code =
+    typeof detail === 'object' && detail !== null && typeof (detail as { code?: unknown }).code === 'string'
+      ? (detail as { code: string }).code
+      : undefined;
+  state.process.update({ rejection: { type: code ?? failure.type ?? 'CheckoutRejected', message: failure.message } });
+  state.process.enter('rejected');
+  return false;
+}
+
+/**
+ * The `patched()` id of issuing invoice and credit-note documents from checkout. Kept: the committed
+ * checkout history (workflows/test/histories/checkout.json) was recorded before it and replays without.
+ */
+export const INVOICE_DOCUMENTS = 'checkout-invoice-documents';
