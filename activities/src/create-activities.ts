@@ -1,17 +1,4 @@
-import type {
-  AssetActivities,
-  AuditActivities,
-  CapacityActivities,
-  DiscountActivities,
-  EntitlementActivities,
-  FxActivities,
-  InvoiceActivities,
-  MediaActivities,
-  OrderActivities,
-  PaymentActivities,
-  StorageActivities,
-  VatActivities,
-} from '@fanfare/workflows';
+import type { ActivityGroups } from '@fanfare/contracts';
 import { createAssetActivities, type DbActivityDeps } from './db/asset-activities.js';
 import { createAuditActivities } from './db/audit-activities.js';
 import { createEntitlementActivities } from './db/entitlement-activities.js';
@@ -25,19 +12,11 @@ import { createPaymentActivities, type PaymentActivityDeps } from './stripe/paym
 import { createMediaActivities, type MediaActivityDeps } from './media/media-activities.js';
 import { createStorageActivities, type StorageActivityDeps } from './storage/storage-activities.js';
 
-/** Every activity the worker registers, keyed by the names workflows call them by. */
-export type FanfareActivities = StorageActivities &
-  MediaActivities &
-  AssetActivities &
-  AuditActivities &
-  EntitlementActivities &
-  OrderActivities &
-  PaymentActivities &
-  DiscountActivities &
-  CapacityActivities &
-  InvoiceActivities &
-  FxActivities &
-  VatActivities;
+/** The intersection of a union's members (`A | B` → `A & B`). */
+type Intersection<U> = (U extends unknown ? (member: U) => void : never) extends (all: infer I) => void ? I : never;
+
+/** Every activity the worker registers, keyed by the names workflows call them by: all groups in one. */
+export type FanfareActivities = Intersection<ActivityGroups[keyof ActivityGroups]>;
 
 /** Everything the activity groups need, already built by the caller from configuration. */
 export type ActivityDeps = StorageActivityDeps &
@@ -49,22 +28,28 @@ export type ActivityDeps = StorageActivityDeps &
   VatActivityDeps;
 
 /**
- * All activity groups over one set of adapters. The object's type is the union of the ports the
- * workflows declare, so a renamed or missing activity fails the typecheck, not a workflow run.
+ * Every activity group over one set of adapters, by the names the process registry uses, so the
+ * worker registers on each task queue the groups its processes call. Each group's type is the
+ * port the workflows declare: a renamed or missing activity fails the typecheck, not a run.
  */
-export function createActivities(deps: ActivityDeps): FanfareActivities {
+export function createActivityGroups(deps: ActivityDeps): ActivityGroups {
   return {
-    ...createStorageActivities(deps),
-    ...createMediaActivities(deps),
-    ...createAssetActivities(deps),
-    ...createAuditActivities(deps),
-    ...createEntitlementActivities(deps),
-    ...createOrderActivities(deps),
-    ...createPaymentActivities(deps),
-    ...createDiscountActivities(deps),
-    ...createCapacityActivities(deps),
-    ...createInvoiceActivities(deps),
-    ...createFxActivities(deps),
-    ...createVatActivities(deps),
+    storage: createStorageActivities(deps),
+    media: createMediaActivities(deps),
+    assets: createAssetActivities(deps),
+    audit: createAuditActivities(deps),
+    entitlements: createEntitlementActivities(deps),
+    orders: createOrderActivities(deps),
+    payments: createPaymentActivities(deps),
+    discounts: createDiscountActivities(deps),
+    capacity: createCapacityActivities(deps),
+    invoices: createInvoiceActivities(deps),
+    fx: createFxActivities(deps),
+    vat: createVatActivities(deps),
   };
+}
+
+/** All activity groups as one object (tests that run every activity on one queue). */
+export function createActivities(deps: ActivityDeps): FanfareActivities {
+  return Object.assign({}, ...Object.values(createActivityGroups(deps))) as FanfareActivities;
 }

@@ -1,4 +1,9 @@
-export { createActivities, type ActivityDeps, type FanfareActivities } from './create-activities.js';
+export {
+  createActivities,
+  createActivityGroups,
+  type ActivityDeps,
+  type FanfareActivities,
+} from './create-activities.js';
 export { createStorageActivities, type StorageActivityDeps } from './storage/storage-activities.js';
 export { createMediaActivities, type MediaActivityDeps } from './media/media-activities.js';
 export { checkFfprobe, FfprobeUnavailableError } from './media/ffprobe.js';

@@ -14,7 +14,7 @@ import {
   Tenant,
   type MikroORM,
 } from '@fanfare/db';
-import { FailureType, type CheckoutQuote } from '@fanfare/workflows';
+import { FailureType, type CheckoutQuote } from '@fanfare/contracts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../../scripts/test-support/provided.js';
 import {
@@ -104,7 +104,8 @@ describe('order activities (real PostgreSQL, money engine quote)', () => {
       taxInclusive: true,
       lines: [{ productId, creatorId, quantity: 2, total: 1800 }],
     });
-    expect(quote.tax).toBeGreaterThan(0);
+    // The engine's quote itself: tax per name and rate.
+    expect(quote.tax.reduce((sum, tax) => sum + tax.amount, 0)).toBeGreaterThan(0);
     const refusal = await orders()
       .priceCheckout({
         tenantId,
@@ -232,6 +233,24 @@ describe('order activities (real PostgreSQL, money engine quote)', () => {
       .setOrderStatus({ tenantId, orderId: randomUUID(), status: 'paid' })
       .catch((e: unknown) => e);
     expect(missing).toMatchObject({ type: FailureType.orderNotFound, nonRetryable: true });
+  });
+
+  it('refuses a move the order lifecycle does not allow, non-retryably, and leaves the order as it was', async () => {
+    const { tenantId, productId } = await shop();
+    const { orderId } = await pricedOrder(tenantId, productId);
+    await orders().setOrderStatus({ tenantId, orderId, status: 'awaiting_payment' });
+    await orders().setOrderStatus({ tenantId, orderId, status: 'awaiting_payment' });
+    await orders().setOrderStatus({ tenantId, orderId, status: 'expired' });
+    const refused = await orders()
+      .setOrderStatus({ tenantId, orderId, status: 'paid' })
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({
+      type: FailureType.orderTransitionRefused,
+      nonRetryable: true,
+      details: [{ from: 'expired', to: 'paid' }],
+    });
+    const em = forTenant(orm.em.fork(), tenantId);
+    expect((await em.findOneOrFail(Order, { id: orderId })).status).toBe('expired');
   });
 });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { Asset, AuditEvent, createOrm, forTenant, type MikroORM } from '@fanfare/db';
-import { FailureType } from '@fanfare/workflows';
+import { FailureType } from '@fanfare/contracts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../../scripts/test-support/provided.js';
 import { createAssetActivities, createAuditActivities, uuidFromKey } from '../src/index.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { AuditEvent, DownloadGrant, Entitlement, forTenant, createOrm, type MikroORM } from '@fanfare/db';
-import { FailureType, type GrantOrderEntitlementsInput } from '@fanfare/workflows';
+import { FailureType, type GrantOrderEntitlementsInput } from '@fanfare/contracts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../../scripts/test-support/provided.js';
 import { createEntitlementActivities, entitlementIdFor } from '../src/index.js';

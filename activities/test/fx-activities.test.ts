@@ -7,7 +7,7 @@ import { localServer } from './support/local-http.js';
 
 let orm: MikroORM;
 let feed: Awaited<ReturnType<typeof localServer>>;
-let body = '';
+const body = '';
 
 beforeAll(async () => {
   orm = await createOrm(inject('databaseUrl'));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { createOrm, forTenant, Invoice, InvoiceCounter, Order, type MikroORM } from '@fanfare/db';
-import { FailureType, type IssueInvoiceInput } from '@fanfare/workflows';
+import { FailureType, type IssueInvoiceInput } from '@fanfare/contracts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../../scripts/test-support/provided.js';
 import { createInvoiceActivities } from '../src/db/invoice-activities.js';

@@ -2,7 +2,7 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
 import { FsBlobStore } from '@fanfare/storage';
-import { FailureType } from '@fanfare/workflows';
+import { FailureType } from '@fanfare/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMediaActivities, FfprobeUnavailableError } from '../src/index.js';
 import { epubHead, FFPROBE, generateTone, makeTempDir, zipWithFirstEntry } from './support/media-fixtures.js';

@@ -1,6 +1,6 @@
 import { parseVatId } from '@fanfare/domain';
 import { ApplicationFailure } from '@temporalio/common';
-import { FailureType } from '@fanfare/workflows';
+import { FailureType } from '@fanfare/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVatActivities } from '../src/vat/vat-activities.js';
 import { UnverifiedVatIdVerifier } from '../src/vat/unverified-vat-id-verifier.js';

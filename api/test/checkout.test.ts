@@ -13,7 +13,7 @@ import {
   Product,
   type Tenant,
 } from '@fanfare/db';
-import { entitlementWorkflowId } from '@fanfare/workflows';
+import { entitlementWorkflowId } from '@fanfare/contracts';
 import type { RunningWorker } from '../../worker/src/index.js';
 import { buildTestApp, storefrontHost } from './support/test-app.js';
 import { createProducts, createTenant, uniqueHandle, type StoredProduct } from './support/catalog-fixtures.js';

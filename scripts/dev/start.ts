@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, repoRoot, type FanfareConfig } from '@fanfare/config';
-import { FANFARE_SEARCH_ATTRIBUTES } from '@fanfare/workflows';
+import { FANFARE_SEARCH_ATTRIBUTES } from '@fanfare/contracts';
 import { workerPolling } from './worker-polling.js';
 import { ManagedProcess, stopLeftovers, type ProcessSpec } from './managed-process.js';
 import { isPortFree, isPortOpen, waitFor } from './ports.js';

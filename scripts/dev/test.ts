@@ -1,5 +1,5 @@
 /**
- * `npm test`: typechecks the workspace, runs every package's tests with Vitest (a real Temporal
+ * `npm test`: typechecks the workspace, checks the layering (dependency-cruiser), runs every package's tests with Vitest (a real Temporal
  * dev server and a scratch PostgreSQL database are started by the global setup), and ends with
  * one plain line `N passed, N failed[, N skipped]`. Arguments are passed to Vitest, so
  * `npm test -- api/` runs one package.
@@ -12,14 +12,35 @@ import { summarize, type VitestJsonReport } from './test-summary.js';
 
 const bin = (name: string): string => path.join(repoRoot, 'node_modules', '.bin', name);
 
+/** The source folders whose imports dependency-cruiser checks against the layering rules. */
+const LAYERED_PACKAGES = [
+  'domain',
+  'contracts',
+  'db/src',
+  'workflows/src',
+  'activities/src',
+  'worker/src',
+  'api/src',
+  'site/src',
+];
+
 function main(): number {
   const filters = process.argv.slice(2);
   let typecheckFailed = 0;
+  let boundariesFailed = 0;
   if (filters.length === 0) {
     console.log('Typechecking…');
     const tsc = spawnSync(bin('tsc'), ['-p', 'tsconfig.json'], { cwd: repoRoot, stdio: 'inherit' });
     typecheckFailed = tsc.status === 0 ? 0 : 1;
     console.log(typecheckFailed ? 'typecheck: FAILED' : 'typecheck: ok');
+    // The layering rules of .dependency-cruiser.cjs: a broken arrow fails the run like a type error.
+    const cruise = spawnSync(
+      bin('depcruise'),
+      ['--config', '.dependency-cruiser.cjs', '--output-type', 'err', ...LAYERED_PACKAGES],
+      { cwd: repoRoot, stdio: 'inherit' },
+    );
+    boundariesFailed = cruise.status === 0 ? 0 : 1;
+    console.log(boundariesFailed ? 'boundaries: FAILED' : 'boundaries: ok');
   }
 
   const resultsDir = path.join(repoRoot, '.test-results');
@@ -39,7 +60,7 @@ function main(): number {
     console.error(`Vitest wrote no report (exit code ${vitest.status}).`);
   }
   const counts = summarize(parsed, vitest.status ?? 1);
-  const failed = counts.failed + typecheckFailed;
+  const failed = counts.failed + typecheckFailed + boundariesFailed;
   console.log(`${counts.passed} passed, ${failed} failed${counts.skipped > 0 ? `, ${counts.skipped} skipped` : ''}`);
   return failed > 0 || counts.passed === 0 ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 import { Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
 import type { FanfareConfig } from '@fanfare/config';
-import { FANFARE_TASK_QUEUE } from '@fanfare/workflows';
+import { FANFARE_TASK_QUEUE } from '@fanfare/contracts';
 
 /**
  * True once a worker polls the Fanfare task queue for workflow tasks: the worker is ready in

@@ -1,5 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { FANFARE_SEARCH_ATTRIBUTES } from '@fanfare/workflows';
+import { FANFARE_SEARCH_ATTRIBUTES } from '@fanfare/contracts';
 import { createScratchDatabase } from './scratch-database.js';
 import { startStripeMock } from './stripe-mock.js';
 import { toolPath } from './tools.js';

@@ -1,10 +1,5 @@
-import {
-  checkFfprobe,
-  createActivities,
-  createStripeClient,
-  StripePaymentGateway,
-  type FanfareActivities,
-} from '@fanfare/activities';
+import { checkFfprobe, createActivityGroups, createStripeClient, StripePaymentGateway } from '@fanfare/activities';
+import type { ActivityGroups } from '@fanfare/contracts';
 import type { FanfareConfig } from '@fanfare/config';
 import { createOrm, type MikroORM } from '@fanfare/db';
 import { createBlobStore, type BlobStore } from '@fanfare/storage';
@@ -19,7 +14,8 @@ export interface ComposeOptions {
 
 /** The adapters a worker runs its activities over, and how to release them. */
 export interface WorkerComposition {
-  activities: FanfareActivities;
+  /** Every activity, by the group names of the process registry. */
+  groups: ActivityGroups;
   blobs: BlobStore;
   orm: MikroORM;
   /** The `ffprobe -version` line, for the start-up log. */
@@ -36,7 +32,7 @@ export async function composeWorker(config: FanfareConfig, options: ComposeOptio
   const ffprobeVersion = await checkFfprobe(ffprobePath);
   const blobs = createBlobStore(config.blobs);
   const orm = await createOrm(config.databaseUrl);
-  const activities = createActivities({
+  const groups = createActivityGroups({
     blobs,
     em: orm.em,
     ffprobePath,
@@ -48,5 +44,5 @@ export async function composeWorker(config: FanfareConfig, options: ComposeOptio
     ...moneyAdapters(config),
     ...(options.workDir === undefined ? {} : { workDir: options.workDir }),
   });
-  return { activities, blobs, orm, ffprobeVersion, close: () => orm.close() };
+  return { groups, blobs, orm, ffprobeVersion, close: () => orm.close() };
 }

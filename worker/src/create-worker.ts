@@ -1,12 +1,8 @@
 import { createRequire } from 'node:module';
 import type { FanfareActivities } from '@fanfare/activities';
-import { ASSET_INGEST_TASK_QUEUE, ENTITLEMENT_TASK_QUEUE } from '@fanfare/workflows';
 import { bundleWorkflowCode, Worker, type NativeConnection, type WorkflowBundle } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { temporalLoggerFrom } from './temporal-logger.js';
-
-/** Every task queue the contracts name; one Worker polls each. */
-export const WORKER_TASK_QUEUES: readonly string[] = [...new Set([ASSET_INGEST_TASK_QUEUE, ENTITLEMENT_TASK_QUEUE])];
 
 /** The worker-only entry of `@fanfare/workflows` that re-exports the workflow functions. */
 export const workflowsPath = createRequire(import.meta.url).resolve('@fanfare/workflows/workflows');
@@ -26,13 +22,14 @@ export function bundleFanfareWorkflows(logger: Logger): Promise<WorkflowBundle> 
 export interface CreateFanfareWorkerOptions {
   connection: NativeConnection;
   namespace: string;
-  activities: FanfareActivities;
+  /** The activities of this queue (`activitiesForQueue`), or all of them. */
+  activities: Partial<FanfareActivities>;
   taskQueue: string;
   /** A prebuilt bundle (tests bundle once); the workflows entry is bundled at start otherwise. */
   workflowBundle?: WorkflowBundle;
 }
 
-/** A Worker running every Fanfare workflow and activity on one task queue. */
+/** A Worker running the Fanfare workflows and the given activities on one task queue. */
 export function createFanfareWorker(options: CreateFanfareWorkerOptions): Promise<Worker> {
   return Worker.create({
     connection: options.connection,

@@ -9,10 +9,16 @@ export {
 export {
   bundleFanfareWorkflows,
   createFanfareWorker,
-  WORKER_TASK_QUEUES,
   workflowsPath,
   type CreateFanfareWorkerOptions,
 } from './create-worker.js';
 export { registerSearchAttributes, type SearchAttributeRegistration } from './search-attributes.js';
 export { startWorker, type RunningWorker, type StartWorkerOptions } from './start-worker.js';
 export { temporalLoggerFrom } from './temporal-logger.js';
+export {
+  activitiesForQueue,
+  activitiesOf,
+  taskQueuePlans,
+  WORKER_TASK_QUEUES,
+  type TaskQueuePlan,
+} from './process-plan.js';

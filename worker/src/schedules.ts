@@ -4,7 +4,7 @@ import {
   FX_REFRESH_SCHEDULE_ID,
   FX_REFRESH_TASK_QUEUE,
   FX_REFRESH_WORKFLOW_TYPE,
-} from '@fanfare/workflows';
+} from '@fanfare/contracts';
 
 /** What schedule registration did. */
 export interface ScheduleRegistration {

@@ -1,7 +1,7 @@
 import type { Connection } from '@temporalio/client';
 import type { SearchAttributeType } from '@temporalio/common';
 import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes.js';
-import { FANFARE_SEARCH_ATTRIBUTES } from '@fanfare/workflows';
+import { FANFARE_SEARCH_ATTRIBUTES } from '@fanfare/contracts';
 
 /** What registration found and did. */
 export interface SearchAttributeRegistration {

@@ -4,13 +4,14 @@ import type { Worker } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { composeWorker, type ComposeOptions } from './compose.js';
 import { connectToTemporal, type ConnectRetry } from './connect.js';
-import { bundleFanfareWorkflows, createFanfareWorker, WORKER_TASK_QUEUES } from './create-worker.js';
+import { bundleFanfareWorkflows, createFanfareWorker } from './create-worker.js';
+import { activitiesForQueue, WORKER_TASK_QUEUES } from './process-plan.js';
 import { registerSchedules } from './schedules.js';
 import { registerSearchAttributes } from './search-attributes.js';
 
 /** Knobs for starting a worker besides the configuration. */
 export interface StartWorkerOptions extends ComposeOptions {
-  /** The contracts' task queues by default; tests pass a queue of their own. */
+  /** The process registry's task queues by default; tests pass a queue of their own. */
   taskQueues?: readonly string[];
   connectRetry?: ConnectRetry;
 }
@@ -48,7 +49,7 @@ export async function startWorker(
         createFanfareWorker({
           connection: connections.worker,
           namespace,
-          activities: composition.activities,
+          activities: activitiesForQueue(composition.groups, taskQueue),
           taskQueue,
           workflowBundle,
         }),

@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { FX_REFRESH_CRON, FX_REFRESH_SCHEDULE_ID, FX_REFRESH_WORKFLOW_TYPE } from '@fanfare/workflows';
+import { FX_REFRESH_CRON, FX_REFRESH_SCHEDULE_ID, FX_REFRESH_WORKFLOW_TYPE } from '@fanfare/contracts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../../scripts/test-support/provided.js';
 import { registerSchedules } from '../src/schedules.js';

@@ -1,7 +1,7 @@
 import { Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../../scripts/test-support/provided.js';
-import { FANFARE_SEARCH_ATTRIBUTES } from '@fanfare/workflows';
+import { FANFARE_SEARCH_ATTRIBUTES } from '@fanfare/contracts';
 import { SearchAttributeType } from '@temporalio/common';
 import { registerSearchAttributes } from '../src/index.js';
 import { freshNamespace } from './support/namespaces.js';

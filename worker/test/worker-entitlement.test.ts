@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../../scripts/test-support/provided.js';
 import { AuditEvent, DownloadGrant, Entitlement, forTenant, type MikroORM } from '@fanfare/db';
@@ -10,7 +10,7 @@ import {
   revokeEntitlementsSignal,
   type EntitlementInput,
   type EntitlementResult,
-} from '@fanfare/workflows';
+} from '@fanfare/contracts';
 import { paidOrder } from '../../activities/test/support/order-fixtures.js';
 import { startRealWorker, type RealWorker } from './support/real-worker.js';
 

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../../scripts/test-support/provided.js';
 import { Asset, AuditEvent, forTenant, type MikroORM } from '@fanfare/db';
@@ -14,7 +14,7 @@ import {
   type AssetIngestInput,
   type AssetIngestResult,
   type MediaClass,
-} from '@fanfare/workflows';
+} from '@fanfare/contracts';
 import { startRealWorker, type RealWorker } from './support/real-worker.js';
 
 const execFileAsync = promisify(execFile);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
-import { ASSET_INGEST_WORKFLOW_TYPE, assetIngestWorkflowId, type AssetIngestInput } from '../src/index.js';
+import { ASSET_INGEST_WORKFLOW_TYPE, assetIngestWorkflowId, type AssetIngestInput } from '@fanfare/contracts';
 import { fakeIngestActivities } from './support/fake-ingest-activities.js';
 import { connectHarness, uniqueTaskQueue, workflowBundle } from './support/temporal-harness.js';
 

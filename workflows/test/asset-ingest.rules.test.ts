@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  assessProbe,
-  checkBlob,
-  DEFAULT_ASSET_INGEST_POLICY,
-  type AudioProbe,
-  type BlobFacts,
-  type MediaProbe,
-} from '../src/index.js';
+import { DEFAULT_ASSET_INGEST_POLICY, type AudioProbe, type BlobFacts, type MediaProbe } from '@fanfare/contracts';
+import { assessProbe, checkBlob } from '../src/index.js';
 
 const blob: BlobFacts = {
   storageKey: 'k',

@@ -11,7 +11,7 @@ import {
   TenantIdAttribute,
   type AssetIngestInput,
   type AssetIngestResult,
-} from '../src/index.js';
+} from '@fanfare/contracts';
 import { FLAC_PROBE, fakeIngestActivities, type IngestActivities } from './support/fake-ingest-activities.js';
 import { connectHarness, uniqueTaskQueue, type TemporalHarness } from './support/temporal-harness.js';
 

@@ -7,7 +7,7 @@ import {
   type CheckoutInput,
   type CheckoutQuote,
   type CheckoutResult,
-} from '../src/index.js';
+} from '@fanfare/contracts';
 import { checkoutInput, sendEvent, startCheckout, succeeded } from './support/checkout-driver.js';
 import { fakeCheckoutActivities, QUOTE, type CheckoutActivities } from './support/fake-checkout-activities.js';
 import { connectHarness, uniqueTaskQueue, type TemporalHarness } from './support/temporal-harness.js';

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
-import { checkoutWorkflowId, requestRefundUpdate } from '../src/index.js';
+import { checkoutWorkflowId, requestRefundUpdate } from '@fanfare/contracts';
 import { checkoutInput, sendEvent, startCheckout, succeeded } from './support/checkout-driver.js';
 import { fakeCheckoutActivities } from './support/fake-checkout-activities.js';
 import { connectHarness, uniqueTaskQueue, workflowBundle } from './support/temporal-harness.js';

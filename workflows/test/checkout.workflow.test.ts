@@ -12,7 +12,7 @@ import {
   type CheckoutInput,
   type CheckoutResult,
   type CheckoutStatus,
-} from '../src/index.js';
+} from '@fanfare/contracts';
 import { checkoutInput, sendEvent, startCheckout, succeeded } from './support/checkout-driver.js';
 import { fakeCheckoutActivities, QUOTE, type CheckoutActivities } from './support/fake-checkout-activities.js';
 import { connectHarness, uniqueTaskQueue, type TemporalHarness } from './support/temporal-harness.js';
@@ -49,15 +49,16 @@ function withWorker<T>(activities: CheckoutActivities, fn: () => Promise<T>): Pr
 describe('checkoutWorkflow (real Temporal dev server, fake activities)', () => {
   it('answers the start update with the PaymentIntent, then pays, invoices, records the sale and starts entitlements', async () => {
     const { activities, calls } = fakeCheckoutActivities();
-    const input = checkoutInput({ aftercareSeconds: 1 });
-    const { started, result, described, entitlement } = await withWorker(activities, async () => {
+    const input = checkoutInput({ aftercareSeconds: 1 }, { tenantHandle: 'aurora' });
+    const { started, result, described, entitlement, details } = await withWorker(activities, async () => {
       const started = await startCheckout(temporal.client, taskQueue, input);
       await sendEvent(temporal.client, input, succeeded());
       const result = (await handleOf(input).result()) as CheckoutResult;
       const entitlement = await temporal.client.workflow
         .getHandle(entitlementWorkflowId(input.tenantId, input.orderId))
         .describe();
-      return { started, result, described: await handleOf(input).describe(), entitlement };
+      const details = await handleOf(input).query<{ currentDetails: string }>('__temporal_workflow_metadata');
+      return { started, result, described: await handleOf(input).describe(), entitlement, details };
     });
     expect(started).toEqual({
       orderId: input.orderId,
@@ -96,6 +97,9 @@ describe('checkoutWorkflow (real Temporal dev server, fake activities)', () => {
     expect(new Set(calls.audit.map((entry) => entry.idempotencyKey)).size).toBe(calls.audit.length);
     expect(described.typedSearchAttributes.get(OrderIdAttribute)).toBe(input.orderId);
     expect(described.typedSearchAttributes.get(ProcessStatusAttribute)).toBe('closed');
+    // The kit's summary: set at start (static), then the current details once paid.
+    expect(await described.staticSummary()).toBe('Checkout · aurora · 1 item');
+    expect(details.currentDetails).toBe('Checkout · aurora · 2026-000001 · $21.60');
     expect(entitlement.type).toBe('entitlementWorkflow');
   });
 
@@ -250,6 +254,39 @@ describe('checkoutWorkflow (real Temporal dev server, fake activities)', () => {
     expect([...net.values()].every((value) => value === 0)).toBe(true);
     expect(calls.revoked.sort()).toEqual(QUOTE.lines.map((line) => `ent-${line.productId}`).sort());
     expect(calls.documents).toEqual(['invoice 2160', 'credit 1000', 'credit 1160']);
+  });
+
+  it('gives back the in-flight amount of a refund Stripe refuses, so the next full refund takes everything', async () => {
+    const refused = fakeCheckoutActivities();
+    const { activities, calls } = fakeCheckoutActivities({
+      createRefund: async (input) => {
+        if (input.idempotencyKey.endsWith('/r1'))
+          throw ApplicationFailure.nonRetryable('Charge already disputed', FailureType.refundRefused);
+        return refused.activities.createRefund(input);
+      },
+    });
+    const input = checkoutInput();
+    const { failedRefund, rest, status } = await withWorker(activities, async () => {
+      await startCheckout(temporal.client, taskQueue, input);
+      await sendEvent(temporal.client, input, succeeded());
+      await until(input, (s) => s.step === 'paid');
+      const request = { productIds: null, reason: 'requested_by_customer', requestedBy: 'finance' };
+      const failedRefund = await handleOf(input)
+        .executeUpdate(requestRefundUpdate, { args: [{ ...request, requestId: 'r1', amountMinor: 500 }] })
+        .catch((error: unknown) => error);
+      const rest = await handleOf(input).executeUpdate(requestRefundUpdate, {
+        args: [{ ...request, requestId: 'r2', amountMinor: null }],
+      });
+      const status = await handleOf(input).query(checkoutStatusQuery);
+      await handleOf(input).terminate('test done');
+      return { failedRefund, rest, status };
+    });
+    expect(failedRefund).toBeInstanceOf(WorkflowUpdateFailedError);
+    // Before the fix the refused 500 stayed "in flight" for good: the full refund came to 1660.
+    expect(rest).toMatchObject({ amountMinor: 2160, orderStatus: 'refunded', refundedMinor: 2160 });
+    expect(status.refundedMinor).toBe(2160);
+    expect(calls.refunds).toHaveLength(0);
+    expect(refused.calls.refunds.map((r) => r.amountMinor)).toEqual([2160]);
   });
 
   it('holds back the earnings and revokes on a dispute; a lost dispute leaves the order refunded', async () => {

@@ -9,7 +9,7 @@ import {
   entitlementWorkflowId,
   revokeEntitlementsSignal,
   type EntitlementInput,
-} from '../src/index.js';
+} from '@fanfare/contracts';
 import { fakeEntitlementActivities } from './support/fake-entitlement-activities.js';
 import { connectHarness, uniqueTaskQueue, workflowBundle } from './support/temporal-harness.js';
 

@@ -14,7 +14,7 @@ import {
   type EntitlementInput,
   type EntitlementResult,
   type EntitlementStatus,
-} from '../src/index.js';
+} from '@fanfare/contracts';
 import { fakeEntitlementActivities } from './support/fake-entitlement-activities.js';
 import { connectHarness, uniqueTaskQueue, type TemporalHarness } from './support/temporal-harness.js';
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
-import { FX_REFRESH_WORKFLOW_TYPE, type FxRefreshResult } from '../src/index.js';
+import { FX_REFRESH_WORKFLOW_TYPE, type FxRefreshResult } from '@fanfare/contracts';
 import { connectHarness, uniqueTaskQueue, workflowBundle } from './support/temporal-harness.js';
 
 const historyFile = fileURLToPath(new URL('./histories/fx-refresh.json', import.meta.url));

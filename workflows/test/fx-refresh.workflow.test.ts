@@ -5,7 +5,7 @@ import {
   ProcessStatusAttribute,
   type FxActivities,
   type FxRefreshResult,
-} from '../src/index.js';
+} from '@fanfare/contracts';
 import { connectHarness, uniqueTaskQueue, type TemporalHarness } from './support/temporal-harness.js';
 
 const taskQueue = uniqueTaskQueue('fx-refresh-wf');

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { Asset, forTenant, type EntityManager } from '@fanfare/db';
-import { FailureType, type AssetActivities, type AssetIngestOutcome } from '@fanfare/workflows';
+import { FailureType, type AssetActivities, type AssetIngestOutcome } from '@fanfare/contracts';
 import { isUuid } from './deterministic-uuid.js';
 
 /** What the database activities need: the ORM's root EntityManager, forked per call. */

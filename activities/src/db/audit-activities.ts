@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AuditEvent, forTenant } from '@fanfare/db';
 import { ApplicationFailure } from '@temporalio/common';
-import { FailureType, type AuditActivities } from '@fanfare/workflows';
+import { FailureType, type AuditActivities } from '@fanfare/contracts';
 import type { DbActivityDeps } from './asset-activities.js';
 import { isUuid, uuidFromKey } from './deterministic-uuid.js';
 

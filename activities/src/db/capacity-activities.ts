@@ -1,9 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { isDomainError } from '@fanfare/domain';
 import { confirmTokenCapacity, releaseTokenCapacity, reserveTokenCapacity } from '@fanfare/db';
-import { FailureType, type CapacityActivities } from '@fanfare/workflows';
+import { FailureType, type CapacityActivities } from '@fanfare/contracts';
 import type { DbActivityDeps } from './asset-activities.js';
 import { isUuid } from './deterministic-uuid.js';
+import { reserveOrRefuse } from './reservation-refusal.js';
 
 function requireUuids(...values: string[]): void {
   // A malformed id would make PostgreSQL fail the same way on every retry.
@@ -20,16 +20,11 @@ export function createCapacityActivities(deps: DbActivityDeps): CapacityActiviti
   return {
     async reserveTokenCapacity(input) {
       requireUuids(input.tenantId, input.orderId, ...input.lines.map((line) => line.productId));
-      try {
-        return await reserveTokenCapacity(deps.em, input);
-      } catch (error) {
-        // Capacity sold meanwhile stays sold on retry; the workflow tells the buyer why.
-        if (isDomainError(error)) {
-          const type = error.code === 'capacity_exhausted' ? FailureType.capacityExhausted : FailureType.invalidInput;
-          throw ApplicationFailure.nonRetryable(error.message, type, { code: error.code, details: error.details });
-        }
-        throw error;
-      }
+      // Capacity sold meanwhile stays sold on retry; the workflow tells the buyer why.
+      return reserveOrRefuse(
+        () => reserveTokenCapacity(deps.em, input),
+        (code) => (code === 'capacity_exhausted' ? FailureType.capacityExhausted : FailureType.invalidInput),
+      );
     },
     async confirmTokenCapacity(input) {
       requireUuids(input.tenantId, input.orderId);

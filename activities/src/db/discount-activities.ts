@@ -1,9 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { isDomainError } from '@fanfare/domain';
 import { confirmDiscountRedemption, releaseDiscountRedemption, reserveDiscountRedemption } from '@fanfare/db';
-import { FailureType, type DiscountActivities } from '@fanfare/workflows';
+import { FailureType, type DiscountActivities } from '@fanfare/contracts';
 import type { DbActivityDeps } from './asset-activities.js';
 import { isUuid } from './deterministic-uuid.js';
+import { reserveOrRefuse } from './reservation-refusal.js';
 
 function requireUuids(...values: string[]): void {
   // A malformed id would make PostgreSQL fail the same way on every retry.
@@ -19,18 +19,11 @@ export function createDiscountActivities(deps: DbActivityDeps): DiscountActiviti
   return {
     async reserveDiscountRedemption(input) {
       requireUuids(input.tenantId, input.discountCodeId, input.orderId);
-      try {
-        return await reserveDiscountRedemption(deps.em, { ...input, now: new Date(input.at) });
-      } catch (error) {
-        // A used-up or expired code stays so on retry; the workflow tells the buyer which.
-        if (isDomainError(error)) {
-          throw ApplicationFailure.nonRetryable(error.message, FailureType.discountCodeInvalid, {
-            code: error.code,
-            details: error.details,
-          });
-        }
-        throw error;
-      }
+      // A used-up or expired code stays so on retry; the workflow tells the buyer which.
+      return reserveOrRefuse(
+        () => reserveDiscountRedemption(deps.em, { ...input, now: new Date(input.at) }),
+        () => FailureType.discountCodeInvalid,
+      );
     },
     async confirmDiscountRedemption(input) {
       requireUuids(input.tenantId, input.discountCodeId, input.orderId);

@@ -14,7 +14,7 @@ import {
   type EndEntitlementsInput,
   type EntitlementActivities,
   type GrantedEntitlement,
-} from '@fanfare/workflows';
+} from '@fanfare/contracts';
 import type { DbActivityDeps } from './asset-activities.js';
 import { isUuid, uuidFromKey } from './deterministic-uuid.js';
 import { periodEnd, rightsFor } from './entitlement-rights.js';

@@ -12,7 +12,7 @@ import {
   Product,
   type EntityManager,
 } from '@fanfare/db';
-import { FailureType, type InvoiceActivities, type IssuedInvoice } from '@fanfare/workflows';
+import { FailureType, type InvoiceActivities, type IssuedInvoice } from '@fanfare/contracts';
 import { isUuid } from './deterministic-uuid.js';
 
 /** What invoicing needs: the database and the seller of record printed on every invoice. */

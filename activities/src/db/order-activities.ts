@@ -12,7 +12,8 @@ import {
   Tenant,
   type EntityManager,
 } from '@fanfare/db';
-import { FailureType, type CheckoutOrderStatus, type OrderActivities } from '@fanfare/workflows';
+import { FailureType, type OrderActivities } from '@fanfare/contracts';
+import { canMoveOrder, type OrderStatus } from '@fanfare/domain';
 import type { DbActivityDeps } from './asset-activities.js';
 import { isUuid, uuidFromKey } from './deterministic-uuid.js';
 import { priceCheckout } from './pricing.js';
@@ -30,7 +31,7 @@ function scoped(root: EntityManager, tenantId: string, orderId: string): EntityM
 }
 
 // Payment rows follow the order through the states Stripe has no word for.
-const PAYMENT_STATUS_FOR: Partial<Record<CheckoutOrderStatus, Payment['status']>> = {
+const PAYMENT_STATUS_FOR: Partial<Record<OrderStatus, Payment['status']>> = {
   expired: 'canceled',
   failed: 'failed',
   refunded: 'refunded',
@@ -62,7 +63,7 @@ export function createOrderActivities(deps: OrderActivityDeps): OrderActivities 
         currency: quote.currency,
         subtotalMinor: quote.subtotal,
         discountMinor: quote.discount,
-        taxMinor: quote.tax,
+        taxMinor: quote.tax.reduce((sum, t) => sum + t.amount, 0),
         totalMinor: quote.total,
         // Kept for tax audits: which rule chose the country from which evidence.
         taxEvidence:
@@ -102,10 +103,22 @@ export function createOrderActivities(deps: OrderActivityDeps): OrderActivities 
 
     async setOrderStatus({ tenantId, orderId, status }) {
       const em = scoped(deps.em, tenantId, orderId);
-      const updated = await em.nativeUpdate(Order, { id: orderId }, { status });
-      if (updated === 0) throw orderNotFound(tenantId, orderId);
-      const paymentStatus = PAYMENT_STATUS_FOR[status];
-      if (paymentStatus !== undefined) await em.nativeUpdate(Payment, { orderId }, { status: paymentStatus });
+      await em.transactional(async (tx) => {
+        // Locked, so two moves of one order are judged one after the other against the lifecycle.
+        const order = await tx.findOne(Order, { id: orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (order === null) throw orderNotFound(tenantId, orderId);
+        const from = order.status as OrderStatus;
+        if (!canMoveOrder(from, status)) {
+          throw ApplicationFailure.nonRetryable(
+            `Order ${orderId} cannot move from ${from} to ${status}`,
+            FailureType.orderTransitionRefused,
+            { from, to: status },
+          );
+        }
+        order.status = status;
+        const paymentStatus = PAYMENT_STATUS_FOR[status];
+        if (paymentStatus !== undefined) await tx.nativeUpdate(Payment, { orderId }, { status: paymentStatus });
+      });
     },
 
     async markOrderPaid(input) {

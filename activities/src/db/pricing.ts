@@ -9,7 +9,7 @@ import {
   type EntityManager,
 } from '@fanfare/db';
 import { ApplicationFailure } from '@temporalio/common';
-import type { CheckoutQuote, PriceCheckoutInput } from '@fanfare/workflows';
+import type { CheckoutQuote, PriceCheckoutInput } from '@fanfare/contracts';
 import { isUuid } from './deterministic-uuid.js';
 
 /** A refusal by the money engine, as a non-retryable failure typed with the domain's code. */
@@ -71,23 +71,15 @@ export async function priceCheckout(
         ? { tokenAmount: product.tokenAmount }
         : {};
     };
+    // The engine's quote itself, each line told whose earnings it feeds: one copy of the numbers.
     return {
-      currency: quote.currency,
+      ...quote,
       lines: quote.lines.map((line) => ({
         ...line,
-        tax: line.tax.map((t) => ({ ...t })),
         creatorId: productOf.get(line.productId)!.creatorId,
         ...tokensOf(line.productId),
       })),
-      subtotal: quote.subtotal,
-      discount: quote.discount,
-      tax: quote.tax.reduce((sum, t) => sum + t.amount, 0),
-      total: quote.total,
-      taxInclusive: quote.taxInclusive,
-      reverseCharge: quote.reverseCharge,
-      notes: quote.notes.map((note) => note.message),
       discountId: priced.discount?.discountId ?? null,
-      engineQuote: quote,
       taxDecision: priced.taxLocation.decision,
     };
   } catch (error) {

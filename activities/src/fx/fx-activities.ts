@@ -1,6 +1,6 @@
 import { ECB_DAILY_FEED_URL, fxStaleness, parseEcbReferenceXml } from '@fanfare/domain';
 import { latestFxSnapshot, storeFxSnapshot, type EntityManager } from '@fanfare/db';
-import type { FxActivities } from '@fanfare/workflows';
+import type { FxActivities } from '@fanfare/contracts';
 
 /** What the FX refresh needs. */
 export interface FxActivityDeps {

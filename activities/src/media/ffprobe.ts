@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { AudioProbe, UnrecognizedProbe } from '@fanfare/workflows';
+import type { AudioProbe, UnrecognizedProbe } from '@fanfare/contracts';
 
 const execFileAsync = promisify(execFile);
 

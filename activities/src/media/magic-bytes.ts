@@ -1,4 +1,4 @@
-import type { DocumentProbe } from '@fanfare/workflows';
+import type { DocumentProbe } from '@fanfare/contracts';
 
 /** How many leading bytes `sniffDocument` needs to see. */
 export const SNIFF_BYTES = 128;

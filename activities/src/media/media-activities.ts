@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ApplicationFailure } from '@temporalio/common';
 import { BlobNotFoundError, type BlobStore } from '@fanfare/storage';
-import { FailureType, type MediaActivities } from '@fanfare/workflows';
+import { FailureType, type MediaActivities } from '@fanfare/contracts';
 import { probeAudioFile } from './ffprobe.js';
 import { sniffDocument, SNIFF_BYTES } from './magic-bytes.js';
 

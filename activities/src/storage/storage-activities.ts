@@ -1,5 +1,5 @@
 import type { BlobStore } from '@fanfare/storage';
-import type { StorageActivities } from '@fanfare/workflows';
+import type { StorageActivities } from '@fanfare/contracts';
 
 /** What the storage activities need: only reading a blob's description. */
 export interface StorageActivityDeps {

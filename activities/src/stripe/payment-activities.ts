@@ -1,4 +1,4 @@
-import type { PaymentActivities } from '@fanfare/workflows';
+import type { PaymentActivities } from '@fanfare/contracts';
 import type { PaymentGateway } from './payment-gateway.js';
 
 /** What the payment activities need: a gateway built from configuration. */

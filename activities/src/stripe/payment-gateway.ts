@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type Stripe from 'stripe';
-import { FailureType, type CreatedPaymentIntent } from '@fanfare/workflows';
+import { FailureType, type CreatedPaymentIntent } from '@fanfare/contracts';
 
 /** The payment processor as Fanfare needs it; every write carries an idempotency key. */
 export interface PaymentGateway {

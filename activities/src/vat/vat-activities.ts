@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { isDomainError, parseVatId, type VatIdVerifier } from '@fanfare/domain';
-import { FailureType, type VatActivities } from '@fanfare/workflows';
+import { FailureType, type VatActivities } from '@fanfare/contracts';
 
 /** What the VAT id lookup needs: the registry adapter chosen by configuration. */
 export interface VatActivityDeps {

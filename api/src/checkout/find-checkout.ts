@@ -1,7 +1,7 @@
 import { ServiceError, type Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { Order, type EntityManager } from '@fanfare/db';
-import { checkoutStatusQuery, checkoutWorkflowId, type CheckoutStatus } from '@fanfare/workflows';
+import { checkoutStatusQuery, checkoutWorkflowId, type CheckoutStatus } from '@fanfare/contracts';
 import { ApiError, notFound } from '../errors/api-error.js';
 
 /** A query answers in milliseconds when Temporal is up; a page polling the status should not hang on an outage. */

@@ -12,11 +12,12 @@ import {
   CHECKOUT_TASK_QUEUE,
   CHECKOUT_WORKFLOW_TYPE,
   checkoutStatusQuery,
+  checkoutSummary,
   checkoutWorkflowId,
   startCheckoutUpdate,
   type CheckoutInput,
   type CheckoutStarted,
-} from '@fanfare/workflows';
+} from '@fanfare/contracts';
 import { ApiError } from '../errors/api-error.js';
 import type { ErrorCode } from '../errors/error-codes.js';
 
@@ -52,6 +53,7 @@ export async function startCheckout(client: Client, request: CheckoutRequest): P
     args: [input],
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
     workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    staticSummary: checkoutSummary(input),
   });
   try {
     return await client.workflow.executeUpdateWithStart(startCheckoutUpdate, { startWorkflowOperation });

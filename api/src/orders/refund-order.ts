@@ -1,6 +1,6 @@
 import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { Order, type EntityManager } from '@fanfare/db';
-import { requestRefundUpdate } from '@fanfare/workflows';
+import { requestRefundUpdate } from '@fanfare/contracts';
 import { ApiError, notFound } from '../errors/api-error.js';
 
 /** What the refund route was asked. */

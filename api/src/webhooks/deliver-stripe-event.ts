@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { forPlatform, forTenant, Order, Payment, StripeEvent, type EntityManager } from '@fanfare/db';
-import { paymentEventSignal } from '@fanfare/workflows';
+import { paymentEventSignal } from '@fanfare/contracts';
 import type Stripe from 'stripe';
 import { paymentEventOf, type RoutedStripeEvent } from './payment-event.js';
 

@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import type { PaymentEvent } from '@fanfare/workflows';
+import type { PaymentEvent } from '@fanfare/contracts';
 
 /** A Stripe event reduced to what checkout acts on, with the hints that find its order. */
 export interface RoutedStripeEvent {

@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CapacityReservation, type CapacityReservationStatus } from '../entities/capacity-reservation.entity.js';
 import { Product } from '../entities/product.entity.js';
 import { forTenant } from '../tenancy/tenant-scope.js';
+import { settleReservations } from './reservations.js';
 
 /** Units of one product an order wants to hold. */
 export interface CapacityLine {
@@ -110,24 +111,15 @@ export async function reserveTokenCapacity(
   });
 }
 
-/**
- * Moves the order's reserved capacity to `to`; idempotent (rows already there are left alone).
- * A confirmed reservation is never released: a refund does not put sold capacity back.
- */
+/** Settles the order's reserved capacity; see `settleReservations`. */
 async function move(
   em: EntityManager,
   tenantId: string,
   orderId: string,
   to: 'confirmed' | 'released',
 ): Promise<CapacityReservationState[]> {
-  const scoped = forTenant(em, tenantId);
-  await scoped.nativeUpdate(
-    CapacityReservation,
-    { orderId, status: 'reserved' },
-    { status: to, updatedAt: new Date() },
-  );
-  const rows = await scoped.find(CapacityReservation, { orderId }, { orderBy: { productId: 'asc' } });
-  return rows.map(stateOf);
+  const rows = await settleReservations(em, tenantId, CapacityReservation, { orderId }, to);
+  return rows.sort((a, b) => a.productId.localeCompare(b.productId)).map(stateOf);
 }
 
 /** Makes an order's reserved capacity final (the order was paid). */

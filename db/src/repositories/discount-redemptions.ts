@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DiscountCode } from '../entities/discount-code.entity.js';
 import { DiscountRedemption, type DiscountRedemptionStatus } from '../entities/discount-redemption.entity.js';
 import { forTenant } from '../tenancy/tenant-scope.js';
+import { settleReservations } from './reservations.js';
 
 /** What a checkout holds a redemption for. */
 export interface RedemptionRequest {
@@ -114,11 +115,7 @@ export async function reserveDiscountRedemption(
   });
 }
 
-/**
- * Moves the order's redemption of a code from `from` to `to`; idempotent (a row already in `to`
- * is left alone). A confirmed redemption is never released: a refund does not give the use back.
- * Null when the order holds no redemption of that code.
- */
+/** Settles the order's redemption of a code (null when it holds none); see `settleReservations`. */
 async function move(
   em: EntityManager,
   tenantId: string,
@@ -126,15 +123,8 @@ async function move(
   orderId: string,
   to: 'confirmed' | 'released',
 ): Promise<RedemptionState | null> {
-  const scoped = forTenant(em, tenantId);
-  const from: DiscountRedemptionStatus = 'reserved';
-  await scoped.nativeUpdate(
-    DiscountRedemption,
-    { discountCodeId, orderId, status: from },
-    { status: to, updatedAt: new Date() },
-  );
-  const row = await scoped.findOne(DiscountRedemption, { discountCodeId, orderId });
-  return row === null ? null : { redemptionId: row.id, status: row.status };
+  const [row] = await settleReservations(em, tenantId, DiscountRedemption, { discountCodeId, orderId }, to);
+  return row === undefined ? null : { redemptionId: row.id, status: row.status };
 }
 
 /** Makes an order's reserved redemption final (the order was paid). */

@@ -3,6 +3,7 @@ import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import {
   CHECKOUT_WORKFLOW_TYPE,
+  checkoutSummary,
   checkoutWorkflowId,
   paymentEventSignal,
   startCheckoutUpdate,
@@ -10,7 +11,7 @@ import {
   type CheckoutPolicy,
   type CheckoutStarted,
   type PaymentEvent,
-} from '../../src/index.js';
+} from '@fanfare/contracts';
 
 /** A checkout input with fresh ids and short timers unless told otherwise. */
 export function checkoutInput(
@@ -41,6 +42,7 @@ export async function startCheckout(client: Client, taskQueue: string, input: Ch
     taskQueue,
     args: [input],
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    staticSummary: checkoutSummary(input),
   });
   return client.workflow.executeUpdateWithStart(startCheckoutUpdate, { startWorkflowOperation });
 }

@@ -1,17 +1,15 @@
-import type { Quote } from '@fanfare/domain';
+import type { LedgerLeg, OrderStatus } from '@fanfare/domain';
 import type {
   AuditActivities,
   AuditEntry,
   CapacityActivities,
-  CheckoutLedgerLeg,
-  CheckoutOrderStatus,
   CheckoutQuote,
   DiscountActivities,
   EntitlementActivities,
   InvoiceActivities,
   OrderActivities,
   PaymentActivities,
-} from '../../src/index.js';
+} from '@fanfare/contracts';
 
 /** Every activity a checkout (and the entitlement child it starts) calls, as one typed object. */
 export type CheckoutActivities = OrderActivities &
@@ -27,9 +25,9 @@ export interface CheckoutCalls {
   paymentIntents: string[];
   cancelled: string[];
   refunds: Array<{ amountMinor: number; idempotencyKey: string }>;
-  statuses: CheckoutOrderStatus[];
+  statuses: OrderStatus[];
   paid: string[];
-  ledger: Array<{ key: string; legs: CheckoutLedgerLeg[] }>;
+  ledger: Array<{ key: string; legs: LedgerLeg[] }>;
   audit: AuditEntry[];
   revoked: string[];
   discounts: string[];
@@ -40,12 +38,13 @@ export interface CheckoutCalls {
 
 const LINE_TAX = [{ name: 'Sales tax', rate: '8', amount: 80 }];
 
-/** The money engine's answer behind {@link QUOTE}. */
-const ENGINE_QUOTE: Quote = {
+/** A two-line cart from two creators, priced tax-exclusive in USD. */
+export const QUOTE: CheckoutQuote = {
   currency: 'USD',
   lines: [
     {
       productId: '00000000-0000-4000-8000-000000000001',
+      creatorId: 'c1',
       unitAmount: 1000,
       quantity: 1,
       discount: 0,
@@ -54,6 +53,7 @@ const ENGINE_QUOTE: Quote = {
     },
     {
       productId: '00000000-0000-4000-8000-000000000002',
+      creatorId: 'c2',
       unitAmount: 500,
       quantity: 2,
       discount: 0,
@@ -68,40 +68,7 @@ const ENGINE_QUOTE: Quote = {
   taxInclusive: false,
   reverseCharge: false,
   notes: [],
-};
-
-/** A two-line cart from two creators, priced tax-exclusive in USD. */
-export const QUOTE: CheckoutQuote = {
-  currency: 'USD',
-  lines: [
-    {
-      productId: '00000000-0000-4000-8000-000000000001',
-      creatorId: 'c1',
-      unitAmount: 1000,
-      quantity: 1,
-      discount: 0,
-      tax: [{ name: 'Sales tax', rate: '8', amount: 80 }],
-      total: 1080,
-    },
-    {
-      productId: '00000000-0000-4000-8000-000000000002',
-      creatorId: 'c2',
-      unitAmount: 500,
-      quantity: 2,
-      discount: 0,
-      tax: [{ name: 'Sales tax', rate: '8', amount: 80 }],
-      total: 1080,
-    },
-  ],
-  subtotal: 2000,
-  discount: 0,
-  tax: 160,
-  total: 2160,
-  taxInclusive: false,
-  reverseCharge: false,
-  notes: [],
   discountId: null,
-  engineQuote: ENGINE_QUOTE,
 };
 
 /** In-memory fakes: `overrides` steer a branch, every call is recorded. */

@@ -1,4 +1,4 @@
-import type { EntitlementActivities, GrantedEntitlement, GrantOrderEntitlementsInput } from '../../src/index.js';
+import type { EntitlementActivities, GrantedEntitlement, GrantOrderEntitlementsInput } from '@fanfare/contracts';
 
 /** What the fakes were asked to do, for assertions. */
 export interface EntitlementCalls {

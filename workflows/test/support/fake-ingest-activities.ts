@@ -7,7 +7,7 @@ import type {
   MediaActivities,
   MediaProbe,
   StorageActivities,
-} from '../../src/index.js';
+} from '@fanfare/contracts';
 
 /** The activities asset ingest calls, as one typed object. */
 export type IngestActivities = StorageActivities & MediaActivities & AssetActivities & AuditActivities;

@@ -45,6 +45,7 @@ export const checkoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { checkout } = app.config;
       return startCheckout(app.temporal.client, {
         tenantId: tenant.id,
+        tenantHandle: tenant.handle,
         idempotencyKey: body.idempotencyKey,
         buyer: { userId: user?.id ?? null, email: email.toLowerCase() },
         items: body.items,

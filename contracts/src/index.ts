@@ -1,0 +1,10 @@
+export * from './search-attributes.js';
+export * from './task-queues.js';
+export * from './failure-types.js';
+export type * from './ports/index.js';
+export * from './processes.js';
+export * from './registry.js';
+export * from './asset-ingest.js';
+export * from './entitlement.js';
+export * from './checkout.js';
+export * from './fx-refresh.js';

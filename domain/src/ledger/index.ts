@@ -1,0 +1,2 @@
+export * from './ledger-legs.js';
+export * from './refund-refusal.js';
