@@ -1,0 +1,44 @@
+import { request as httpRequest } from 'node:http';
+import type { TenantHost } from '@fanfare/domain';
+import type { StorefrontLookup } from './tenant-resolver.js';
+
+/**
+ * Resolves a host through the API's public `GET /v1/storefront`, sent with that Host: the API
+ * applies the same domain rule and owns the database (open storefronts, verified custom
+ * domains). 200 gives the handle, 404 a miss; anything else throws, so a hiccup of the API is
+ * not remembered as "no such storefront".
+ */
+export function apiStorefrontLookup(upstream: URL, platformDomain: string): StorefrontLookup {
+  return (key: TenantHost) =>
+    new Promise((resolve, reject) => {
+      const host = key.kind === 'handle' ? `${key.handle}.${platformDomain}` : key.hostname;
+      const asking = httpRequest(
+        {
+          host: upstream.hostname,
+          port: upstream.port || 80,
+          method: 'GET',
+          path: '/v1/storefront',
+          headers: { host, accept: 'application/json' },
+          timeout: 5_000,
+        },
+        (answer) => {
+          let body = '';
+          answer.setEncoding('utf8');
+          answer.on('data', (chunk: string) => {
+            body += chunk;
+          });
+          answer.on('end', () => {
+            if (answer.statusCode === 404) return resolve(undefined);
+            if (answer.statusCode !== 200)
+              return reject(new Error(`GET /v1/storefront for ${host} answered ${answer.statusCode}`));
+            const parsed: unknown = JSON.parse(body);
+            const handle = (parsed as { handle?: unknown }).handle;
+            resolve(typeof handle === 'string' ? handle : undefined);
+          });
+        },
+      );
+      asking.on('timeout', () => asking.destroy(new Error(`GET /v1/storefront for ${host} timed out`)));
+      asking.on('error', reject);
+      asking.end();
+    });
+}
