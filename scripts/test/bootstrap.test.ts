@@ -66,6 +66,13 @@ describe('bootstrap', () => {
     expect(actions['workspace dependencies']).toBe('install');
   });
 
+  it("runs a command on the project's Node 24 with its tools first on PATH, passing the exit code on", () => {
+    const run = runBootstrap(['run', 'node', '-e', 'console.log(process.versions.node); process.exit(3)']);
+    expect(run.status).toBe(3);
+    expect(Number(run.stdout.trim().split('.')[0])).toBeGreaterThanOrEqual(22);
+    expect(runBootstrap(['run']).status).toBe(2);
+  });
+
   it('refuses an unknown command with a clear message', () => {
     const run = runBootstrap(['deploy']);
     expect(run.status).toBe(2);
