@@ -8,7 +8,9 @@ import { dependencyFingerprint, needsPortableNode, portableNodePackage } from '.
 const repo = path.resolve(import.meta.dirname, '..', '..');
 const bootstrap = path.join(repo, 'scripts', 'bootstrap.mjs');
 const scratch: string[] = [];
-afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
 
 function tempDir(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fanfare-bootstrap-'));

@@ -113,7 +113,7 @@ describe('edge server over two storefront folders', () => {
       await writeFile(path.join(dist, handle, 'index.html'), `<h1>${handle} home</h1>`.repeat(50));
       await writeFile(path.join(dist, handle, 'products', 'x', 'index.html'), `<h1>${handle} product</h1>`);
       await writeFile(path.join(dist, handle, '404.html'), `<h1>${handle} not found</h1>`);
-      await writeFile(path.join(dist, handle, 'secret-of-' + handle + '.txt'), handle);
+      await writeFile(path.join(dist, handle, `secret-of-${handle}.txt`), handle);
       await writeFile(path.join(dist, handle, 'cover.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     }
     await mkdir(path.join(dist, '.aurora.next'), { recursive: true });

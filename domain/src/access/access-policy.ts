@@ -78,6 +78,9 @@ export function mayAccess(
  * The keys a query for "everything `caller` bought" matches on, mirroring `isBuyerOf`: rows of
  * the caller's account, and guest rows (no account) of the caller's email, lower-cased as stored.
  */
-export function buyerKeys(caller: Pick<AccessCaller, 'userId' | 'email'>): { userId: string | null; guestEmail: string | null } {
+export function buyerKeys(caller: Pick<AccessCaller, 'userId' | 'email'>): {
+  userId: string | null;
+  guestEmail: string | null;
+} {
   return { userId: caller.userId, guestEmail: caller.email?.toLowerCase() ?? null };
 }

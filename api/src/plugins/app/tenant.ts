@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { forTenant, type EntityManager } from '@fanfare/db';
-import { AnswerCache, TENANT_HOST_CACHE, tenantHostKey } from '@fanfare/domain';
+import { AnswerCache, tenantHostKey } from '@fanfare/domain';
 import type { FanfareConfig } from '@fanfare/config';
 import { ApiError } from '../../errors/api-error.js';
 import { tenantKeyOf } from '../../tenancy/tenant-key.js';
