@@ -1,8 +1,8 @@
 /**
- * `npm test`: typechecks the workspace, runs every package's tests with Vitest (a real Temporal
- * dev server and a scratch PostgreSQL database are started by the global setup), and ends with
- * one plain line `N passed, N failed[, N skipped]`. Arguments are passed to Vitest, so
- * `npm test -- api/` runs one package.
+ * `npm test`: typechecks the workspace, runs Biome and knip over it (`CODE_CHECKS`), runs every
+ * package's tests with Vitest (a real Temporal dev server and a scratch PostgreSQL database are
+ * started by the global setup), and ends with one plain line `N passed, N failed[, N skipped]`.
+ * Arguments are passed to Vitest, so `npm test -- api/` runs one package (and skips the checks).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +12,31 @@ import { summarize, type VitestJsonReport } from './test-summary.js';
 
 const bin = (name: string): string => path.join(repoRoot, 'node_modules', '.bin', name);
 
+/**
+ * Checks that read the code without running it, run with the typecheck on a full run. Each one
+ * that fails counts as one failure (so CI goes red); its output is shown only then.
+ */
+const CODE_CHECKS: readonly { name: string; command: string; args: string[] }[] = [
+  { name: 'biome (format and lint)', command: bin('biome'), args: ['ci', '--max-diagnostics=50', '.'] },
+  { name: 'knip (unused files, exports and dependencies)', command: bin('knip'), args: ['--no-progress'] },
+];
+
+/** Runs the code checks quietly; prints a failing one's output and returns how many failed. */
+function runCodeChecks(): number {
+  let failed = 0;
+  for (const check of CODE_CHECKS) {
+    const run = spawnSync(check.command, check.args, { cwd: repoRoot, encoding: 'utf8' });
+    if (run.status === 0) {
+      console.log(`${check.name}: ok`);
+      continue;
+    }
+    failed += 1;
+    process.stdout.write(`${run.stdout ?? ''}${run.stderr ?? ''}`);
+    console.log(`${check.name}: FAILED`);
+  }
+  return failed;
+}
+
 function main(): number {
   const filters = process.argv.slice(2);
   let typecheckFailed = 0;
@@ -20,6 +45,7 @@ function main(): number {
     const tsc = spawnSync(bin('tsc'), ['-p', 'tsconfig.json'], { cwd: repoRoot, stdio: 'inherit' });
     typecheckFailed = tsc.status === 0 ? 0 : 1;
     console.log(typecheckFailed ? 'typecheck: FAILED' : 'typecheck: ok');
+    typecheckFailed += runCodeChecks();
   }
 
   const resultsDir = path.join(repoRoot, '.test-results');

@@ -25,7 +25,7 @@ export interface IssueLinkOptions {
  * The caller's active entitlement to `productId`: bought while signed in, or as a guest with
  * the email the caller's token now proves. Subscriptions past their period do not count.
  */
-export function findActiveEntitlement(
+function findActiveEntitlement(
   em: EntityManager,
   caller: BuyerAccount,
   productId: string,

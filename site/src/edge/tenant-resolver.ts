@@ -17,7 +17,7 @@ export type TenantResolver = (host: string) => Promise<string | undefined>;
 export type StorefrontLookup = (key: TenantHost) => Promise<string | undefined>;
 
 /** A handle-looking string that may safely name a folder under `dist/`. */
-export function isSafeHandle(handle: string): boolean {
+function isSafeHandle(handle: string): boolean {
   return /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/.test(handle);
 }
 

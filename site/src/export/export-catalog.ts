@@ -26,10 +26,10 @@ import { tenantIcon } from './tenant-icon.js';
 const run = promisify(execFile);
 
 /** Length of the preview clip cut when a track has no preview asset yet. */
-export const PREVIEW_SECONDS = 30;
+const PREVIEW_SECONDS = 30;
 
 /** The file name of a preview's HLS playlist, beside its segments. */
-export const HLS_PLAYLIST = 'index.m3u8';
+const HLS_PLAYLIST = 'index.m3u8';
 
 /** What `exportCatalog` needs. */
 export interface ExportCatalogOptions {
