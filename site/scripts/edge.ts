@@ -5,10 +5,8 @@
  * edge reads no database); answers are cached for the domain's `TENANT_HOST_CACHE` times.
  */
 import { loadConfig } from '@fanfare/config';
-import { AnswerCache, TENANT_HOST_CACHE } from '@fanfare/domain';
-import { apiStorefrontLookup } from '../src/edge/api-storefront-lookup.js';
+import { apiTenantResolver } from '../src/edge/api-storefront-lookup.js';
 import { createEdgeServer } from '../src/edge/edge-server.js';
-import { tenantResolver } from '../src/edge/tenant-resolver.js';
 import { defaultDistDir } from '../src/export/paths.js';
 
 async function main(): Promise<void> {
@@ -16,10 +14,9 @@ async function main(): Promise<void> {
   const apiUpstream = `http://${config.api.host}:${config.api.port}`;
   const server = createEdgeServer({
     distDir: process.env.FANFARE_SITE_DIST_DIR ?? defaultDistDir,
-    resolveTenant: tenantResolver(
+    resolveTenant: apiTenantResolver(
       { platformDomain: config.platformDomain, production: config.env === 'production' },
-      apiStorefrontLookup(new URL(apiUpstream), config.platformDomain),
-      new AnswerCache<string>(TENANT_HOST_CACHE, Date.now),
+      apiUpstream,
     ),
     apiOrigin: config.api.publicUrl,
     // Islands call /v1 on the storefront's own origin; the edge forwards it with the buyer's Host.

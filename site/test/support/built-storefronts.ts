@@ -9,9 +9,8 @@ import { loadConfig } from '@fanfare/config';
 import { createOrm, ensureDatabase, migrateToLatest, seedDemoCatalog, type MikroORM } from '@fanfare/db';
 import { FsBlobStore } from '@fanfare/storage';
 import { buildAllTenants } from '../../src/build/build-tenant.js';
-import { apiStorefrontLookup } from '../../src/edge/api-storefront-lookup.js';
+import { apiTenantResolver } from '../../src/edge/api-storefront-lookup.js';
 import { createEdgeServer } from '../../src/edge/edge-server.js';
-import { tenantResolver } from '../../src/edge/tenant-resolver.js';
 import { exportCatalog } from '../../src/export/export-catalog.js';
 
 /** The demo catalog seeded, exported, built and served by the edge on a free port. */
@@ -68,10 +67,7 @@ export async function buildDemoStorefronts(scratchUrl: string): Promise<BuiltSto
   const apiUpstream = await api.listen({ port: 0, host: '127.0.0.1' });
   const server = createEdgeServer({
     distDir,
-    resolveTenant: tenantResolver(
-      { platformDomain: 'fanfare.localhost', production: false },
-      apiStorefrontLookup(new URL(apiUpstream), 'fanfare.localhost'),
-    ),
+    resolveTenant: apiTenantResolver({ platformDomain: 'fanfare.localhost', production: false }, apiUpstream),
     // No `/v1` forwarding: the pages' offline fallbacks (search from the prebuilt index) are under test.
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
