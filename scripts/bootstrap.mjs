@@ -5,6 +5,10 @@
 //
 //   node scripts/bootstrap.mjs start   → scripts/dev/start.ts (the whole product, locally)
 //   node scripts/bootstrap.mjs test    → scripts/dev/test.ts  (every test of every package)
+//   node scripts/bootstrap.mjs run f.ts → runs one TypeScript script (or any command) on Node 24
+//                                         with the project's tools on PATH: what package.json
+//                                         scripts go through, so `npm run bench:checkout` works on
+//                                         a machine whose own Node is 20
 //   node scripts/bootstrap.mjs plan    → prints what it would install or reuse, installs nothing
 //   node scripts/bootstrap.mjs         → installs what is missing and stops
 //
@@ -221,8 +225,12 @@ async function main() {
     process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
     return 0;
   }
-  if (command !== undefined && !(command in COMMANDS)) {
-    log(`unknown command "${command}"; use start, test or plan`);
+  if (command !== undefined && command !== 'run' && !(command in COMMANDS)) {
+    log(`unknown command "${command}"; use start, test, run or plan`);
+    return 2;
+  }
+  if (command === 'run' && rest.length === 0) {
+    log('run needs a script (`run scripts/bench/checkout.ts [args]`) or a command (`run pnpm typecheck`)');
     return 2;
   }
   const started = Date.now();
@@ -234,7 +242,13 @@ async function main() {
   if (command === undefined) return 0;
   const { nodeBin } = steps();
   const tsx = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const child = spawn(nodeBin, [tsx, path.join(repoRoot, COMMANDS[command]), ...rest], {
+  // `run` is how package.json scripts reach Node 24 whatever Node the newcomer typed `npm run` with:
+  // a `.ts` file runs under tsx, anything else as a command with the project's tools first on PATH.
+  const [file, ...args] = command === 'run' ? rest : [COMMANDS[command], ...rest];
+  const [program, programArgs] = file.endsWith('.ts')
+    ? [nodeBin, [tsx, path.resolve(repoRoot, file), ...args]]
+    : [file, args];
+  const child = spawn(program, programArgs, {
     cwd: repoRoot,
     env: toolEnv(),
     stdio: 'inherit',
@@ -248,6 +262,10 @@ async function main() {
   }
   return await new Promise((resolve) => {
     child.on('exit', (code, signal) => resolve(code ?? (signal === 'SIGINT' ? 130 : 1)));
+    child.on('error', (error) => {
+      log(`could not run ${program}: ${error.message}`);
+      resolve(127);
+    });
   });
 }
 

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FanfareConfig } from '@fanfare/config';
+import { TENANT_HOST_CACHE } from '@fanfare/domain';
 import type { MikroORM } from '@fanfare/db';
 import type { Connection } from '@temporalio/client';
 import { createValidatorCompiler } from './validation/validator-compiler.js';
@@ -26,7 +27,7 @@ export interface BuildAppOptions {
   temporalConnection?: Connection;
   /** Overrides the pino logger options derived from `config.logLevel`. */
   logger?: FastifyServerOptions['logger'];
-  /** How long a resolved Host → tenant is remembered (default 10 s; 0 turns caching off). */
+  /** How long a Host → tenant answer is remembered (default the domain's `TENANT_HOST_CACHE`; 0 turns caching off). */
   tenantCacheTtlMs?: number;
 }
 
@@ -79,7 +80,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     connection: options.temporalConnection,
   });
   await app.register(authPlugin, { config });
-  await app.register(tenantPlugin, { config, cacheTtlMs: options.tenantCacheTtlMs ?? 10_000 });
+  const ttl = options.tenantCacheTtlMs;
+  const cacheTtl =
+    ttl === undefined ? TENANT_HOST_CACHE : { hitTtlMs: ttl, missTtlMs: Math.min(ttl, TENANT_HOST_CACHE.missTtlMs) };
+  await app.register(tenantPlugin, { config, cacheTtl });
 
   await app.register(routes, { prefix: '/v1' });
   return app;

@@ -132,7 +132,7 @@ describe('rate limit', () => {
     const limited = await buildTestApp({ RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_MS: '60000' });
     try {
       const statuses: number[] = [];
-      let last;
+      let last: Awaited<ReturnType<typeof limited.inject>> | undefined;
       for (let i = 0; i < 5; i += 1) {
         last = await limited.inject({ method: 'GET', url: '/v1/dev/jwks.json' });
         statuses.push(last.statusCode);

@@ -4,12 +4,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../../scripts/test-support/provided.js';
 import { createProducts, createTenant, type StoredProduct } from './support/catalog-fixtures.js';
 import { buildTestApp, storefrontHost } from './support/test-app.js';
+import { bearer, devToken } from './support/tokens.js';
 
 let orm: MikroORM;
 let app: FastifyInstance;
 let host: string;
 let track: StoredProduct;
 let book: StoredProduct;
+let repeatBuyer: { token: string; userId: string };
 
 beforeAll(async () => {
   orm = await createOrm(inject('databaseUrl'));
@@ -29,6 +31,15 @@ beforeAll(async () => {
     validUntil: new Date('2025-01-01T00:00:00Z'),
   });
   em.create(DiscountCode, { code: 'BIG', kind: 'fixed', amountOff: { EUR: 500 }, minimumSubtotal: { EUR: 5000 } });
+  // A member who used ONCE already: checkout counts a member by user id.
+  repeatBuyer = await devToken(app, 'repeat@example.com', 'buyer');
+  const once = em.create(DiscountCode, { code: 'ONCE', kind: 'percent', percent: '20', perCustomerLimit: 1 });
+  em.create(DiscountRedemption, {
+    discountCodeId: once.id,
+    orderId: tenant.id,
+    customerKey: repeatBuyer.userId,
+    status: 'confirmed',
+  });
   const used = em.create(DiscountCode, { code: 'GONE', kind: 'percent', percent: '50', maxRedemptions: 1 });
   em.create(DiscountRedemption, {
     discountCodeId: used.id,
@@ -160,5 +171,24 @@ describe('GET /v1/public/fx-rates', () => {
     expect(body).toMatchObject({ base: 'EUR', stale: expect.any(Boolean), ageHours: expect.any(Number) });
     expect(body.asOf >= '2026-03-13').toBe(true);
     expect(body.rates.USD).toMatch(/^\d+\.\d+$/);
+  });
+});
+
+describe('POST /v1/public/quote prices as checkout does', () => {
+  // The quote and checkout share db's priceStoredCart: a signed-in buyer's own uses of a
+  // per-customer code count here too (guests are counted at checkout, where their email is known).
+  it('refuses a per-customer code the signed-in buyer has already used, and offers it to others', async () => {
+    const cart = { items: [{ productId: book.id, quantity: 1 }], country: 'DE', discountCode: 'once' };
+    const mine = await app.inject({
+      method: 'POST',
+      url: '/v1/public/quote',
+      headers: { host, ...bearer(repeatBuyer.token) },
+      payload: cart,
+    });
+    expect(mine.statusCode).toBe(422);
+    expect(mine.json()).toMatchObject({ error: { code: 'discount_customer_limit' } });
+    const anonymous = await quote(cart);
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toMatchObject({ discount: 180 });
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Tenant } from '@fanfare/db';
+import { tenantKeyOf } from '../src/tenancy/tenant-key.js';
 import { buildTestApp, storefrontHost } from './support/test-app.js';
 import { createDomain, createTenant, uniqueHandle } from './support/catalog-fixtures.js';
 import { expectError } from './support/responses.js';
@@ -36,9 +37,17 @@ describe('tenant from the Host header', () => {
     });
   });
 
-  it('<handle>.localhost works in development only', async () => {
+  // Changed on purpose (issue 9): the API and the storefront edge share the domain's Host rule,
+  // which admits `<handle>.localhost` everywhere but production (it was development only here).
+  it('<handle>.localhost works outside production, and production refuses it', async () => {
     expect((await storefront(devApp, { host: `${tenant.handle}.localhost:3000` })).statusCode).toBe(200);
-    expectError(await storefront(app, { host: `${tenant.handle}.localhost:3000` }), 404, 'tenant_not_found');
+    expect((await storefront(app, { host: `${tenant.handle}.localhost:3000` })).statusCode).toBe(200);
+    const production = { xTenant: undefined, platformDomain: 'shops.test', development: false, production: true };
+    expect(tenantKeyOf({ ...production, host: `${tenant.handle}.localhost:3000` })).toBeUndefined();
+    expect(tenantKeyOf({ ...production, host: storefrontHost(tenant.handle) })).toEqual({
+      kind: 'handle',
+      handle: tenant.handle,
+    });
   });
 
   it('X-Tenant works in development only', async () => {

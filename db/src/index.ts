@@ -20,6 +20,7 @@ export {
 } from './repositories/ledger.js';
 export * from './seeders/index.js';
 export { loadQuoteCatalog, discountRuleOf, catalogProductOf, priceListEntryOf } from './repositories/quote-catalog.js';
+export { priceStoredCart, type StoredCartContext } from './repositories/price-stored-cart.js';
 export {
   discountUsage,
   reserveDiscountRedemption,

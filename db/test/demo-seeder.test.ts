@@ -58,7 +58,25 @@ describe.skipIf(!hasFfmpeg())('demo seeder (needs ffmpeg on PATH)', () => {
     const assets = await em.find(Asset, { tenantId: { $in: Object.values(first.tenantIds) } });
     expect(assets).toHaveLength(first.assets);
     const types = new Set(assets.map((a) => a.contentType));
-    expect(types).toEqual(new Set(['audio/flac', 'audio/mpeg', 'image/png', 'application/pdf']));
+    // Previews and their HLS renditions are cut here, on the catalog side, not by the storefront build.
+    expect(types).toEqual(
+      new Set([
+        'audio/flac',
+        'audio/mpeg',
+        'image/png',
+        'application/pdf',
+        'application/vnd.apple.mpegurl',
+        'audio/mp4',
+        'video/mp4',
+      ]),
+    );
+    const previews = assets.filter((a) => a.kind === 'preview');
+    expect(previews.length).toBeGreaterThan(0);
+    for (const preview of previews) {
+      const hls = assets.filter((a) => a.kind === 'rendition' && a.productId === preview.productId);
+      expect(hls.map((a) => a.filename)).toContain('preview-hls/index.m3u8');
+      expect(hls.map((a) => a.filename)).toContain('preview-hls/init.mp4');
+    }
     for (const asset of assets) {
       const bytes = await readFile(path.join(blobRoot, asset.storageKey));
       expect(bytes.length).toBe(asset.sizeBytes);

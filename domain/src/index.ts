@@ -1,5 +1,7 @@
 export * from './roles.js';
-export * from './hostnames.js';
+export * from './tenancy/hostnames.js';
+export * from './tenancy/tenant-host.js';
+export * from './tenancy/answer-cache.js';
 export * from './errors.js';
 export * from './money/index.js';
 export * from './notes.js';
@@ -13,3 +15,4 @@ export * from './invoice/index.js';
 export * from './pos/index.js';
 export * from './orders/order-lifecycle.js';
 export * from './ledger/index.js';
+export * from './access/access-policy.js';

@@ -39,7 +39,7 @@ describe('ECB reference-rate feed', () => {
     const snapshot = parseEcbReferenceXml(ECB_DAILY_2022_07_08);
     expect(snapshot.asOf).toBe('2022-07-08');
     expect(snapshot.base).toBe('EUR');
-    expect(snapshot.rates['GBP']).toBe('0.84585');
+    expect(snapshot.rates.GBP).toBe('0.84585');
     expect(Object.keys(snapshot.rates)).toHaveLength(7);
   });
 
@@ -48,7 +48,7 @@ describe('ECB reference-rate feed', () => {
       <Cube time="2026-03-12"><Cube currency="USD" rate="1.1400"/></Cube>
       <Cube time='2026-03-13'><Cube currency='USD' rate='1.1476'/></Cube>
     </Cube></gesmes:Envelope>`;
-    expect(parseEcbReferenceXml(history, 'hist').rates['USD']).toBe('1.1476');
+    expect(parseEcbReferenceXml(history, 'hist').rates.USD).toBe('1.1476');
   });
 
   it.each([

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import { readableLogLine } from './readable-log-line.js';
 
 /** What to run and how to label its output. */
 export interface ProcessSpec {
@@ -49,10 +50,12 @@ export class ManagedProcess {
     });
     this.child = child;
     if (child.pid !== undefined) writeFileSync(this.pidFile, String(child.pid));
+    // Readable log lines for a developer; production keeps pino's JSON for its log pipeline.
+    const show = this.spec.env?.FANFARE_ENV === 'production' ? (line: string) => line : readableLogLine;
     for (const stream of [child.stdout, child.stderr]) {
       if (stream === null) continue;
       readline.createInterface({ input: stream }).on('line', (line) => {
-        process.stdout.write(`[${this.spec.name}] ${line}\n`);
+        process.stdout.write(`[${this.spec.name}] ${show(line)}\n`);
       });
     }
     this.exited = new Promise((resolve) => {

@@ -1,8 +1,9 @@
 /**
- * `npm test`: typechecks the workspace, checks the layering (dependency-cruiser), runs every package's tests with Vitest (a real Temporal
- * dev server and a scratch PostgreSQL database are started by the global setup), and ends with
- * one plain line `N passed, N failed[, N skipped]`. Arguments are passed to Vitest, so
- * `npm test -- api/` runs one package.
+ * `npm test`: typechecks the workspace, runs the code checks over it (`CODE_CHECKS`: Biome,
+ * knip, the layering rules of dependency-cruiser), runs every package's tests with Vitest (a real
+ * Temporal dev server and a scratch PostgreSQL database are started by the global setup), and
+ * ends with one plain line `N passed, N failed[, N skipped]`. Arguments are passed to Vitest, so
+ * `npm test -- api/` runs one package (and skips the checks).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -24,23 +25,46 @@ const LAYERED_PACKAGES = [
   'site/src',
 ];
 
+/**
+ * Checks that read the code without running it, run with the typecheck on a full run. Each one
+ * that fails counts as one failure (so CI goes red); its output is shown only then.
+ */
+const CODE_CHECKS: readonly { name: string; command: string; args: string[] }[] = [
+  { name: 'biome (format and lint)', command: bin('biome'), args: ['ci', '--max-diagnostics=50', '.'] },
+  { name: 'knip (unused files, exports and dependencies)', command: bin('knip'), args: ['--no-progress'] },
+  {
+    // A broken arrow of .dependency-cruiser.cjs fails the run like a type error.
+    name: 'boundaries (dependency-cruiser)',
+    command: bin('depcruise'),
+    args: ['--config', '.dependency-cruiser.cjs', '--output-type', 'err', ...LAYERED_PACKAGES],
+  },
+];
+
+/** Runs the code checks quietly; prints a failing one's output and returns how many failed. */
+function runCodeChecks(): number {
+  let failed = 0;
+  for (const check of CODE_CHECKS) {
+    const run = spawnSync(check.command, check.args, { cwd: repoRoot, encoding: 'utf8' });
+    if (run.status === 0) {
+      console.log(`${check.name}: ok`);
+      continue;
+    }
+    failed += 1;
+    process.stdout.write(`${run.stdout ?? ''}${run.stderr ?? ''}`);
+    console.log(`${check.name}: FAILED`);
+  }
+  return failed;
+}
+
 function main(): number {
   const filters = process.argv.slice(2);
   let typecheckFailed = 0;
-  let boundariesFailed = 0;
   if (filters.length === 0) {
     console.log('Typechecking…');
     const tsc = spawnSync(bin('tsc'), ['-p', 'tsconfig.json'], { cwd: repoRoot, stdio: 'inherit' });
     typecheckFailed = tsc.status === 0 ? 0 : 1;
     console.log(typecheckFailed ? 'typecheck: FAILED' : 'typecheck: ok');
-    // The layering rules of .dependency-cruiser.cjs: a broken arrow fails the run like a type error.
-    const cruise = spawnSync(
-      bin('depcruise'),
-      ['--config', '.dependency-cruiser.cjs', '--output-type', 'err', ...LAYERED_PACKAGES],
-      { cwd: repoRoot, stdio: 'inherit' },
-    );
-    boundariesFailed = cruise.status === 0 ? 0 : 1;
-    console.log(boundariesFailed ? 'boundaries: FAILED' : 'boundaries: ok');
+    typecheckFailed += runCodeChecks();
   }
 
   const resultsDir = path.join(repoRoot, '.test-results');
@@ -60,7 +84,7 @@ function main(): number {
     console.error(`Vitest wrote no report (exit code ${vitest.status}).`);
   }
   const counts = summarize(parsed, vitest.status ?? 1);
-  const failed = counts.failed + typecheckFailed + boundariesFailed;
+  const failed = counts.failed + typecheckFailed;
   console.log(`${counts.passed} passed, ${failed} failed${counts.skipped > 0 ? `, ${counts.skipped} skipped` : ''}`);
   return failed > 0 || counts.passed === 0 ? 1 : 0;
 }

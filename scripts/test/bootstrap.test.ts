@@ -8,7 +8,9 @@ import { dependencyFingerprint, needsPortableNode, portableNodePackage } from '.
 const repo = path.resolve(import.meta.dirname, '..', '..');
 const bootstrap = path.join(repo, 'scripts', 'bootstrap.mjs');
 const scratch: string[] = [];
-afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
 
 function tempDir(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fanfare-bootstrap-'));
@@ -64,6 +66,13 @@ describe('bootstrap', () => {
     const actions = Object.fromEntries(plan.map((p) => [p.step, p.action]));
     expect(actions).toMatchObject({ 'pnpm 12.21.0': 'install', temporal: 'install', 'stripe-mock': 'install' });
     expect(actions['workspace dependencies']).toBe('install');
+  });
+
+  it("runs a command on the project's Node 24 with its tools first on PATH, passing the exit code on", () => {
+    const run = runBootstrap(['run', 'node', '-e', 'console.log(process.versions.node); process.exit(3)']);
+    expect(run.status).toBe(3);
+    expect(Number(run.stdout.trim().split('.')[0])).toBeGreaterThanOrEqual(22);
+    expect(runBootstrap(['run']).status).toBe(2);
   });
 
   it('refuses an unknown command with a clear message', () => {

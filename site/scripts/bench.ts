@@ -236,7 +236,10 @@ async function main(): Promise<void> {
   const distDir = path.join(work, 'dist');
   const server = createEdgeServer({
     distDir,
-    resolveTenant: tenantResolver('fanfare.localhost', async () => undefined),
+    // The bench runs no API: every handle it built is open, and custom domains name nothing.
+    resolveTenant: tenantResolver({ platformDomain: 'fanfare.localhost', production: false }, async (key) =>
+      key.kind === 'handle' ? key.handle : undefined,
+    ),
   });
   try {
     for (let t = 0; t < tenants; t += 1) {

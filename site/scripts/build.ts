@@ -25,7 +25,6 @@ async function main(): Promise<void> {
       em: orm.em,
       blobs: createBlobStore(config.blobs),
       outDir: catalogDir,
-      ffmpegPath: config.media.ffmpegPath,
       ...(only === undefined ? {} : { handles: [only] }),
     });
     for (const e of exported)

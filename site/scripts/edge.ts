@@ -1,26 +1,26 @@
 /**
  * `pnpm --filter @fanfare/site edge`: serves the built storefronts (`site/dist/<handle>/`) on
- * SITE_HOST:SITE_PORT, mapping `<handle>.localhost`, `<handle>.<PLATFORM_DOMAIN>` and active
- * custom domains (looked up in the database) to their folder.
+ * SITE_HOST:SITE_PORT, mapping `<handle>.<PLATFORM_DOMAIN>`, outside production `<handle>.localhost`,
+ * and active custom domains to their folder. Which storefront a host is, the API answers (the
+ * edge reads no database); answers are cached for the domain's `TENANT_HOST_CACHE` times.
  */
 import { loadConfig } from '@fanfare/config';
-import { createOrm } from '@fanfare/db';
-import { dbActiveHandle, dbTenantLookup } from '../src/edge/db-lookup.js';
+import { apiTenantResolver } from '../src/edge/api-storefront-lookup.js';
 import { createEdgeServer } from '../src/edge/edge-server.js';
-import { cachedResolver, tenantResolver } from '../src/edge/tenant-resolver.js';
 import { defaultDistDir } from '../src/export/paths.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const orm = await createOrm(config.databaseUrl, { pool: { min: 0, max: 2 } });
+  const apiUpstream = `http://${config.api.host}:${config.api.port}`;
   const server = createEdgeServer({
     distDir: process.env.FANFARE_SITE_DIST_DIR ?? defaultDistDir,
-    resolveTenant: cachedResolver(
-      tenantResolver(config.platformDomain, dbTenantLookup(orm, config.platformDomain), dbActiveHandle(orm)),
+    resolveTenant: apiTenantResolver(
+      { platformDomain: config.platformDomain, production: config.env === 'production' },
+      apiUpstream,
     ),
     apiOrigin: config.api.publicUrl,
     // Islands call /v1 on the storefront's own origin; the edge forwards it with the buyer's Host.
-    apiUpstream: `http://${config.api.host}:${config.api.port}`,
+    apiUpstream,
   });
   server.listen(config.site.port, config.site.host, () => {
     console.log(
@@ -28,8 +28,8 @@ async function main(): Promise<void> {
     );
   });
   const stop = (): void => {
-    server.close();
-    void orm.close(true).finally(() => process.exit(0));
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEdgeServer } from '../src/edge/edge-server.js';
 import { tenantResolver } from '../src/edge/tenant-resolver.js';
+import { knownStorefronts } from './support/known-storefronts.js';
 
 const listen = async (server: Server): Promise<number> => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -53,7 +54,10 @@ describe('edge forwards /v1 to the API with the buyer’s Host', () => {
       });
     });
     const apiPort = await listen(api);
-    const resolveTenant = tenantResolver('fanfare.test', async () => undefined);
+    const resolveTenant = tenantResolver(
+      { platformDomain: 'fanfare.test', production: false },
+      knownStorefronts(['aurora', 'inkwell']),
+    );
     edge = createEdgeServer({ distDir: dist, resolveTenant, apiUpstream: `http://127.0.0.1:${apiPort}` });
     deadEdge = createEdgeServer({ distDir: dist, resolveTenant, apiUpstream: 'http://127.0.0.1:9' });
   });

@@ -1,4 +1,4 @@
-import { CA_PROVINCES, US_STATES } from '@fanfare/domain';
+import { CA_PROVINCES, type OrderStatus, US_STATES } from '@fanfare/domain';
 import { describe, expect, it } from 'vitest';
 import { SessionStore, isLive, readSession, sessionKey, type Session } from '../src/features/account/session-store.js';
 import { signIn } from '../src/features/account/sign-in.js';
@@ -308,7 +308,7 @@ describe('checkout error wording', () => {
 });
 
 describe('checkout status polling', () => {
-  const body = (status: string, invoiceNumber: string | null = null): ApiResult<CheckoutStatusBody> => ({
+  const body = (status: OrderStatus, invoiceNumber: string | null = null): ApiResult<CheckoutStatusBody> => ({
     ok: true,
     status: 200,
     body: {
@@ -340,11 +340,19 @@ describe('checkout status polling', () => {
     for (const [status, view] of [
       ['failed', 'failed'],
       ['expired', 'expired'],
+      ['refunded', 'refunded'],
       ['partially_refunded', 'refunded'],
       ['disputed', 'disputed'],
     ] as const) {
       expect(nextPollState(initialPollState('k'), body(status))).toMatchObject({ view, nextDelayMs: null });
     }
+    // A status this build does not know yet (an API newer than the page) is not an outcome: ask again.
+    const pending = body('pending');
+    const unknown = pending.ok ? { ...pending, body: { ...pending.body, status: 'on_hold' as OrderStatus } } : pending;
+    expect(nextPollState(initialPollState('k'), unknown)).toMatchObject({
+      view: 'awaiting_payment',
+      nextDelayMs: 1000,
+    });
     expect(nextPollState(initialPollState('k'), refusal(404, 'not_found'))).toMatchObject({
       view: 'not_found',
       nextDelayMs: null,

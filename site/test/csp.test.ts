@@ -9,6 +9,7 @@ import { cspHash, inlineHashesOf } from '../src/build/inline-hashes.js';
 import { createEdgeServer } from '../src/edge/edge-server.js';
 import { securityHeaders } from '../src/edge/headers.js';
 import { tenantResolver } from '../src/edge/tenant-resolver.js';
+import { knownStorefronts } from './support/known-storefronts.js';
 import { rawGet } from './support/raw-get.js';
 
 const sha = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -111,7 +112,13 @@ describe('edge over a build with a CSP manifest', () => {
     await writeFile(path.join(root, '404.html'), home);
     await writeFile(path.join(root, 'app.js'), 'boot()');
     await writeCspManifest(root);
-    server = createEdgeServer({ distDir: dist, resolveTenant: tenantResolver('fanfare.test', async () => undefined) });
+    server = createEdgeServer({
+      distDir: dist,
+      resolveTenant: tenantResolver(
+        { platformDomain: 'fanfare.test', production: false },
+        knownStorefronts(['aurora', 'inkwell']),
+      ),
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
   });

@@ -1,3 +1,4 @@
+import { AnswerCache } from '@fanfare/domain';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,17 +9,25 @@ import { chooseEncoding } from '../src/edge/compression.js';
 import { createEdgeServer } from '../src/edge/edge-server.js';
 import { securityHeaders } from '../src/edge/headers.js';
 import { resolveStaticFile } from '../src/edge/static-files.js';
-import { cachedResolver, tenantResolver } from '../src/edge/tenant-resolver.js';
+import { tenantResolver } from '../src/edge/tenant-resolver.js';
+import { knownStorefronts } from './support/known-storefronts.js';
 import { rawGet } from './support/raw-get.js';
 
 describe('tenant resolver', () => {
+  const setting = { platformDomain: 'fanfare.test', production: false };
   const custom: Record<string, string> = { 'shop.example.com': 'aurora', 'evil.example.com': '../inkwell' };
-  const resolve = tenantResolver('fanfare.test', async (host) => custom[host]);
+  const resolve = tenantResolver(setting, knownStorefronts(['aurora', 'inkwell'], custom));
 
-  it('maps <handle>.localhost and <handle>.<platform domain> without a lookup, case and port insensitive', async () => {
+  it('maps <handle>.localhost and <handle>.<platform domain>, case and port insensitive', async () => {
     expect(await resolve('aurora.localhost:4321')).toBe('aurora');
     expect(await resolve('Inkwell.Fanfare.Test')).toBe('inkwell');
     expect(await resolve('a.b.localhost')).toBeUndefined();
+  });
+
+  it('refuses <handle>.localhost in production, by the same domain rule as the API', async () => {
+    const production = tenantResolver({ ...setting, production: true }, knownStorefronts(['aurora']));
+    expect(await production('aurora.localhost:4321')).toBeUndefined();
+    expect(await production('aurora.fanfare.test')).toBe('aurora');
   });
 
   it('asks the lookup for custom domains and refuses handles that are not safe folder names', async () => {
@@ -29,35 +38,50 @@ describe('tenant resolver', () => {
   });
 
   it('does not serve a storefront its platform host names once it is suspended or gone', async () => {
-    const active = new Set(['aurora']);
-    const guarded = tenantResolver(
-      'fanfare.test',
-      async (host) => custom[host],
-      async (handle) => active.has(handle),
-    );
+    const guarded = tenantResolver(setting, knownStorefronts(['aurora'], custom));
     expect(await guarded('aurora.fanfare.test')).toBe('aurora');
     expect(await guarded('inkwell.localhost:4321')).toBeUndefined();
-    // Custom domains are vetted by their own lookup (it returns active storefronts only).
     expect(await guarded('shop.example.com')).toBe('aurora');
   });
 
-  it('caches answers for a while', async () => {
-    let calls = 0;
+  it('caches answers, hits for longer than misses, one entry per storefront whatever the host spelling', async () => {
+    const asked: string[] = [];
     let clock = 0;
-    const cached = cachedResolver(
-      async () => {
-        calls += 1;
-        return 'aurora';
+    const cached = tenantResolver(
+      setting,
+      async (key) => {
+        asked.push(key.kind === 'handle' ? key.handle : key.hostname);
+        return key.kind === 'handle' ? key.handle : undefined;
       },
-      1000,
-      () => clock,
+      new AnswerCache<string>({ hitTtlMs: 1000, missTtlMs: 100 }, () => clock),
     );
-    await cached('shop.example.com');
-    await cached('SHOP.example.com:443');
-    expect(calls).toBe(1);
+    await cached('aurora.localhost:4321');
+    await cached('AURORA.fanfare.test');
+    await cached('unknown.example.com');
+    await cached('unknown.example.com:443');
+    expect(asked).toEqual(['aurora', 'unknown.example.com']);
+    clock = 500;
+    await cached('aurora.fanfare.test');
+    await cached('unknown.example.com');
+    expect(asked).toEqual(['aurora', 'unknown.example.com', 'unknown.example.com']);
     clock = 2000;
-    await cached('shop.example.com');
-    expect(calls).toBe(2);
+    await cached('aurora.fanfare.test');
+    expect(asked).toHaveLength(4);
+  });
+
+  it('does not remember a lookup that failed', async () => {
+    let up = false;
+    const flaky = tenantResolver(
+      setting,
+      async (key) => {
+        if (!up) throw new Error('API down');
+        return key.kind === 'handle' ? key.handle : undefined;
+      },
+      new AnswerCache<string>({ hitTtlMs: 1000, missTtlMs: 1000 }, () => 0),
+    );
+    await expect(flaky('aurora.localhost')).rejects.toThrow('API down');
+    up = true;
+    expect(await flaky('aurora.localhost')).toBe('aurora');
   });
 });
 
@@ -89,14 +113,17 @@ describe('edge server over two storefront folders', () => {
       await writeFile(path.join(dist, handle, 'index.html'), `<h1>${handle} home</h1>`.repeat(50));
       await writeFile(path.join(dist, handle, 'products', 'x', 'index.html'), `<h1>${handle} product</h1>`);
       await writeFile(path.join(dist, handle, '404.html'), `<h1>${handle} not found</h1>`);
-      await writeFile(path.join(dist, handle, 'secret-of-' + handle + '.txt'), handle);
+      await writeFile(path.join(dist, handle, `secret-of-${handle}.txt`), handle);
       await writeFile(path.join(dist, handle, 'cover.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     }
     await mkdir(path.join(dist, '.aurora.next'), { recursive: true });
     await writeFile(path.join(dist, '.aurora.next', 'index.html'), 'staging');
     server = createEdgeServer({
       distDir: dist,
-      resolveTenant: tenantResolver('fanfare.test', async (h) => (h === 'shop.example.com' ? 'inkwell' : undefined)),
+      resolveTenant: tenantResolver(
+        { platformDomain: 'fanfare.test', production: false },
+        knownStorefronts(['aurora', 'inkwell'], { 'shop.example.com': 'inkwell' }),
+      ),
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;

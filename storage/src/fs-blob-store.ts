@@ -91,7 +91,7 @@ export class FsBlobStore implements BlobStore {
 
   async stat(key: string): Promise<BlobInfo | undefined> {
     const file = this.pathOf(key);
-    let fileStat;
+    let fileStat: Awaited<ReturnType<typeof fsStat>>;
     try {
       fileStat = await fsStat(file);
     } catch (error) {

@@ -31,7 +31,7 @@ describe('FsBlobStore (real filesystem, temp dir)', () => {
   });
 
   it('round-trips a stream, reporting size, sha256 and content type', async () => {
-    const content = Buffer.from('a'.repeat(200_000) + 'end');
+    const content = Buffer.from(`${'a'.repeat(200_000)}end`);
     const info = await store.put(
       'tenants/t1/assets/a1/original.flac',
       Readable.from([content.subarray(0, 1000), content.subarray(1000)]),

@@ -16,13 +16,12 @@ import { startRealWorker, type RealWorker } from './support/real-worker.js';
 
 let real: RealWorker;
 let taskQueue: string;
-let dir: string;
 let orm: MikroORM;
 let client: Client;
 
 beforeAll(async () => {
   real = await startRealWorker('worker-entitlement');
-  ({ taskQueue, dir, orm, client } = real);
+  ({ taskQueue, orm, client } = real);
 });
 
 afterAll(async () => {

@@ -1,13 +1,5 @@
-import { DomainError, priceCart } from '@fanfare/domain';
-import {
-  discountUsage,
-  forPlatform,
-  loadQuoteCatalog,
-  Product,
-  Tenant,
-  forTenant,
-  type EntityManager,
-} from '@fanfare/db';
+import { DomainError } from '@fanfare/domain';
+import { Product, forTenant, priceStoredCart, type EntityManager } from '@fanfare/db';
 import { ApplicationFailure } from '@temporalio/common';
 import type { CheckoutQuote, PriceCheckoutInput } from '@fanfare/contracts';
 import { isUuid } from './deterministic-uuid.js';
@@ -31,15 +23,11 @@ export async function priceCheckout(
 ): Promise<CheckoutQuote> {
   if (!isUuid(input.tenantId))
     throw ApplicationFailure.nonRetryable(`Unknown tenant ${input.tenantId}`, 'unknown_product');
-  const productIds = input.items.map((item) => item.productId);
-  const [catalog, tenant] = await Promise.all([
-    loadQuoteCatalog(root, input.tenantId, productIds, input.discountCode ?? undefined),
-    forPlatform(root).findOne(Tenant, { id: input.tenantId }),
-  ]);
-  const code = catalog.discounts?.[0];
-  const usage = code === undefined ? undefined : await discountUsage(root, input.tenantId, code.id, input.customerKey);
   try {
-    const priced = priceCart(
+    // The same pricing as the public quote (`priceStoredCart`), so the buyer pays what they were quoted.
+    const priced = await priceStoredCart(
+      root,
+      input.tenantId,
       {
         items: input.items,
         country: input.country,
@@ -47,14 +35,7 @@ export async function priceCheckout(
         ...(input.currency === null ? {} : { currency: input.currency }),
         ...(input.discountCode === null ? {} : { discountCode: input.discountCode }),
       },
-      catalog,
-      {
-        now: new Date(),
-        seller: { country: sellerCountry },
-        ...(input.ipCountry ? { evidence: { ipCountry: input.ipCountry } } : {}),
-        ...(tenant === null ? {} : { tenantCurrency: tenant.defaultCurrency }),
-        ...(usage === undefined ? {} : { discountUsage: usage }),
-      },
+      { now: new Date(), sellerCountry, customerKey: input.customerKey, ipCountry: input.ipCountry },
     );
     const { quote } = priced;
     const ids = quote.lines.map((line) => line.productId);

@@ -1,4 +1,4 @@
-import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { ApiError } from '../errors/api-error.js';
 import { DEV_ISSUER_ALG, type DevIssuer } from './dev-issuer.js';
 import { rolesFromClaims, type Principal } from './principal.js';
@@ -47,7 +47,7 @@ export function createTokenVerifier(settings: TokenVerifierSettings): TokenVerif
   const algorithms = settings.devIssuer === undefined ? undefined : [DEV_ISSUER_ALG];
 
   return async (token) => {
-    let payload;
+    let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keys, {
         issuer: settings.issuer,

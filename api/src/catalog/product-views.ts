@@ -1,4 +1,4 @@
-import { Price, Product, type EntityManager } from '@fanfare/db';
+import { Price, type Product, type EntityManager } from '@fanfare/db';
 import type { ProductViewData } from '../schemas/catalog.js';
 
 /**

@@ -1,8 +1,8 @@
-import { ServiceError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { Order, type EntityManager } from '@fanfare/db';
 import { checkoutStatusQuery, checkoutWorkflowId, type CheckoutStatus } from '@fanfare/contracts';
-import { ApiError, notFound } from '../errors/api-error.js';
+import { notFound } from '../errors/api-error.js';
 
 /** A query answers in milliseconds when Temporal is up; a page polling the status should not hang on an outage. */
 const QUERY_DEADLINE_MS = 5_000;
@@ -34,8 +34,6 @@ export async function findCheckout(
     );
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) throw notFound('Checkout');
-    if (error instanceof ServiceError)
-      throw new ApiError(503, 'service_unavailable', 'Checkout status is temporarily unavailable; retry shortly');
     throw error;
   }
   const order = await tenantEm.findOne(Order, { idempotencyKey });

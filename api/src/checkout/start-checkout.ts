@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  ServiceError,
   WithStartWorkflowOperation,
   WorkflowExecutionAlreadyStartedError,
   WorkflowUpdateFailedError,
@@ -62,12 +61,7 @@ export async function startCheckout(client: Client, request: CheckoutRequest): P
       throw refusal(error.cause.type, error.cause.message, error.cause.details);
     }
     if (error instanceof WorkflowExecutionAlreadyStartedError) return closedCheckout(client, workflowId);
-    if (error instanceof ServiceError)
-      throw new ApiError(
-        503,
-        'service_unavailable',
-        'Checkout is temporarily unavailable; retry with the same idempotency key',
-      );
+    // Anything else (Temporal unreachable: 503) is mapped by `toApiError`.
     throw error;
   }
 }

@@ -1,13 +1,8 @@
 import { Asset, DownloadGrant, Entitlement, type EntityManager } from '@fanfare/db';
+import { type BuyerAccount, boughtBy } from '../auth/access-caller.js';
 import { ApiError, forbidden, notFound } from '../errors/api-error.js';
 import { auditDownload } from './download-audit.js';
 import { downloadTokenHash, newNonce, signDownloadToken, type SigningKey } from './download-token.js';
-
-/** The buyer asking for a link. */
-export interface LinkCaller {
-  userId: string;
-  email: string;
-}
 
 /** What `POST /v1/downloads/link` answers. */
 export interface IssuedDownloadLink {
@@ -30,9 +25,9 @@ export interface IssueLinkOptions {
  * The caller's active entitlement to `productId`: bought while signed in, or as a guest with
  * the email the caller's token now proves. Subscriptions past their period do not count.
  */
-export function findActiveEntitlement(
+function findActiveEntitlement(
   em: EntityManager,
-  caller: LinkCaller,
+  caller: BuyerAccount,
   productId: string,
   now: Date,
 ): Promise<Entitlement | null> {
@@ -41,10 +36,7 @@ export function findActiveEntitlement(
     {
       productId,
       status: 'active',
-      $and: [
-        { $or: [{ userId: caller.userId }, { userId: null, buyerEmail: caller.email.toLowerCase() }] },
-        { $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] },
-      ],
+      $and: [boughtBy(caller, 'userId'), { $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] }],
     },
     { orderBy: { grantedAt: 'desc' } },
   );
@@ -57,7 +49,7 @@ export function findActiveEntitlement(
  */
 export async function issueDownloadLink(
   em: EntityManager,
-  caller: LinkCaller,
+  caller: BuyerAccount,
   assetId: string,
   options: IssueLinkOptions,
 ): Promise<IssuedDownloadLink> {

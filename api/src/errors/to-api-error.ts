@@ -1,3 +1,4 @@
+import { ServiceError } from '@temporalio/client';
 import type { FastifyError } from 'fastify';
 import { isDomainError } from '@fanfare/domain';
 import { ApiError } from './api-error.js';
@@ -29,6 +30,14 @@ function isUniqueViolation(error: Error): boolean {
 export function toApiError(raw: unknown): ApiError {
   if (raw instanceof ApiError) return raw;
   if (isDomainError(raw)) return fromDomainError(raw);
+  // Temporal could not be reached or answered in time. Every start, update and signal the API
+  // sends is keyed (workflow id, update id, Stripe event id), so the client's retry is safe.
+  if (raw instanceof ServiceError)
+    return new ApiError(
+      503,
+      'service_unavailable',
+      'Temporal is temporarily unavailable; retry shortly with the same request',
+    );
   const error = (raw instanceof Error ? raw : new Error(String(raw))) as FastifyError;
   if (error.validation !== undefined) return validationFailure(error.validationContext ?? 'request', error.validation);
   const known = error.code === undefined ? undefined : FASTIFY_CODES[error.code];

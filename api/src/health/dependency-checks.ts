@@ -10,7 +10,7 @@ export interface DependencyCheck {
 }
 
 /** How long one check may take before the dependency counts as down. */
-export const CHECK_TIMEOUT_MS = 2_000;
+const CHECK_TIMEOUT_MS = 2_000;
 
 async function timed(probe: (deadline: number) => Promise<unknown>, timeoutMs: number): Promise<DependencyCheck> {
   const started = performance.now();

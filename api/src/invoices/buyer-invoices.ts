@@ -1,9 +1,7 @@
-import { documentOf, forPlatform, Invoice, type EntityManager, type User } from '@fanfare/db';
-import type { InvoiceDocument, Role } from '@fanfare/domain';
+import { documentOf, forPlatform, Invoice, type EntityManager } from '@fanfare/db';
+import { type AccessCaller, type InvoiceDocument, mayAccess } from '@fanfare/domain';
+import { boughtBy, type BuyerAccount } from '../auth/access-caller.js';
 import { notFound } from '../errors/api-error.js';
-
-/** Roles that may read any buyer's invoice (support, refunds, bookkeeping). */
-const OPERATORS: ReadonlySet<Role> = new Set<Role>(['admin', 'finance']);
 
 /** What a buyer's invoice list shows of one document. */
 export interface InvoiceSummaryView {
@@ -19,13 +17,12 @@ export interface InvoiceSummaryView {
   pdfUrl: string;
 }
 
-function ownedBy(user: User): object {
-  return { $or: [{ buyerUserId: user.id }, { buyerEmail: user.email }] };
-}
-
 /** The caller's invoices and credit notes in the storefront `em` is scoped to, newest first. */
-export async function listBuyerInvoices(em: EntityManager, user: User): Promise<InvoiceSummaryView[]> {
-  const rows = await em.find(Invoice, ownedBy(user), { orderBy: { issuedAt: 'desc', sequence: 'desc' }, limit: 200 });
+export async function listBuyerInvoices(em: EntityManager, buyer: BuyerAccount): Promise<InvoiceSummaryView[]> {
+  const rows = await em.find(Invoice, boughtBy(buyer, 'buyerUserId'), {
+    orderBy: { issuedAt: 'desc', sequence: 'desc' },
+    limit: 200,
+  });
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind,
@@ -41,20 +38,15 @@ export async function listBuyerInvoices(em: EntityManager, user: User): Promise<
 }
 
 /**
- * The document of invoice `id` for a caller who owns it or is an operator. Anyone else gets the
- * same 404 as for a missing id, so invoice ids reveal nothing about other buyers.
+ * The document of invoice `id` for a caller the access policy lets read it. Anyone else gets
+ * the same 404 as for a missing id, so invoice ids reveal nothing about other buyers.
  */
-export async function readableInvoice(
-  em: EntityManager,
-  id: string,
-  caller: { user: User | null; roles: readonly Role[] },
-): Promise<InvoiceDocument> {
+export async function readableInvoice(em: EntityManager, id: string, caller: AccessCaller): Promise<InvoiceDocument> {
   const row = await forPlatform(em).findOne(Invoice, { id: id.toLowerCase() });
-  const operator = caller.roles.some((role) => OPERATORS.has(role));
-  const owner =
-    caller.user !== null &&
-    row !== null &&
-    (row.buyerUserId === caller.user.id || row.buyerEmail === caller.user.email);
-  if (row === null || (!operator && !owner)) throw notFound('Invoice');
+  if (
+    row === null ||
+    !mayAccess(caller, 'invoice', 'read', { buyerUserId: row.buyerUserId ?? null, buyerEmail: row.buyerEmail })
+  )
+    throw notFound('Invoice');
   return documentOf(row);
 }

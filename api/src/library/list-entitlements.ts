@@ -1,7 +1,7 @@
 import type { Static } from 'typebox';
 import { Asset, Entitlement, Product, type EntityManager } from '@fanfare/db';
 import type { LibraryEntitlementView } from '../schemas/library.js';
-import type { LinkCaller } from '../downloads/issue-download-link.js';
+import { boughtBy, type BuyerAccount } from '../auth/access-caller.js';
 
 /** One library entry as the API answers it. */
 export type LibraryEntry = Static<typeof LibraryEntitlementView>;
@@ -11,15 +11,12 @@ export type LibraryEntry = Static<typeof LibraryEntitlementView>;
  * newest first, each with its product and the files it can download. Guest purchases made with
  * the caller's email count as theirs.
  */
-export async function listLibrary(em: EntityManager, caller: LinkCaller, now = new Date()): Promise<LibraryEntry[]> {
+export async function listLibrary(em: EntityManager, caller: BuyerAccount, now = new Date()): Promise<LibraryEntry[]> {
   const owned = await em.find(
     Entitlement,
     {
       status: 'active',
-      $and: [
-        { $or: [{ userId: caller.userId }, { userId: null, buyerEmail: caller.email.toLowerCase() }] },
-        { $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] },
-      ],
+      $and: [boughtBy(caller, 'userId'), { $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] }],
     },
     { orderBy: { grantedAt: 'desc', id: 'asc' } },
   );

@@ -1,4 +1,4 @@
-import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { Order, type EntityManager } from '@fanfare/db';
 import { requestRefundUpdate } from '@fanfare/contracts';
 import { ApiError, notFound } from '../errors/api-error.js';
@@ -53,12 +53,6 @@ export async function refundOrder(
       throw new ApiError(409, 'refund_refused', 'The order is no longer refundable here (aftercare has ended)', {
         orderStatus: order.status,
       });
-    if (error instanceof ServiceError)
-      throw new ApiError(
-        503,
-        'service_unavailable',
-        'Refunds are temporarily unavailable; retry with the same idempotency key',
-      );
     throw error;
   }
 }

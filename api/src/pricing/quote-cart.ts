@@ -1,17 +1,22 @@
-import { quote, type Quote, type QuoteInput } from '@fanfare/domain';
-import { discountUsage, loadQuoteCatalog, type EntityManager } from '@fanfare/db';
+import type { Quote, QuoteInput } from '@fanfare/domain';
+import { priceStoredCart, type EntityManager } from '@fanfare/db';
 import type { TenantContext } from '../tenancy/tenant-context.js';
 
 /** What the public quote knows besides the body. */
 export interface QuoteCartContext {
   now: Date;
   sellerCountry: string;
+  /** The signed-in buyer's per-customer discount key (their user id); absent for an anonymous quote. */
+  customerKey?: string;
+  /** The viewer's country from the trusted edge header, the tax evidence checkout also takes. */
+  ipCountry?: string | null;
 }
 
 /**
- * Prices a cart of `tenant` exactly as checkout will: its stored products, price list and the
- * typed discount code with its redemptions so far (an anonymous quote counts everyone's, so a
- * used-up code says `discount_exhausted` here, not only at payment). Domain refusals propagate.
+ * Prices a cart of `tenant` exactly as checkout will, through the same `priceStoredCart`: its
+ * stored products, price list, the typed discount code with its redemptions so far (overall,
+ * and the signed-in buyer's own), and the IP-country evidence. An anonymous quote cannot know
+ * the buyer, so a per-customer limit is checked only at checkout. Domain refusals propagate.
  */
 export async function quoteCart(
   em: EntityManager,
@@ -19,18 +24,6 @@ export async function quoteCart(
   input: QuoteInput,
   context: QuoteCartContext,
 ): Promise<Quote> {
-  const catalog = await loadQuoteCatalog(
-    em,
-    tenant.id,
-    input.items.map((i) => i.productId),
-    input.discountCode,
-  );
-  const code = catalog.discounts?.[0];
-  const usage = code === undefined ? undefined : await discountUsage(em, tenant.id, code.id, undefined);
-  return quote(input, catalog, {
-    now: context.now,
-    seller: { country: context.sellerCountry },
-    tenantCurrency: tenant.defaultCurrency,
-    ...(usage === undefined ? {} : { discountUsage: usage }),
-  });
+  const priced = await priceStoredCart(em, tenant.id, input, { ...context, tenantCurrency: tenant.defaultCurrency });
+  return priced.quote;
 }

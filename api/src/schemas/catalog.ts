@@ -1,10 +1,10 @@
 import { Type, type Static } from 'typebox';
 
 /** What a buyer receives, as a catalog filter. */
-export const MEDIA_TYPES = ['music', 'ebook', 'video', 'podcast', 'tokens', 'membership'] as const;
+const MEDIA_TYPES = ['music', 'ebook', 'video', 'podcast', 'tokens', 'membership'] as const;
 
 /** Page sizes the catalog accepts. */
-export const CATALOG_PAGE = { default: 24, max: 100 } as const;
+const CATALOG_PAGE = { default: 24, max: 100 } as const;
 
 /** `GET /v1/catalog/products` query. */
 export const ProductListQuery = Type.Object(
@@ -25,7 +25,7 @@ export const ProductSlugParams = Type.Object(
 );
 
 /** One price of a product's price list. */
-export const PriceView = Type.Object({
+const PriceView = Type.Object({
   currency: Type.String({ minLength: 3, maxLength: 3 }),
   region: Type.String({ description: 'US, EU, GB, CA… or * for everywhere else' }),
   amountMinor: Type.Integer({ description: 'Integer minor units (cents, pence)' }),
@@ -64,7 +64,7 @@ export const ProductListResponse = Type.Object(
 );
 
 /** Hits a catalog search answers with. */
-export const SEARCH_LIMIT = { default: 10, max: 50 } as const;
+const SEARCH_LIMIT = { default: 10, max: 50 } as const;
 
 /** Longest search text, after trimming. */
 export const SEARCH_TEXT_MAX = 200;

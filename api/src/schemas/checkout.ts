@@ -1,3 +1,4 @@
+import { ORDER_STATUSES } from '@fanfare/domain';
 import { Type } from 'typebox';
 
 const Uuid = Type.String({ format: 'uuid' });
@@ -40,17 +41,8 @@ export const CheckoutBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** Order states. */
-const OrderStatus = Type.Enum([
-  'pending',
-  'awaiting_payment',
-  'paid',
-  'expired',
-  'failed',
-  'refunded',
-  'partially_refunded',
-  'disputed',
-]);
+/** Order states: the domain's lifecycle, so a new status reaches the API schema on its own. */
+const OrderStatus = Type.Enum(ORDER_STATUSES);
 
 /** What the browser needs to pay. */
 export const CheckoutResponse = Type.Object({

@@ -1,7 +1,7 @@
 import { Type, type TSchema } from 'typebox';
 
 /** The one shape every failure takes: `{ error: { code, message, details?, requestId } }`. */
-export const ErrorResponse = Type.Object(
+const ErrorResponse = Type.Object(
   {
     error: Type.Object({
       code: Type.String({ description: 'Machine-readable; see the API docs for the list.' }),

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 
 /** A file the owner of a product can download. */
-export const LibraryAssetView = Type.Object({
+const LibraryAssetView = Type.Object({
   id: Type.String({ format: 'uuid' }),
   filename: Type.String(),
   contentType: Type.String(),

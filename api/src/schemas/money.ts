@@ -78,7 +78,7 @@ export const CheckoutRequirementsResponse = Type.Object({
 });
 
 /** One invoice or credit note in the buyer's list. */
-export const InvoiceSummary = Type.Object({
+const InvoiceSummary = Type.Object({
   id: Type.String({ format: 'uuid' }),
   kind: Type.Enum(['invoice', 'credit_note']),
   number: Type.String(),

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 
 /** Storefront colours and logo. */
-export const Theme = Type.Object({
+const Theme = Type.Object({
   primaryColor: Type.String(),
   accentColor: Type.String(),
   logoAssetId: Type.Optional(Type.String({ format: 'uuid' })),

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 
 /** Kinds of creative work. */
-export const WORK_KINDS = ['album', 'single', 'book', 'video', 'podcast_series'] as const;
+const WORK_KINDS = ['album', 'single', 'book', 'video', 'podcast_series'] as const;
 
 /** `POST /v1/creator/works` body. */
 export const CreateWorkBody = Type.Object(

@@ -1,7 +1,4 @@
-import { checkHandle, handleFromHost, normalizeHost } from '@fanfare/domain';
-
-/** How a request names its storefront: by handle, or by a custom domain to look up. */
-export type TenantKey = { kind: 'handle'; handle: string } | { kind: 'domain'; hostname: string };
+import { checkHandle, type TenantHost, tenantHostOf } from '@fanfare/domain';
 
 /** Inputs of {@link tenantKeyOf}. */
 export interface TenantKeyInput {
@@ -9,36 +6,21 @@ export interface TenantKeyInput {
   /** The `X-Tenant` header, honoured only when `development` is true. */
   xTenant: string | undefined;
   platformDomain: string;
-  /** Turns on the conveniences that must never reach production: `X-Tenant` and `<handle>.localhost`. */
+  /** `X-Tenant` is a development convenience (curl without a Host), never honoured elsewhere. */
   development: boolean;
-}
-
-/** The platform's own hosts and bare addresses: never a storefront's custom domain. */
-function isPlatformHost(host: string, platformDomain: string): boolean {
-  return (
-    host === '' ||
-    host === platformDomain ||
-    host.endsWith(`.${platformDomain}`) ||
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    host.startsWith('[') ||
-    /^\d+(\.\d+){3}$/.test(host)
-  );
+  /** Production refuses `<handle>.localhost`; the rule itself is the domain's `tenantHostOf`. */
+  production: boolean;
 }
 
 /**
- * Reads which storefront a request is for from its Host header (`<handle>.<platformDomain>`, in
- * development also `<handle>.localhost` and `X-Tenant: <handle>`), or a custom domain to look
- * up. Undefined when the request cannot name a tenant at all.
+ * Which storefront a request is for: in development `X-Tenant: <handle>` first, otherwise the
+ * domain's Host rule (the storefront edge applies the same one). Undefined when the request
+ * cannot name a tenant at all.
  */
-export function tenantKeyOf(input: TenantKeyInput): TenantKey | undefined {
+export function tenantKeyOf(input: TenantKeyInput): TenantHost | undefined {
   if (input.development && input.xTenant !== undefined) {
     const handle = input.xTenant.trim().toLowerCase();
     return checkHandle(handle) === undefined ? { kind: 'handle', handle } : undefined;
   }
-  const host = normalizeHost(input.host ?? '');
-  const suffixes = input.development ? [input.platformDomain, 'localhost'] : [input.platformDomain];
-  const handle = handleFromHost(host, suffixes);
-  if (handle !== undefined) return checkHandle(handle) === undefined ? { kind: 'handle', handle } : undefined;
-  return isPlatformHost(host, input.platformDomain) ? undefined : { kind: 'domain', hostname: host };
+  return tenantHostOf(input.host ?? '', { platformDomain: input.platformDomain, production: input.production });
 }

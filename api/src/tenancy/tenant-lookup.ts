@@ -1,5 +1,5 @@
-import { forPlatform, Tenant, TenantRepository, type EntityManager } from '@fanfare/db';
-import type { TenantKey } from './tenant-key.js';
+import { forPlatform, Tenant, type TenantRepository, type EntityManager } from '@fanfare/db';
+import type { TenantHost } from '@fanfare/domain';
 import { tenantContextOf, type TenantContext } from './tenant-context.js';
 
 /**
@@ -9,7 +9,7 @@ import { tenantContextOf, type TenantContext } from './tenant-context.js';
  */
 export async function findTenant(
   em: EntityManager,
-  key: TenantKey,
+  key: TenantHost,
   platformDomain: string,
 ): Promise<TenantContext | undefined> {
   // Resolving a host is cross-tenant by nature: the domain row says which tenant we are in.

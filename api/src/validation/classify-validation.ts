@@ -3,7 +3,7 @@ import { ApiError } from '../errors/api-error.js';
 import type { ErrorCode } from '../errors/error-codes.js';
 
 /** One schema violation as the client sees it. */
-export interface ValidationIssue {
+interface ValidationIssue {
   /** Dotted path of the offending field within its location (`tags.2`), or '' for the whole part. */
   field: string;
   problem: ErrorCode;

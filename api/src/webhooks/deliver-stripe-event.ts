@@ -21,9 +21,9 @@ async function findOrder(em: EntityManager, routed: RoutedStripeEvent): Promise<
     { providerPaymentId: routed.event.paymentIntentId },
     { limit: 2 },
   );
-  if (payments.length !== 1) return null;
   const [payment] = payments;
-  return forTenant(em, payment!.tenantId).findOne(Order, { id: payment!.orderId });
+  if (payment === undefined || payments.length !== 1) return null;
+  return forTenant(em, payment.tenantId).findOne(Order, { id: payment.orderId });
 }
 
 /**

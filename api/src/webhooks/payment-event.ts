@@ -15,7 +15,7 @@ function idOf(value: string | { id: string } | null | undefined): string | null 
 }
 
 function hints(metadata: Stripe.Metadata | null | undefined): { tenantId: string | null; orderId: string | null } {
-  return { tenantId: metadata?.['tenantId'] ?? null, orderId: metadata?.['orderId'] ?? null };
+  return { tenantId: metadata?.tenantId ?? null, orderId: metadata?.orderId ?? null };
 }
 
 /**

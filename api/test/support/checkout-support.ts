@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import Stripe from 'stripe';
 import type { FanfareConfig } from '@fanfare/config';
+import { installQuietTemporalRuntime } from '../../../scripts/test-support/quiet-temporal-runtime.js';
 import { startWorker, type RunningWorker } from '../../../worker/src/index.js';
 
 /** The signing secret the test configuration carries (the development default). */
@@ -14,6 +15,7 @@ export function webhookSecret(config: FanfareConfig): string {
 
 /** Runs the real worker (real activities over PostgreSQL and stripe-mock) on the checkout queue. */
 export function runRealWorker(app: FastifyInstance): Promise<RunningWorker> {
+  installQuietTemporalRuntime();
   const logger = app.log as unknown as Parameters<typeof startWorker>[1];
   return startWorker(app.config, logger, { workDir: mkdtempSync(path.join(tmpdir(), 'fanfare-checkout-worker-')) });
 }

@@ -11,7 +11,7 @@ import { buildApp } from '../../src/app.js';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'fanfare-api-test-'));
 
 /** The platform domain every test app serves storefronts under. */
-export const PLATFORM_DOMAIN = 'shops.test';
+const PLATFORM_DOMAIN = 'shops.test';
 
 /**
  * Configuration pointing at the run's scratch database and Temporal server, with the local

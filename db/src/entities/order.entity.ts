@@ -1,22 +1,8 @@
+import { ORDER_STATUSES } from '@fanfare/domain';
 import { defineEntity, p } from '@mikro-orm/core';
 import { tenantFilters, tenantIdColumn } from '../tenancy/tenant-filter.js';
 import { createdAt, currencyCode, instant, minorUnits, uuidPrimaryKey, uuidRef } from './columns.js';
 import { OrderLine } from './order-line.entity.js';
-
-/** Where an order is in checkout, refund and dispute. */
-export const ORDER_STATUSES = [
-  'pending',
-  'awaiting_payment',
-  'paid',
-  'expired',
-  'failed',
-  'refunded',
-  'partially_refunded',
-  'disputed',
-] as const;
-
-/** One state of an order. */
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Why the order was taxed where it was: the place-of-supply decision with its evidence. */
 export interface OrderTaxEvidence {
@@ -37,6 +23,7 @@ const OrderSchema = defineEntity({
     /** Absent for guest checkout; the email then identifies the buyer. */
     buyerUserId: uuidRef().nullable().index(),
     buyerEmail: p.string().lowercase(),
+    /** The lifecycle is the domain's (`ORDER_STATUSES`); the check constraint is derived from it. */
     status: p.enum(ORDER_STATUSES).default('pending'),
     currency: currencyCode(),
     subtotalMinor: minorUnits(),

@@ -76,8 +76,8 @@ export async function reserveTokenCapacity(
   return forTenant(em, request.tenantId).transactional(async (tx) => {
     const scoped = forTenant(tx, request.tenantId);
     const held: CapacityReservationState[] = [];
-    for (const productId of [...wanted.keys()].sort()) {
-      const units = wanted.get(productId)!;
+    // Locked in product id order, so two checkouts of the same packs cannot deadlock.
+    for (const [productId, units] of [...wanted].sort(([a], [b]) => a.localeCompare(b))) {
       const product = await scoped.findOne(Product, { id: productId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (product === null) throw new DomainError('unknown_product', 'No such product', { productId });
       const existing = await scoped.findOne(CapacityReservation, { productId, orderId: request.orderId });

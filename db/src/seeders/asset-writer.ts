@@ -1,7 +1,11 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BlobInfo, BlobStore } from '@fanfare/storage';
 import { Asset, type AssetKind } from '../entities/asset.entity.js';
+import { HLS_PLAYLIST, hlsContentType, PREVIEW_HLS_FOLDER, previewHlsKey, renderPreviewHls } from './preview-media.js';
 
 /** A file the catalog should have, described before it exists. */
 export interface PlannedFile {
@@ -63,6 +67,54 @@ export class AssetWriter {
       }
     };
     await Promise.all(Array.from({ length: RENDER_CONCURRENCY }, worker));
+  }
+
+  /**
+   * Makes sure `preview` has its HLS rendition stored as `rendition` assets of its product
+   * (`preview-hls/<file>`), rendered from the stored preview only when missing or cut from an
+   * older preview, so the storefront's export only copies them.
+   */
+  async ensurePreviewHls(em: EntityManager, tenantId: string, preview: Asset): Promise<void> {
+    const prefix = `tenants/${tenantId}/assets/${preview.id}`;
+    const existing = await em.find(Asset, {
+      productId: preview.productId ?? null,
+      kind: 'rendition',
+      filename: { $like: `${PREVIEW_HLS_FOLDER}/%` },
+    });
+    const current = existing.filter((asset) => asset.storageKey.startsWith(previewHlsKey(prefix, preview.sha256, '')));
+    const stored = await Promise.all(current.map((asset) => this.isStored(asset)));
+    const complete =
+      current.length === existing.length &&
+      current.some((asset) => asset.filename === `${PREVIEW_HLS_FOLDER}/${HLS_PLAYLIST}`) &&
+      stored.every(Boolean);
+    if (complete) return;
+    for (const old of existing) {
+      await this.blobs.delete(old.storageKey);
+      em.remove(old);
+    }
+    const dir = await mkdtemp(path.join(this.workDir, 'hls-'));
+    const source = path.join(dir, 'preview.mp3');
+    await pipeline(await this.blobs.get(preview.storageKey), createWriteStream(source));
+    const out = path.join(dir, 'hls');
+    for (const name of await renderPreviewHls(this.ffmpeg, source, out)) {
+      const key = previewHlsKey(prefix, preview.sha256, name);
+      const contentType = hlsContentType(name);
+      const info = await this.blobs.put(key, createReadStream(path.join(out, name)), { contentType });
+      em.create(Asset, {
+        productId: preview.productId ?? null,
+        workId: preview.workId ?? null,
+        kind: 'rendition',
+        filename: `${PREVIEW_HLS_FOLDER}/${name}`,
+        contentType,
+        storageKey: key,
+        sizeBytes: info.size,
+        sha256: info.sha256,
+        durationMs: null,
+        status: 'ready',
+      });
+      this.filesWritten += 1;
+      this.log(`stored ${key} (${info.size} bytes)`);
+    }
   }
 
   private async isStored(asset: Asset): Promise<boolean> {

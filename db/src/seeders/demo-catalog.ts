@@ -17,14 +17,14 @@ export interface DemoUser {
 }
 
 /** Prices in the three demo currencies, minor units. */
-export interface DemoPrices {
+interface DemoPrices {
   usd: number;
   eur: number;
   gbp: number;
 }
 
 /** What files a product ships with. */
-export type DemoMedia =
+type DemoMedia =
   | { type: 'track'; tone: ToneSpec }
   | { type: 'episode'; tone: ToneSpec }
   | { type: 'ebook'; book: EbookSpec }
@@ -44,7 +44,7 @@ export interface DemoProduct {
 }
 
 /** A work with its cover and the products that sell it. */
-export interface DemoWork {
+interface DemoWork {
   slug: string;
   title: string;
   kind: WorkKind;

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
@@ -133,9 +133,4 @@ export async function renderEbook(spec: EbookSpec): Promise<Uint8Array> {
     page.drawText(body, { x: 40, y: height - 110, size: 11, font: serif, lineHeight: 15, maxWidth: width - 80 });
   }
   return pdf.save({ useObjectStreams: false });
-}
-
-/** Reads a rendered file. */
-export function readRendered(file: string): Promise<Buffer> {
-  return readFile(file);
 }

@@ -22,6 +22,7 @@ import {
 } from './demo-catalog.js';
 import { AssetWriter, type PlannedFile } from './asset-writer.js';
 import { renderCover, renderEbook, renderTone } from './media-files.js';
+import { cutPreviewClip, PREVIEW_SECONDS } from './preview-media.js';
 
 /** What the demo seeder needs from its caller. */
 export interface SeedDemoOptions {
@@ -129,13 +130,26 @@ async function seedProduct(
 }
 
 /** Files one product ships with, to be rendered only when missing from the store. */
-function plannedProductFiles(demo: DemoProduct, product: Product, workId: string): PlannedFile[] {
+function plannedProductFiles(demo: DemoProduct, product: Product, workId: string, previews: Asset[]): PlannedFile[] {
   const media = demo.media;
   if (media.type === 'track' || media.type === 'episode') {
     const tone = media.tone;
     let rendering: Promise<{ flac: string; mp3: string }> | undefined;
     const render = (ffmpeg: string, dir: string) => (rendering ??= renderTone(ffmpeg, tone, dir, demo.slug));
     return [
+      {
+        productId: product.id,
+        workId,
+        kind: 'preview',
+        filename: `${demo.slug}-preview.mp3`,
+        contentType: 'audio/mpeg',
+        durationMs: Math.min(tone.seconds, PREVIEW_SECONDS) * 1000,
+        render: async (ffmpeg, dir) => ({
+          file: await cutPreviewClip(ffmpeg, (await render(ffmpeg, dir)).mp3, dir, demo.slug),
+        }),
+        // Its HLS rendition is cut from the stored clip once every file is in (`ensurePreviewHls`).
+        onStored: (asset) => void previews.push(asset),
+      },
       {
         productId: product.id,
         workId,
@@ -204,6 +218,7 @@ async function seedTenantCatalog(
     existingCreator === null ? scoped.create(Creator, creatorData) : scoped.assign(existingCreator, creatorData);
 
   const planned: PlannedFile[] = [];
+  const previews: Asset[] = [];
   for (const demoWork of demo.works) {
     const workData = {
       creatorId: creator.id,
@@ -236,11 +251,12 @@ async function seedTenantCatalog(
     });
     for (const demoProduct of demoWork.products) {
       const product = await seedProduct(scoped, demoProduct, creator.id, work.id);
-      planned.push(...plannedProductFiles(demoProduct, product, work.id));
+      planned.push(...plannedProductFiles(demoProduct, product, work.id, previews));
     }
   }
   for (const extra of demo.extras) await seedProduct(scoped, extra, creator.id, null);
   await writer.ensure(scoped, tenant.id, planned);
+  for (const preview of previews) await writer.ensurePreviewHls(scoped, tenant.id, preview);
   await scoped.flush();
 }
 

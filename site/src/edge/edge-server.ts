@@ -64,7 +64,17 @@ async function handle(
     send(response, 405, 'Method not allowed', { ...headers, allow: 'GET, HEAD' });
     return;
   }
-  const handle = request.headers.host === undefined ? undefined : await options.resolveTenant(request.headers.host);
+  let handle: string | undefined;
+  try {
+    handle = request.headers.host === undefined ? undefined : await options.resolveTenant(request.headers.host);
+  } catch {
+    // The API that says which storefront a host is could not answer: a moment's outage, not a 404.
+    send(response, 503, 'The storefront is briefly unavailable; try again in a moment.', {
+      ...headers,
+      'retry-after': '5',
+    });
+    return;
+  }
   const root = handle === undefined ? undefined : path.join(options.distDir, handle);
   if (root === undefined || !(await stat(root).catch(() => undefined))?.isDirectory()) {
     send(response, 404, 'No storefront at this address.', headers);

@@ -10,7 +10,7 @@ import { z } from 'astro/zod';
 export const CATALOG_SCHEMA_VERSION = 2;
 
 /** A price list entry as `displayPrice` in @fanfare/domain expects it. */
-export const priceEntrySchema = z.object({
+const priceEntrySchema = z.object({
   productId: z.string(),
   currency: z.string().length(3),
   region: z.string(),
@@ -19,10 +19,10 @@ export const priceEntrySchema = z.object({
 });
 
 /** A public file copied next to the pages (cover art, preview clip). */
-export const mediaSchema = z.object({ src: z.string(), type: z.string(), durationMs: z.number().int().nullable() });
+const mediaSchema = z.object({ src: z.string(), type: z.string(), durationMs: z.number().int().nullable() });
 
 /** A preview clip: the file itself and its HLS rendition (`index.m3u8` beside its segments). */
-export const previewSchema = mediaSchema.extend({ hls: z.string().nullable() });
+const previewSchema = mediaSchema.extend({ hls: z.string().nullable() });
 
 /** The storefront itself: name, locales, currency and theme from tenant settings. */
 export const tenantSchema = z.object({
@@ -93,5 +93,3 @@ export type CatalogWork = z.infer<typeof workSchema>;
 export type CatalogCreator = z.infer<typeof creatorSchema>;
 /** The tenant of the export. */
 export type CatalogTenant = z.infer<typeof tenantSchema>;
-/** A price entry of the export. */
-export type CatalogPrice = z.infer<typeof priceEntrySchema>;

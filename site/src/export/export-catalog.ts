@@ -1,11 +1,7 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { createWriteStream } from 'node:fs';
-import { promisify } from 'node:util';
 import {
   Asset,
   Creator,
@@ -14,6 +10,8 @@ import {
   Product,
   Tenant,
   Work,
+  HLS_PLAYLIST,
+  PREVIEW_HLS_FOLDER,
   forPlatform,
   forTenant,
   type EntityManager,
@@ -23,14 +21,6 @@ import { CATALOG_SCHEMA_VERSION, catalogExportSchema, type CatalogExport } from 
 import { catalogFile, tenantPublicDir } from './paths.js';
 import { tenantIcon } from './tenant-icon.js';
 
-const run = promisify(execFile);
-
-/** Length of the preview clip cut when a track has no preview asset yet. */
-export const PREVIEW_SECONDS = 30;
-
-/** The file name of a preview's HLS playlist, beside its segments. */
-export const HLS_PLAYLIST = 'index.m3u8';
-
 /** What `exportCatalog` needs. */
 export interface ExportCatalogOptions {
   em: EntityManager;
@@ -39,7 +29,6 @@ export interface ExportCatalogOptions {
   outDir: string;
   /** Only these storefronts (all active ones when absent). */
   handles?: readonly string[];
-  ffmpegPath?: string;
   now?: Date;
 }
 
@@ -71,7 +60,7 @@ export async function exportCatalog(options: ExportCatalogOptions): Promise<Expo
 async function exportTenant(options: ExportCatalogOptions, tenant: Tenant): Promise<ExportSummary> {
   const em = forTenant(options.em, tenant.id);
   const publicDir = tenantPublicDir(options.outDir, tenant.handle);
-  const media = new MediaCopier(options.blobs, path.join(publicDir, 'media'), options.ffmpegPath ?? 'ffmpeg');
+  const media = new MediaCopier(options.blobs, path.join(publicDir, 'media'));
   const [domains, creators, works, products] = await Promise.all([
     em.find(Domain, { status: 'active' }, { orderBy: { hostname: 'asc' } }),
     em.find(Creator, {}, { orderBy: { slug: 'asc' } }),
@@ -83,7 +72,7 @@ async function exportTenant(options: ExportCatalogOptions, tenant: Tenant): Prom
   const listed = products.filter((p) => p.workId === null || p.workId === undefined || workIds.has(p.workId));
   const [prices, assets] = await Promise.all([
     em.find(Price, { productId: { $in: listed.map((p) => p.id) } }, { orderBy: { currency: 'asc', region: 'asc' } }),
-    em.find(Asset, { status: 'ready', kind: { $in: ['cover', 'preview', 'download'] } }),
+    em.find(Asset, { status: 'ready', kind: { $in: ['cover', 'preview', 'rendition'] } }),
   ]);
 
   const exported: CatalogExport = {
@@ -157,8 +146,9 @@ async function exportTenant(options: ExportCatalogOptions, tenant: Tenant): Prom
   return { handle: tenant.handle, file, products: checked.products.length, mediaFiles: media.written };
 }
 
-// Only audio products get a preview; the paid download itself is never published, only a clip of
-// it. Each preview also gets an HLS rendition, which the player prefers.
+// Only audio products get a preview, and only the clip the catalog side cut (the seeder, later the
+// transcoding process) is published, never the paid download. Its HLS rendition, which the
+// player prefers, is copied beside it when the catalog has one.
 async function previewOf(
   product: Product,
   assets: Asset[],
@@ -167,14 +157,9 @@ async function previewOf(
   if (product.mediaType !== 'music' && product.mediaType !== 'podcast') return null;
   const own = assets.filter((a) => a.productId === product.id);
   const preview = own.find((a) => a.kind === 'preview');
-  const audio = own.find((a) => a.kind === 'download' && a.contentType === 'audio/mpeg');
-  const clip =
-    preview !== undefined
-      ? await media.copy(preview)
-      : audio === undefined
-        ? null
-        : await media.clip(audio, PREVIEW_SECONDS);
-  return clip === null ? null : { ...clip, hls: await media.hls(product.id, clip.src) };
+  if (preview === undefined) return null;
+  const rendition = own.filter((a) => a.kind === 'rendition' && a.filename.startsWith(`${PREVIEW_HLS_FOLDER}/`));
+  return { ...(await media.copy(preview, 'preview-')), hls: await media.hls(product.id, preview, rendition) };
 }
 
 /** Copies blobs into the public folder under content-addressed names, skipping what is there. */
@@ -183,100 +168,35 @@ class MediaCopier {
   constructor(
     private readonly blobs: BlobStore,
     private readonly dir: string,
-    private readonly ffmpegPath: string,
   ) {}
 
-  async copy(asset: Asset): Promise<{ src: string; type: string; durationMs: number | null }> {
-    const name = `${asset.sha256.slice(0, 20)}${extensionOf(asset.filename)}`;
-    const target = path.join(this.dir, name);
-    if (!existsSync(target)) {
-      await mkdir(this.dir, { recursive: true });
-      await pipeline(await this.blobs.get(asset.storageKey), createWriteStream(target));
-      this.written += 1;
-    }
+  /** Copies `asset` as `media/<prefix><sha>.<ext>` (a preview keeps its `preview-` prefix in the URL). */
+  async copy(asset: Asset, prefix = ''): Promise<{ src: string; type: string; durationMs: number | null }> {
+    const name = `${prefix}${asset.sha256.slice(0, 20)}${extensionOf(asset.filename)}`;
+    await this.write(asset, name);
     return { src: `/media/${name}`, type: asset.contentType, durationMs: asset.durationMs ?? null };
   }
 
-  async clip(asset: Asset, seconds: number): Promise<{ src: string; type: string; durationMs: number | null }> {
-    const name = `preview-${asset.sha256.slice(0, 20)}.mp3`;
-    const target = path.join(this.dir, name);
-    if (!existsSync(target)) {
-      await mkdir(this.dir, { recursive: true });
-      const work = await mkdtemp(path.join(tmpdir(), 'fanfare-preview-'));
-      try {
-        const source = path.join(work, 'source.mp3');
-        await pipeline(await this.blobs.get(asset.storageKey), createWriteStream(source));
-        await run(this.ffmpegPath, [
-          '-v',
-          'error',
-          '-y',
-          '-i',
-          source,
-          '-t',
-          String(seconds),
-          '-c:a',
-          'copy',
-          path.join(work, 'clip.mp3'),
-        ]);
-        await writeFile(target, await readFile(path.join(work, 'clip.mp3')));
-        this.written += 1;
-      } finally {
-        await rm(work, { recursive: true, force: true });
-      }
-    }
-    const durationMs =
-      asset.durationMs === null || asset.durationMs === undefined ? null : Math.min(asset.durationMs, seconds * 1000);
-    return { src: `/media/${name}`, type: 'audio/mpeg', durationMs };
+  /**
+   * Copies the HLS files of `preview` under `media/<product>/preview-<preview sha>/`, so a changed
+   * preview gets a new URL and the worker's cache-first media route never serves an old playlist
+   * with new segments. Null when the catalog has no complete rendition for it.
+   */
+  async hls(productId: string, preview: Asset, files: readonly Asset[]): Promise<string | null> {
+    if (!files.some((file) => file.filename === `${PREVIEW_HLS_FOLDER}/${HLS_PLAYLIST}`)) return null;
+    const folder = `${productId}/preview-${preview.sha256.slice(0, 20)}`;
+    for (const file of files) await this.write(file, `${folder}/${path.basename(file.filename)}`);
+    return `/media/${folder}/${HLS_PLAYLIST}`;
   }
 
-  /**
-   * Cuts the public file `src` (a preview just written) into an HLS rendition: AAC 128k in 6 s
-   * fMP4 segments under `media/<product>/preview-<file>/`, so a changed preview gets a new URL
-   * and the worker's cache-first media route never serves an old playlist with new segments.
-   */
-  async hls(productId: string, src: string): Promise<string> {
-    const input = path.join(this.dir, path.basename(src));
-    const folder = `${productId}/preview-${path.basename(src, path.extname(src)).replace(/^preview-/, '')}`;
-    const target = path.join(this.dir, folder);
-    if (!existsSync(path.join(target, HLS_PLAYLIST))) {
-      const work = `${target}.partial`;
-      await rm(work, { recursive: true, force: true });
-      await mkdir(work, { recursive: true });
-      try {
-        await run(this.ffmpegPath, [
-          '-v',
-          'error',
-          '-y',
-          '-i',
-          input,
-          '-vn',
-          '-c:a',
-          'aac',
-          '-b:a',
-          '128k',
-          '-f',
-          'hls',
-          '-hls_time',
-          '6',
-          '-hls_playlist_type',
-          'vod',
-          '-hls_segment_type',
-          'fmp4',
-          '-hls_fmp4_init_filename',
-          'init.mp4',
-          '-hls_segment_filename',
-          path.join(work, 'segment-%03d.m4s'),
-          path.join(work, HLS_PLAYLIST),
-        ]);
-        // Published whole or not at all: a half-written rendition is never picked up as done.
-        await rm(target, { recursive: true, force: true });
-        await rename(work, target);
-      } finally {
-        await rm(work, { recursive: true, force: true });
-      }
-      this.written += 1;
-    }
-    return `/media/${folder}/${HLS_PLAYLIST}`;
+  private async write(asset: Asset, name: string): Promise<void> {
+    const target = path.join(this.dir, name);
+    if (existsSync(target)) return;
+    await mkdir(path.dirname(target), { recursive: true });
+    // Published whole or not at all: an interrupted copy is never taken for a finished one.
+    await pipeline(await this.blobs.get(asset.storageKey), createWriteStream(`${target}.partial`));
+    await rename(`${target}.partial`, target);
+    this.written += 1;
   }
 }
 

@@ -1,7 +1,7 @@
 import { ECB_REFERENCE_SNAPSHOT, displayPrice, formatMoney, type PriceListEntry } from '@fanfare/domain';
 import type { Locale } from './locales';
 
-export { LOCALES, supportedLocale, type Locale } from './locales';
+export { LOCALES, type Locale } from './locales';
 
 /** Where a locale's buyers are, for region prices and tax display. */
 export const REGION_OF: Record<Locale, { country: string; currency: string }> = {

@@ -24,7 +24,7 @@ export function findLocale(locale: string): Locale | undefined {
 }
 
 /** `locale` if the storefront speaks it, else en-US. */
-export function supportedLocale(locale: string): Locale {
+function supportedLocale(locale: string): Locale {
   return findLocale(locale) ?? 'en-US';
 }
 

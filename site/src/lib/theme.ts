@@ -1,5 +1,5 @@
 /** Relative luminance of a `#rrggbb` colour (WCAG 2.1 definition). */
-export function luminance(hex: string): number {
+function luminance(hex: string): number {
   const match = /^#?([0-9a-f]{6})$/i.exec(hex.trim());
   if (match === null) return 0;
   const value = Number.parseInt(match[1] ?? '0', 16);

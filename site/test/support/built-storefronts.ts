@@ -4,12 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { buildApp } from '@fanfare/api';
+import { loadConfig } from '@fanfare/config';
 import { createOrm, ensureDatabase, migrateToLatest, seedDemoCatalog, type MikroORM } from '@fanfare/db';
 import { FsBlobStore } from '@fanfare/storage';
 import { buildAllTenants } from '../../src/build/build-tenant.js';
-import { dbActiveHandle, dbTenantLookup } from '../../src/edge/db-lookup.js';
+import { apiTenantResolver } from '../../src/edge/api-storefront-lookup.js';
 import { createEdgeServer } from '../../src/edge/edge-server.js';
-import { tenantResolver } from '../../src/edge/tenant-resolver.js';
 import { exportCatalog } from '../../src/export/export-catalog.js';
 
 /** The demo catalog seeded, exported, built and served by the edge on a free port. */
@@ -52,9 +53,22 @@ export async function buildDemoStorefronts(scratchUrl: string): Promise<BuiltSto
   const orm = await createOrm(databaseUrl);
   const distDir = path.join(work, 'dist');
   const catalogDir = path.join(work, 'catalog');
+  // The edge asks the real API which storefront a host is, as `npm start` runs it; it reads no database.
+  const api = await buildApp({
+    config: loadConfig({
+      FANFARE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: databaseUrl,
+      PLATFORM_DOMAIN: 'fanfare.localhost',
+      FANFARE_DATA_DIR: path.join(work, 'data'),
+    }),
+    orm,
+  });
+  const apiUpstream = await api.listen({ port: 0, host: '127.0.0.1' });
   const server = createEdgeServer({
     distDir,
-    resolveTenant: tenantResolver('fanfare.localhost', dbTenantLookup(orm, 'fanfare.localhost'), dbActiveHandle(orm)),
+    resolveTenant: apiTenantResolver({ platformDomain: 'fanfare.localhost', production: false }, apiUpstream),
+    // No `/v1` forwarding: the pages' offline fallbacks (search from the prebuilt index) are under test.
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
@@ -74,6 +88,7 @@ export async function buildDemoStorefronts(scratchUrl: string): Promise<BuiltSto
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      await api.close();
       await orm.close(true);
       const maintenance = new URL(scratchUrl);
       maintenance.pathname = '/postgres';

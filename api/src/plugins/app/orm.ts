@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { createOrm, type EntityManager } from '@fanfare/db';
 
 declare module 'fastify' {

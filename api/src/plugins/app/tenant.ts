@@ -1,8 +1,8 @@
 import fp from 'fastify-plugin';
 import { forTenant, type EntityManager } from '@fanfare/db';
+import { AnswerCache, tenantHostKey } from '@fanfare/domain';
 import type { FanfareConfig } from '@fanfare/config';
 import { ApiError } from '../../errors/api-error.js';
-import { TenantCache } from '../../tenancy/tenant-cache.js';
 import { tenantKeyOf } from '../../tenancy/tenant-key.js';
 import { findTenant } from '../../tenancy/tenant-lookup.js';
 import type { TenantContext } from '../../tenancy/tenant-context.js';
@@ -26,8 +26,8 @@ declare module 'fastify' {
 /** Options of {@link tenantPlugin}. */
 export interface TenantPluginOptions {
   config: FanfareConfig;
-  /** How long a resolved host is remembered; 0 turns the cache off. */
-  cacheTtlMs: number;
+  /** How long a resolved host is remembered, and a host that names no storefront; 0 turns either off. */
+  cacheTtl: { hitTtlMs: number; missTtlMs: number };
 }
 
 /**
@@ -36,9 +36,10 @@ export interface TenantPluginOptions {
  * (health, docs, dev issuer) never look.
  */
 export const tenantPlugin = fp<TenantPluginOptions>(
-  async (app, { config, cacheTtlMs }) => {
-    const cache = new TenantCache(cacheTtlMs);
+  async (app, { config, cacheTtl }) => {
+    const cache = new AnswerCache<TenantContext>(cacheTtl, Date.now);
     const development = config.env === 'development';
+    const production = config.env === 'production';
     app.decorateRequest('tenant', undefined as unknown as TenantContext);
     app.decorateRequest('tenantEm', undefined as unknown as EntityManager);
     app.addHook('onRequest', async (request) => {
@@ -50,17 +51,16 @@ export const tenantPlugin = fp<TenantPluginOptions>(
         xTenant: typeof xTenant === 'string' ? xTenant : undefined,
         platformDomain: config.platformDomain,
         development,
+        production,
       });
       if (key === undefined && need === 'optional') return;
       if (key === undefined) throw new ApiError(404, 'tenant_not_found', 'This host does not name a storefront');
-      const cacheKey = key.kind === 'handle' ? `handle:${key.handle}` : `domain:${key.hostname}`;
-      let tenant = cache.get(cacheKey);
-      if (tenant === undefined) {
-        tenant = await findTenant(request.em, key, config.platformDomain);
-        if (tenant === undefined)
-          throw new ApiError(404, 'tenant_not_found', 'No open storefront answers at this host');
-        cache.set(cacheKey, tenant);
-      }
+      const cacheKey = tenantHostKey(key);
+      const remembered = cache.get(cacheKey);
+      const tenant =
+        remembered === undefined ? await findTenant(request.em, key, config.platformDomain) : remembered.value;
+      if (remembered === undefined) cache.set(cacheKey, tenant);
+      if (tenant === undefined) throw new ApiError(404, 'tenant_not_found', 'No open storefront answers at this host');
       request.tenant = tenant;
       request.tenantEm = forTenant(request.em, tenant.id);
     });

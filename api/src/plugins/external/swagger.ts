@@ -5,7 +5,7 @@ import type { FanfareConfig } from '@fanfare/config';
 import { ERROR_CODES } from '../../errors/error-codes.js';
 
 /** Where the docs UI lives; the OpenAPI document is at `${DOCS_PREFIX}/json`. */
-export const DOCS_PREFIX = '/docs';
+const DOCS_PREFIX = '/docs';
 
 /**
  * The OpenAPI 3.1 document, generated from the route schemas, and a UI to browse it. Registered

@@ -1,28 +1,13 @@
-import type { FanfareConfig } from '@fanfare/config';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiError } from '../../errors/api-error.js';
 import { startCheckout } from '../../checkout/start-checkout.js';
 import { findCheckout } from '../../checkout/find-checkout.js';
+import { viewerCountry } from '../../pricing/viewer-country.js';
 import { findCaller } from '../../users/find-caller.js';
 import { CheckoutBody, CheckoutResponse, CheckoutStatusQuery, CheckoutStatusResponse } from '../../schemas/checkout.js';
 import { errorResponses } from '../../schemas/error.js';
 
-/** `POST /v1/checkout`: prices the cart and answers with what the browser needs to pay. */
-/**
- * The buyer's IP country as the CDN geolocated it (CloudFront's `CloudFront-Viewer-Country`),
- * tax-location evidence beside the billing country. Believed only behind a trusted proxy:
- * a client talking to the API directly could send anything.
- */
-function viewerCountry(
-  headers: Record<string, string | string[] | undefined>,
-  trustProxy: FanfareConfig['api']['trustProxy'],
-): string | null {
-  const value = headers['cloudfront-viewer-country'];
-  if (trustProxy === false || typeof value !== 'string') return null;
-  const country = value.trim().toUpperCase();
-  return /^[A-Z]{2}$/.test(country) ? country : null;
-}
-
+/** `POST /v1/checkout`: prices the cart and answers with what the browser needs to pay; `GET /v1/checkout/status`. */
 export const checkoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/checkout',

@@ -3,6 +3,7 @@ import { ROLES } from '@fanfare/domain';
 import { requirePrincipal } from '../../auth/require-principal.js';
 import { listBuyerInvoices, readableInvoice } from '../../invoices/buyer-invoices.js';
 import { sendInvoiceFile } from '../../invoices/send-invoice-file.js';
+import { accessCallerOf } from '../../auth/access-caller.js';
 import { findCaller } from '../../users/find-caller.js';
 import { errorResponses } from '../../schemas/error.js';
 import { InvoiceFileBody, InvoiceFileParams, InvoiceListResponse } from '../../schemas/money.js';
@@ -22,7 +23,10 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const user = await findCaller(request.em, requirePrincipal(request));
-      return { invoices: user === null ? [] : await listBuyerInvoices(request.tenantEm, user) };
+      return {
+        invoices:
+          user === null ? [] : await listBuyerInvoices(request.tenantEm, { userId: user.id, email: user.email }),
+      };
     },
   );
 
@@ -40,12 +44,9 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const principal = requirePrincipal(request);
       const [id = '', extension] = request.params.file.split('.');
-      const document = await readableInvoice(request.em, id, {
-        user: await findCaller(request.em, principal),
-        roles: principal.roles,
-      });
+      const { caller } = await accessCallerOf(request.em, requirePrincipal(request));
+      const document = await readableInvoice(request.em, id, caller);
       return sendInvoiceFile(reply, document, extension === 'html' ? 'html' : 'pdf');
     },
   );

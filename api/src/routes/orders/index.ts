@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { OPERATOR_ROLES, ROLES } from '@fanfare/domain';
+import { mayAccess, operatorRolesFor, ROLES } from '@fanfare/domain';
+import { accessCallerOf } from '../../auth/access-caller.js';
 import { requirePrincipal } from '../../auth/require-principal.js';
 import { notFound } from '../../errors/api-error.js';
-import { findCaller } from '../../users/find-caller.js';
 import { loadOrderView } from '../../orders/order-view.js';
 import { refundOrder } from '../../orders/refund-order.js';
 import { OrderParams, OrderView, RefundBody, RefundResponse } from '../../schemas/checkout.js';
@@ -26,13 +26,9 @@ export const orderRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const principal = requirePrincipal(request);
       const order = await loadOrderView(request.tenantEm, request.params.id);
       if (order === null) throw notFound('Order');
-      if (principal.roles.some((role) => OPERATOR_ROLES.includes(role))) return order;
-      const user = await findCaller(request.em, principal);
-      const own =
-        (user !== null && order.buyerUserId === user.id) ||
-        (order.buyerUserId === null && order.buyerEmail === (user?.email ?? principal.email)?.toLowerCase());
+      const { caller } = await accessCallerOf(request.em, principal);
       // Someone else's order is reported as missing, so ids cannot be probed.
-      if (!own) throw notFound('Order');
+      if (!mayAccess(caller, 'order', 'read', order)) throw notFound('Order');
       return order;
     },
   );
@@ -40,7 +36,7 @@ export const orderRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/orders/:id/refunds',
     {
-      config: { tenant: true, roles: ['admin', 'finance'] },
+      config: { tenant: true, roles: operatorRolesFor('order', 'refund') },
       schema: {
         tags: ['orders'],
         summary: 'Refund all (no amount) or part of a paid order; revokes entitlements on a full refund',

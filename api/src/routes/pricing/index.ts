@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { pointOfSaleFor } from '@fanfare/domain';
 import { quoteCart } from '../../pricing/quote-cart.js';
+import { viewerCountry } from '../../pricing/viewer-country.js';
+import { findCaller } from '../../users/find-caller.js';
 import { pointOfSaleView, quoteView } from '../../pricing/views.js';
 import { errorResponses } from '../../schemas/error.js';
 import { fxRateRoutes } from './fx-rates.js';
@@ -18,7 +20,7 @@ export const pricingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/public/quote',
     {
-      config: { tenant: true },
+      config: { tenant: true, optionalAuth: true },
       schema: {
         tags: ['pricing'],
         summary: 'Price a cart: currency, tax per line and rate, discount, totals, legal notes',
@@ -28,13 +30,19 @@ export const pricingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: QuoteResponse, ...errorResponses(404, 422) },
       },
     },
-    async (request) =>
-      quoteView(
+    async (request) => {
+      // A signed-in buyer's own uses of a per-customer code count here as they will at checkout.
+      const user = request.principal === null ? null : await findCaller(request.em, request.principal);
+      const customerKey = user?.id ?? request.principal?.email?.toLowerCase();
+      return quoteView(
         await quoteCart(request.em, request.tenant, request.body, {
           now: new Date(),
           sellerCountry: app.config.money.seller.country,
+          ipCountry: viewerCountry(request.headers, app.config.api.trustProxy),
+          ...(customerKey === undefined ? {} : { customerKey }),
         }),
-      ),
+      );
+    },
   );
 
   app.get(

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ServiceError } from '@temporalio/client';
 import Stripe from 'stripe';
 import { ApiError } from '../../errors/api-error.js';
 import { deliverStripeEvent } from '../../webhooks/deliver-stripe-event.js';
@@ -47,13 +46,8 @@ export const webhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (typeof event.id !== 'string' || typeof event.type !== 'string' || typeof event.data?.object !== 'object') {
         throw new ApiError(400, 'webhook_payload_invalid', 'The event lacks id, type or data.object');
       }
-      try {
-        return { received: true as const, outcome: await deliverStripeEvent(request.em, app.temporal.client, event) };
-      } catch (error) {
-        if (error instanceof ServiceError)
-          throw new ApiError(503, 'service_unavailable', 'Temporal is unavailable; Stripe will retry');
-        throw error;
-      }
+      // Temporal unreachable is a 503 (`toApiError`), which Stripe retries.
+      return { received: true as const, outcome: await deliverStripeEvent(request.em, app.temporal.client, event) };
     },
   );
 };

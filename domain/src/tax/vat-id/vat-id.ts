@@ -37,7 +37,7 @@ export function vatIdProblem(raw: string): VatIdProblem | undefined {
     return undefined;
   } catch (error) {
     if (error instanceof DomainError && error.code === 'malformed_vat_id') {
-      return error.details['problem'] as VatIdProblem;
+      return error.details.problem as VatIdProblem;
     }
     throw error;
   }

@@ -47,7 +47,7 @@ export function addLine(lines: readonly CartLine[], line: Omit<CartLine, 'quanti
 }
 
 /** Removes a product. */
-export function removeLine(lines: readonly CartLine[], productId: string): CartLine[] {
+function removeLine(lines: readonly CartLine[], productId: string): CartLine[] {
   return lines.filter((l) => l.productId !== productId);
 }
 

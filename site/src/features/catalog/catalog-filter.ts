@@ -1,5 +1,5 @@
 /** One price of a catalog item in one currency. */
-export interface ItemPrice {
+interface ItemPrice {
   /** Minor units. */
   amount: number;
   formatted: string;

@@ -38,7 +38,7 @@ export function fingerprintOf(content: CheckoutContent, buyer: string): string {
 }
 
 /** The tenant's stored attempt, or null. */
-export function storedAttempt(storage: AttemptStorage, tenant: string): CheckoutAttempt | null {
+function storedAttempt(storage: AttemptStorage, tenant: string): CheckoutAttempt | null {
   try {
     const parsed = JSON.parse(storage.getItem(attemptKey(tenant)) ?? 'null') as Partial<CheckoutAttempt> | null;
     if (typeof parsed?.key !== 'string' || typeof parsed.fingerprint !== 'string' || !Array.isArray(parsed.productIds))

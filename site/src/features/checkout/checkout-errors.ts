@@ -24,7 +24,7 @@ export const CHECKOUT_ERROR_LABELS = [
 ] as const satisfies readonly MessageKey[];
 
 /** One of `CHECKOUT_ERROR_LABELS`. */
-export type CheckoutErrorLabel = (typeof CHECKOUT_ERROR_LABELS)[number];
+type CheckoutErrorLabel = (typeof CHECKOUT_ERROR_LABELS)[number];
 
 /** A message to show: which string, and what fills its placeholders. */
 export interface Wording {

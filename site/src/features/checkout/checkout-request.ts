@@ -32,7 +32,7 @@ export function eulaVersionsOf(products: readonly { id: string; eulaVersion: str
 }
 
 /** `POST /v1/checkout` body. */
-export interface CheckoutRequestBody {
+interface CheckoutRequestBody {
   items: { productId: string; quantity: number }[];
   currency: string;
   country: string;

@@ -1,9 +1,10 @@
+import { isOrderStatus, type OrderStatus } from '@fanfare/domain';
 import type { ApiResult } from '../../lib/api-fetch';
 
 /** `GET /v1/checkout/status` answer. */
 export interface CheckoutStatusBody {
   orderId: string;
-  status: string;
+  status: OrderStatus;
   totals: { subtotal: number; discount: number; tax: number; total: number; currency: string };
   invoiceNumber: string | null;
   paidAt: string | null;
@@ -51,8 +52,13 @@ export function initialPollState(key: string | null): PollState {
     : { view: 'checking', polls: 0, status: null, nextDelayMs: 0 };
 }
 
-// Order statuses after which nothing more happens while the buyer waits on this page.
-const FINAL: Record<string, ResultView> = {
+/**
+ * What the page shows for each order status: the domain's lifecycle, so a new status must be
+ * placed here before the site compiles. Null: the buyer has not paid yet, keep asking.
+ */
+const VIEW_FOR: Record<OrderStatus, ResultView | null> = {
+  pending: null,
+  awaiting_payment: null,
   paid: 'paid',
   failed: 'failed',
   expired: 'expired',
@@ -74,7 +80,8 @@ export function nextPollState(
   const polls = state.polls + 1;
   const delay = Math.min(policy.maxDelayMs, Math.round(policy.firstDelayMs * policy.factor ** (polls - 1)));
   if (answer.ok) {
-    const final = FINAL[answer.body.status];
+    const status: unknown = answer.body.status;
+    const final = isOrderStatus(status) ? (VIEW_FOR[status] ?? undefined) : undefined;
     // The invoice is issued just after the payment lands: keep asking a while for its number.
     const invoicePending = final === 'paid' && answer.body.invoiceNumber === null && polls < policy.maxPolls;
     if (final !== undefined)

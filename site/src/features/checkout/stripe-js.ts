@@ -3,7 +3,7 @@
  * Stripe.js itself must come from js.stripe.com at run time (never bundled), so only its shape
  * is ours.
  */
-export interface StripePaymentElement {
+interface StripePaymentElement {
   mount(target: HTMLElement): void;
   destroy(): void;
 }
@@ -25,7 +25,7 @@ export interface StripeJs {
 type StripeFactory = (publishableKey: string) => StripeJs;
 
 /** Where Stripe.js is served from; Stripe requires loading it from there. */
-export const STRIPE_JS_URL = 'https://js.stripe.com/v3/';
+const STRIPE_JS_URL = 'https://js.stripe.com/v3/';
 
 let loading: Promise<StripeFactory | null> | undefined;
 

@@ -12,7 +12,7 @@ import {
  * Shows every `[data-prices]` element of the page in `currency` (its build-time price in that
  * currency, else the page's default) and says so in `data-currency`.
  */
-export function showPricesIn(currency: string, fallback: string, root: ParentNode = document): void {
+function showPricesIn(currency: string, fallback: string, root: ParentNode = document): void {
   for (const element of root.querySelectorAll<HTMLElement>('[data-prices]')) {
     const picked = pickPrice(parsePrices(element.dataset.prices), currency, fallback);
     if (picked === undefined) continue;

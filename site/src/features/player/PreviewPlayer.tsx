@@ -56,6 +56,7 @@ export default function PreviewPlayer({ src, type, hls, title, durationMs, label
 
   return (
     <div className="player" data-testid="preview-player" data-playback={mode}>
+      {/* biome-ignore lint/a11y/useMediaCaption: a preview is a clip of music; there is no speech to caption */}
       <audio
         ref={audio}
         controls={!hydrated}

@@ -1,5 +1,5 @@
 /** The MIME type of an HLS playlist. */
-export const HLS_TYPE = 'application/vnd.apple.mpegurl';
+const HLS_TYPE = 'application/vnd.apple.mpegurl';
 
 /** How a preview is played: the browser's own HLS, hls.js over Media Source, or the MP3. */
 export type PlaybackMode = 'native-hls' | 'hls.js' | 'mp3';

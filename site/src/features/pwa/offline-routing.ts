@@ -10,7 +10,7 @@ export function precacheKeysFor(pathname: string): string[] {
 }
 
 /** The precache keys of the offline fallback page. */
-export const OFFLINE_PAGE_KEYS = precacheKeysFor('/offline/');
+const OFFLINE_PAGE_KEYS = precacheKeysFor('/offline/');
 
 /**
  * The precache keys of the offline page for a navigation to `pathname`: the page of its locale

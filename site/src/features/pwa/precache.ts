@@ -1,5 +1,5 @@
 /** Pages every storefront precaches: the shell, the offline page and the catalog entry points. */
-export const SHELL_PAGES = [
+const SHELL_PAGES = [
   'index.html',
   'offline/index.html',
   'catalog/index.html',

@@ -83,6 +83,7 @@ export default function SearchBox({
     }
   };
   return (
+    // biome-ignore lint/a11y/useSemanticElements: <search> is missing from browsers the storefront still serves (Safari before 17)
     <form
       role="search"
       onSubmit={(e) => {

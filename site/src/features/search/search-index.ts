@@ -14,7 +14,7 @@ export interface SearchEntry {
 }
 
 /** Lower-case, accent-free words of a text. */
-export function words(text: string): string[] {
+function words(text: string): string[] {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -1,7 +1,7 @@
 import { searchEntries, type SearchEntry } from './search-index';
 
 /** One suggestion, from the API or the prebuilt index. */
-export interface SearchHit {
+interface SearchHit {
   slug: string;
   title: string;
   creator: string;

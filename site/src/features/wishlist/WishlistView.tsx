@@ -1,7 +1,7 @@
 import { useWishlist } from './use-wishlist';
 
 /** A product as the wishlist page lists it. */
-export interface WishlistProduct {
+interface WishlistProduct {
   id: string;
   href: string;
   title: string;

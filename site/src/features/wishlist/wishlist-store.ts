@@ -14,7 +14,7 @@ const isItem = (value: unknown): value is WishlistItem => {
 };
 
 /** Reads a wishlist, dropping anything malformed (storage is user-editable). */
-export function readWishlist(storage: WishlistStorage, tenant: string, user: string): WishlistItem[] {
+function readWishlist(storage: WishlistStorage, tenant: string, user: string): WishlistItem[] {
   try {
     const parsed: unknown = JSON.parse(storage.getItem(wishlistKey(tenant, user)) ?? '[]');
     return Array.isArray(parsed) ? parsed.filter(isItem) : [];

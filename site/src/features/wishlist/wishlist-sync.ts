@@ -22,7 +22,7 @@ export class BrowserWishlist {
   private replaying: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly tenant: string,
+    tenant: string,
     readonly user: string,
     private readonly session: BuyerSession,
     private readonly queue: ChangeQueue,
