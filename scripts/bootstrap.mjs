@@ -66,10 +66,11 @@ function commandExists(command, env = process.env) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore', env }).status === 0;
 }
 
-/** The Go command: the one on PATH, else the standard install location, which PATH may lack. */
+/** The Go command: the one on PATH, else the one in GOROOT (default /usr/local/go), which PATH may lack. */
 function goCommand(env) {
   if (commandExists('go', env)) return 'go';
-  return existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined;
+  const installed = path.join(env.GOROOT || '/usr/local/go', 'bin', 'go');
+  return existsSync(installed) ? installed : undefined;
 }
 
 /** A stamp file remembers which version of a step's result is on disk. */

