@@ -2,7 +2,7 @@
 // on PATH or built, a system package present or missing, and which PostgreSQL a run will use.
 // Plain JavaScript with no dependencies, like bootstrap.mjs, which imports it.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -39,14 +39,58 @@ export function versionOutput(file, args = ['--version']) {
   return `${result.stdout ?? ''}\n${result.stderr ?? ''}`;
 }
 
+// Go wraps the module information it embeds in every binary (what `go version -m` prints)
+// between these two 16-byte markers (runtime/debug's modinfo).
+const MODINFO_START = Buffer.from('3077af0c9274080241e1c107e6d618e6', 'hex');
+const MODINFO_END = Buffer.from('f932433186182072008242104116d8f2', 'hex');
+
+/**
+ * The module information a Go binary carries (`path …`, `mod <module> <version> …` lines), read
+ * without Go; empty when the file has none. Needed because `go install` builds print no real
+ * version: `temporal --version` says 0.0.0-DEV and `stripe-mock -version` says master.
+ */
+export function goBuildInfo(file) {
+  const fd = openSync(file, 'r');
+  try {
+    const chunk = Buffer.alloc(8 * 1024 * 1024);
+    let carry = Buffer.alloc(0);
+    let found;
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
+      const window = Buffer.concat([carry, chunk.subarray(0, read)]);
+      if (found === undefined) {
+        const at = window.indexOf(MODINFO_START);
+        if (at >= 0) found = window.subarray(at + MODINFO_START.length);
+        else carry = window.subarray(Math.max(0, window.length - MODINFO_START.length));
+      } else {
+        found = Buffer.concat([found, chunk.subarray(0, read)]);
+      }
+      const end = found?.indexOf(MODINFO_END) ?? -1;
+      if (end >= 0) return found.subarray(0, end).toString('utf8');
+    }
+    return '';
+  } catch {
+    return '';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** True when Go's build info says the binary was built from `pin.module` at `pin.version`. */
+export function builtFrom(buildInfo, pin) {
+  const lines = buildInfo.split('\n').map((line) => line.split('\t'));
+  const built = lines.some(([kind, value]) => kind === 'path' && value === pin.module);
+  return built && lines.some(([kind, , version]) => kind === 'mod' && version === pin.version);
+}
+
 /**
  * How to get a Go-built server: keep the one in the tools folder, reuse one on PATH at the pinned
  * version, build it with Go, or — neither Go nor a binary — say what to install.
- * `onPath` is `{ file, output }` for a binary found on PATH (its version output), else undefined.
+ * `onPath` is `{ file, output, buildInfo }` for a binary found on PATH (its version output and Go
+ * build info), else undefined.
  */
 export function goToolDecision({ name, pin, installed, onPath, go }) {
   if (installed) return { action: 'reuse', detail: `${name} ${pin.version} in the tools folder` };
-  if (onPath !== undefined && versionMatches(onPath.output, pin.version)) {
+  if (onPath !== undefined && (versionMatches(onPath.output, pin.version) || builtFrom(onPath.buildInfo ?? '', pin))) {
     return { action: 'reuse', detail: `${onPath.file} (on PATH, ${pin.version})`, link: onPath.file };
   }
   const other = onPath === undefined ? '' : ` (${onPath.file} on PATH is not ${pin.version})`;

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import {
   databasePlan,
   findOnPath,
+  goBuildInfo,
   goToolDecision,
   missingPackageMessages,
   VERSION_ARGS,
@@ -118,7 +119,10 @@ export function steps(env = process.env) {
     const decide = () => {
       if (present()) return goToolDecision({ name, pin, installed: true });
       const file = findOnPath(name, env, binDir);
-      const onPath = file === undefined ? undefined : { file, output: versionOutput(file, VERSION_ARGS[name]) };
+      const onPath =
+        file === undefined
+          ? undefined
+          : { file, output: versionOutput(file, VERSION_ARGS[name]), buildInfo: goBuildInfo(file) };
       return goToolDecision({ name, pin, installed: false, onPath, go: goCommand(env) });
     };
     return {

@@ -4,7 +4,14 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { databasePlan, goToolDecision, missingPackageMessages, versionMatches } from '../bootstrap-checks.mjs';
+import {
+  builtFrom,
+  databasePlan,
+  goBuildInfo,
+  goToolDecision,
+  missingPackageMessages,
+  versionMatches,
+} from '../bootstrap-checks.mjs';
 import { PINS, steps } from '../bootstrap.mjs';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
@@ -55,6 +62,32 @@ describe('bootstrap decisions for Go-built servers', () => {
     expect(versionMatches('0.197.0\n', 'v0.197.0')).toBe(true);
     expect(versionMatches('v0.197.01', 'v0.197.0')).toBe(false);
     expect(versionMatches('', 'v0.197.0')).toBe(false);
+  });
+
+  it('reads the Go build info of a `go install` build, whose --version says only 0.0.0-DEV', () => {
+    const temporal = path.join(builtTools, 'temporal');
+    expect(spawnSync(temporal, ['--version'], { encoding: 'utf8' }).stdout).toContain('0.0.0-DEV');
+    const info = goBuildInfo(temporal);
+    expect(info).toContain('path\tgithub.com/temporalio/cli/cmd/temporal\n');
+    expect(builtFrom(info, pin)).toBe(true);
+    expect(builtFrom(info, { ...pin, version: 'v1.4.0' })).toBe(false);
+    expect(builtFrom(info, PINS.stripeMock)).toBe(false);
+    expect(goBuildInfo(path.join(repo, 'package.json'))).toBe('');
+  });
+
+  it('reuses a `go install` build on PATH by its build info', () => {
+    const decision = goToolDecision({
+      name: 'temporal',
+      pin,
+      installed: false,
+      onPath: {
+        file: '/root/go/bin/temporal',
+        output: 'temporal version 0.0.0-DEV (Server 1.29.1, UI 2.42.1)',
+        buildInfo: 'path\tgithub.com/temporalio/cli/cmd/temporal\nmod\tgithub.com/temporalio/cli\tv1.5.1\th1:x=\n',
+      },
+      go: undefined,
+    });
+    expect(decision).toMatchObject({ action: 'reuse', link: '/root/go/bin/temporal' });
   });
 
   it('keeps what the tools folder has', () => {
@@ -112,7 +145,7 @@ describe('bootstrap decisions for Go-built servers', () => {
 });
 
 describe('bootstrap plan and install on a machine without Go (real servers, real PATH lookups)', () => {
-  it('plans to reuse the servers found on PATH at the pinned versions (their real version output)', () => {
+  it('plans to reuse the servers found on PATH at the pinned versions (read from their Go build info)', () => {
     const onPath = pathWithServers();
     const rows = plan({ ...withoutGo([onPath]), FANFARE_TOOLS_DIR: tempDir() });
     expect(rows.temporal).toEqual({
