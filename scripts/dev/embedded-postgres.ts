@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { repoRoot } from '@fanfare/config';
+import { alive } from './managed-process.js';
 import { freePort } from './ports.js';
 
 /** A running embedded PostgreSQL of ours. */
@@ -19,15 +20,6 @@ export interface EmbeddedServer {
 
 /** Local-only password of the embedded server's `postgres` user (it listens on loopback only). */
 const PASSWORD = 'fanfare';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function signal(pid: number, name: NodeJS.Signals): void {
   try {
