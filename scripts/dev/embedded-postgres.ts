@@ -68,18 +68,21 @@ async function stopLeftover(dir: string, pidFile: string): Promise<boolean> {
 }
 
 /**
- * As root, PostgreSQL runs as the `postgres` user, who must be able to reach the cluster's folder:
- * a folder on the way that others may not enter (a home folder, a `mkdtemp` folder) is named here,
- * with what to do, rather than left to initdb's "Permission denied".
+ * As root, PostgreSQL runs as the `postgres` user, who must be able to reach its binaries (in this
+ * checkout's node_modules) and the cluster's folder: a folder on the way that others may not
+ * enter (a home folder, a `mkdtemp` folder) is named here, with what to do, rather than left to
+ * initdb's "Permission denied".
  */
 function checkReachableAsPostgres(dir: string): void {
   if (userInfo().uid !== 0) return;
-  for (let folder = path.dirname(dir); folder !== path.dirname(folder); folder = path.dirname(folder)) {
-    if (existsSync(folder) && (statSync(folder).mode & 0o001) === 0) {
-      throw new Error(
-        `as root, the embedded PostgreSQL runs as the 'postgres' user, who cannot enter ${folder}: ` +
-          `run "chmod o+x ${folder}", set FANFARE_DATA_DIR to a folder it can reach, or set DATABASE_URL`,
-      );
+  for (const start of [dir, path.join(repoRoot, 'node_modules')]) {
+    for (let folder = path.dirname(start); folder !== path.dirname(folder); folder = path.dirname(folder)) {
+      if (existsSync(folder) && (statSync(folder).mode & 0o001) === 0) {
+        throw new Error(
+          `as root, the embedded PostgreSQL runs as the 'postgres' user, who cannot enter ${folder}: ` +
+            `run "chmod o+x ${folder}", move the checkout or FANFARE_DATA_DIR where it can, or set DATABASE_URL`,
+        );
+      }
     }
   }
 }
