@@ -11,7 +11,7 @@ import { workerPolling } from './worker-polling.js';
 import { ManagedProcess, stopLeftovers, type ProcessSpec } from './managed-process.js';
 import { chooseDatabaseServer } from './database.js';
 import { isPortFree, isPortOpen, waitFor } from './ports.js';
-import { runOnce } from './run-once.js';
+import { commandRuns, runOnce } from './run-once.js';
 
 const DEFAULT_STRIPE_API_BASE = 'http://127.0.0.1:12111';
 const ORDER = ['site', 'api', 'worker', 'stripe-mock', 'temporal'] as const;
@@ -157,7 +157,14 @@ async function main(): Promise<number> {
     processes.get('temporal')?.start();
     processes.get('stripe-mock')?.start();
     await runOnce('migrate', tsx(path.join(repoRoot, 'db', 'src', 'cli', 'migrate.ts')), env);
-    await runOnce('seed', tsx(path.join(repoRoot, 'db', 'src', 'cli', 'seed.ts')), env);
+    // The demo media are rendered with ffmpeg; without it the rest still starts, unseeded.
+    if (commandRuns(config.media.ffmpegPath, ['-version'])) {
+      await runOnce('seed', tsx(path.join(repoRoot, 'db', 'src', 'cli', 'seed.ts')), env);
+    } else {
+      console.warn(
+        `${config.media.ffmpegPath} cannot run: the demo catalog is not seeded. Install ffmpeg and start again.`,
+      );
+    }
     await runOnce('site', tsx(path.join(repoRoot, 'site', 'scripts', 'build.ts')), env);
     const temporal = portOf(config.temporal.address);
     await waitFor('Temporal', () => isPortOpen(temporal.port, temporal.host), 60_000);
