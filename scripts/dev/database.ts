@@ -40,6 +40,12 @@ async function machineRefusal(address: string): Promise<string | undefined> {
 /** The product's database name on a server we chose (the default `DATABASE_URL`'s). */
 const PRODUCT_DATABASE = 'fanfare';
 
+/** `dir` relative to the working folder when it lies inside it, else as it is. */
+function shortPath(dir: string): string {
+  const relative = path.relative(process.cwd(), dir);
+  return relative === '' || relative.startsWith('..') ? dir : relative;
+}
+
 function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
@@ -85,7 +91,7 @@ export async function chooseDatabaseServer(options: {
     source: 'embedded',
     url: server.url,
     productUrl: server.url(PRODUCT_DATABASE),
-    description: `embedded PostgreSQL 18 at 127.0.0.1:${server.port}, data in ${path.relative(process.cwd(), server.dir) || server.dir} (${refusal})`,
+    description: `embedded PostgreSQL 18 at 127.0.0.1:${server.port}, data in ${shortPath(server.dir)} (${refusal})`,
     stop: server.stop,
   };
 }
