@@ -61,12 +61,14 @@ describe('choosing the PostgreSQL of a local run (real servers)', () => {
     expect(await isPortOpen(port)).toBe(false);
     expect(existsSync(path.join(clusterDir, 'PG_VERSION'))).toBe(true);
 
-    // A start killed outright: its supervisor dies, the server it started keeps running.
+    // The supervising Node processes (tsx and the script it runs) die outright, as in a crash; the
+    // server they started keeps running. (A supervisor that sees its parent go stops it itself.)
     const second = await choose();
     expect(await query(second.url('postgres'), 'select note from kept')).toEqual([{ note: 'still here' }]);
     const supervisor = Number(readFileSync(`${clusterDir}.pid`, 'utf8'));
     const postmaster = Number(readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    process.kill(supervisor, 'SIGKILL');
+    const inner = readFileSync(`/proc/${supervisor}/task/${supervisor}/children`, 'utf8').trim().split(/\s+/);
+    for (const pid of [...inner.map(Number), supervisor]) process.kill(pid, 'SIGKILL');
     await expect.poll(() => alive(supervisor)).toBe(false);
     expect(alive(postmaster)).toBe(true);
 
