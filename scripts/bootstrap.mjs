@@ -236,7 +236,7 @@ export function toolEnv(env = process.env) {
   return { ...env, PATH: [...paths, env.PATH ?? ''].join(path.delimiter), ASTRO_TELEMETRY_DISABLED: '1' };
 }
 
-/** Installs every missing step; returns what it did per step (`reused` or `installed`). */
+/** Installs every missing step; returns what it did per step (`reused`, `installed`, or `missing` for an optional one). */
 export function ensure(env = process.env) {
   const { list } = steps(env);
   // Stop before installing anything when a required piece cannot be had, naming all of them at once.
