@@ -16,9 +16,18 @@
 // fast. Plain JavaScript on purpose: this file must run before TypeScript tooling exists.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  databasePlan,
+  findOnPath,
+  goBuildInfo,
+  goToolDecision,
+  missingPackageMessages,
+  VERSION_ARGS,
+  versionOutput,
+} from './bootstrap-checks.mjs';
 
 /** Versions we pin, so every machine builds the same tools. */
 export const PINS = {
@@ -62,10 +71,11 @@ function commandExists(command, env = process.env) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore', env }).status === 0;
 }
 
-/** The Go command: the one on PATH, else the standard install location, which PATH may lack. */
+/** The Go command: the one on PATH, else the one in GOROOT (default /usr/local/go), which PATH may lack. */
 function goCommand(env) {
   if (commandExists('go', env)) return 'go';
-  return existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined;
+  const installed = path.join(env.GOROOT || '/usr/local/go', 'bin', 'go');
+  return existsSync(installed) ? installed : undefined;
 }
 
 /** A stamp file remembers which version of a step's result is on disk. */
@@ -107,21 +117,45 @@ export function steps(env = process.env) {
     : process.execPath;
   const pnpmBin = path.join(tools, 'pnpm', 'bin', 'pnpm');
   const binDir = path.join(tools, 'bin');
-  const goTool = (name, pin) => ({
-    name,
-    present: () => existsSync(path.join(binDir, name)) && readStamp(tools, name) === pin.version,
-    install: () => {
-      const go = goCommand(env);
-      if (go === undefined) {
-        throw new Error(
-          `${name} must be built with Go (${pin.module}@${pin.version}), and no 'go' is on PATH or in /usr/local/go/bin`,
-        );
-      }
-      run(go, ['install', `${pin.module}@${pin.version}`], {
-        env: { ...env, GOBIN: binDir, GOFLAGS: `${env.GOFLAGS ?? ''} -buildvcs=false`.trim() },
-      });
-      writeStamp(tools, name, pin.version);
-    },
+  const goTool = (name, pin) => {
+    const present = () => existsSync(path.join(binDir, name)) && readStamp(tools, name) === pin.version;
+    // A server already on PATH at the pinned version is linked into the tools folder, not rebuilt.
+    const decide = () => {
+      if (present()) return goToolDecision({ name, pin, installed: true });
+      const file = findOnPath(name, env, binDir);
+      const onPath =
+        file === undefined
+          ? undefined
+          : { file, output: versionOutput(file, VERSION_ARGS[name]), buildInfo: goBuildInfo(file) };
+      return goToolDecision({ name, pin, installed: false, onPath, go: goCommand(env) });
+    };
+    return {
+      name,
+      present,
+      decide,
+      install: () => {
+        const decision = decide();
+        if (decision.action === 'missing') throw new Error(decision.detail);
+        if (decision.link !== undefined) {
+          mkdirSync(binDir, { recursive: true });
+          rmSync(path.join(binDir, name), { force: true });
+          symlinkSync(decision.link, path.join(binDir, name));
+        } else {
+          run(goCommand(env), ['install', `${pin.module}@${pin.version}`], {
+            env: { ...env, GOBIN: binDir, GOFLAGS: `${env.GOFLAGS ?? ''} -buildvcs=false`.trim() },
+          });
+        }
+        writeStamp(tools, name, pin.version);
+      },
+    };
+  };
+  const debianMissing = () =>
+    Object.entries(PINS.debian)
+      .filter(([, command]) => !commandExists(command, env))
+      .map(([pkg]) => pkg);
+  const canApt = () => ({
+    apt: commandExists('apt-get', env),
+    root: typeof process.getuid === 'function' && process.getuid() === 0,
   });
   return {
     nodeBin,
@@ -160,21 +194,27 @@ export function steps(env = process.env) {
       },
       {
         name: `debian packages (${Object.keys(PINS.debian).join(', ')})`,
-        present: () => Object.values(PINS.debian).every((command) => commandExists(command, env)),
+        // Optional: without them the rest still starts, and each missing one is named once.
+        optional: true,
+        present: () => debianMissing().length === 0,
+        decide: () => {
+          const { apt, root } = canApt();
+          return apt && root
+            ? { action: 'install', detail: `apt-get install ${debianMissing().join(' ')}` }
+            : { action: 'missing', detail: missingPackageMessages(debianMissing(), { apt, root }).join('; ') };
+        },
         install: () => {
-          const apt = commandExists('apt-get', env);
-          const root = typeof process.getuid === 'function' && process.getuid() === 0;
-          if (!apt || !root) {
-            throw new Error(
-              `install ${Object.keys(PINS.debian).join(', ')} with your system's package manager (apt-get needs root)`,
-            );
+          const { apt, root } = canApt();
+          if (apt && root) {
+            const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
+            try {
+              run('apt-get', ['update', '-qq'], { env: aptEnv });
+              run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...debianMissing()], { env: aptEnv });
+            } catch (error) {
+              log(error instanceof Error ? error.message : String(error));
+            }
           }
-          const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
-          run('apt-get', ['update', '-qq'], { env: aptEnv });
-          const missing = Object.entries(PINS.debian)
-            .filter(([, command]) => !commandExists(command, env))
-            .map(([pkg]) => pkg);
-          run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env: aptEnv });
+          for (const message of missingPackageMessages(debianMissing(), { apt, root })) log(message);
         },
       },
       goTool('temporal', PINS.temporal),
@@ -200,20 +240,43 @@ export function toolEnv(env = process.env) {
   return { ...env, PATH: [...paths, env.PATH ?? ''].join(path.delimiter), ASTRO_TELEMETRY_DISABLED: '1' };
 }
 
-/** Installs every missing step; returns what it did per step (`reused` or `installed`). */
+/** Installs every missing step; returns what it did per step (`reused`, `installed`, or `missing` for an optional one). */
 export function ensure(env = process.env) {
+  const { list } = steps(env);
+  // Stop before installing anything when a required piece cannot be had, naming all of them at once.
+  const impossible = list
+    .filter((step) => !step.optional && step.decide !== undefined && !step.present())
+    .map((step) => step.decide())
+    .filter((decision) => decision.action === 'missing');
+  if (impossible.length > 0) {
+    throw new Error(`cannot continue; missing:\n${impossible.map((d) => `  - ${d.detail}`).join('\n')}`);
+  }
   const done = [];
-  for (const step of steps(env).list) {
+  for (const step of list) {
     if (step.present()) {
       done.push({ step: step.name, action: 'reused' });
       continue;
     }
     log(`installing ${step.name}`);
     step.install();
-    if (!step.present()) throw new Error(`${step.name} still missing after install`);
+    if (!step.present()) {
+      if (!step.optional) throw new Error(`${step.name} still missing after install`);
+      done.push({ step: step.name, action: 'missing' });
+      continue;
+    }
     done.push({ step: step.name, action: 'installed' });
   }
   return done;
+}
+
+/** What `ensure` would do per step, and which PostgreSQL a run would use; installs nothing. */
+export async function plan(env = process.env) {
+  const rows = steps(env).list.map((step) => {
+    if (step.present()) return { step: step.name, action: 'reuse' };
+    const decision = step.decide?.() ?? { action: 'install' };
+    return { step: step.name, action: decision.action, detail: decision.detail };
+  });
+  return [...rows, await databasePlan(env)];
 }
 
 const COMMANDS = { start: 'scripts/dev/start.ts', test: 'scripts/dev/test.ts' };
@@ -221,8 +284,7 @@ const COMMANDS = { start: 'scripts/dev/start.ts', test: 'scripts/dev/test.ts' };
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'plan') {
-    const plan = steps().list.map((step) => ({ step: step.name, action: step.present() ? 'reuse' : 'install' }));
-    process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(await plan(), null, 2)}\n`);
     return 0;
   }
   if (command !== undefined && command !== 'run' && !(command in COMMANDS)) {
@@ -236,8 +298,9 @@ async function main() {
   const started = Date.now();
   const done = ensure();
   const installed = done.filter((d) => d.action === 'installed').map((d) => d.step);
+  const missing = done.filter((d) => d.action === 'missing').map((d) => d.step);
   log(
-    `ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${installed.length === 0 ? 'everything reused' : `installed: ${installed.join(', ')}`})`,
+    `ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${installed.length === 0 ? 'everything reused' : `installed: ${installed.join(', ')}`}${missing.length === 0 ? '' : `; missing: ${missing.join(', ')}`})`,
   );
   if (command === undefined) return 0;
   const { nodeBin } = steps();

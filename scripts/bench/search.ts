@@ -16,6 +16,7 @@ import { loadConfig } from '@fanfare/config';
 import { forPlatform, Tenant, type EntityManager } from '@fanfare/db';
 import { buildApp } from '../../api/src/app.js';
 import { createScratchDatabase } from '../test-support/scratch-database.js';
+import { testDatabaseServer } from '../test-support/services.js';
 
 /** Words titles and names are made of; each title takes two to four. */
 const VOCABULARY = (
@@ -139,7 +140,8 @@ async function main(): Promise<void> {
   const products = Number(process.argv[2] ?? 20_000);
   const requests = Number(process.argv[3] ?? 600);
   const concurrency = Number(process.argv[4] ?? 4);
-  const database = await createScratchDatabase();
+  const server = await testDatabaseServer();
+  const database = await createScratchDatabase(server.url('postgres'));
   const config = loadConfig({
     ...process.env,
     FANFARE_ENV: 'test',
@@ -209,6 +211,7 @@ async function main(): Promise<void> {
     agent.destroy();
     await app.close();
     await database.drop();
+    await server.stop();
   }
 }
 

@@ -93,7 +93,8 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-function alive(pid: number): boolean {
+/** True while a process with this pid exists. */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

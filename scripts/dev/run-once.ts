@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import readline from 'node:readline';
 
 /** Runs a one-shot step (migrations, seeding) to completion, prefixing its output. */
@@ -15,4 +15,9 @@ export function runOnce(
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${name} failed (exit code ${code})`))));
   });
+}
+
+/** True when `command` can be run and exits 0 with `args` (a tool the machine may lack, such as ffmpeg). */
+export function commandRuns(command: string, args: string[]): boolean {
+  return spawnSync(command, args, { stdio: 'ignore', timeout: 10_000 }).status === 0;
 }

@@ -9,8 +9,9 @@ import { ConfigError, loadConfig, repoRoot, type FanfareConfig } from '@fanfare/
 import { FANFARE_SEARCH_ATTRIBUTES } from '@fanfare/contracts';
 import { workerPolling } from './worker-polling.js';
 import { ManagedProcess, stopLeftovers, type ProcessSpec } from './managed-process.js';
+import { chooseDatabaseServer } from './database.js';
 import { isPortFree, isPortOpen, waitFor } from './ports.js';
-import { runOnce } from './run-once.js';
+import { commandRuns, runOnce } from './run-once.js';
 
 const DEFAULT_STRIPE_API_BASE = 'http://127.0.0.1:12111';
 const ORDER = ['site', 'api', 'worker', 'stripe-mock', 'temporal'] as const;
@@ -113,6 +114,18 @@ async function main(): Promise<number> {
     }
   }
 
+  // DATABASE_URL when set, else the machine's PostgreSQL, else an embedded one under .data/.
+  const database = await chooseDatabaseServer({
+    env,
+    explicitUrl: process.env.DATABASE_URL,
+    clusterDir: path.join(config.dataDir, 'postgres'),
+  }).catch((error: Error) => error);
+  if (database instanceof Error) {
+    console.error(`PostgreSQL: ${database.message}`);
+    return 1;
+  }
+  env.DATABASE_URL = database.productUrl;
+
   const specs = processSpecs(config, env);
   const processes = new Map(specs.map((spec) => [spec.name, new ManagedProcess(spec, runDir)]));
   let shuttingDown: Promise<void> | undefined;
@@ -120,6 +133,7 @@ async function main(): Promise<number> {
     shuttingDown ??= (async () => {
       console.log('Stopping…');
       for (const name of ORDER) await processes.get(name)?.stop();
+      await database.stop();
       console.log('Stopped.');
     })();
     return shuttingDown;
@@ -143,7 +157,14 @@ async function main(): Promise<number> {
     processes.get('temporal')?.start();
     processes.get('stripe-mock')?.start();
     await runOnce('migrate', tsx(path.join(repoRoot, 'db', 'src', 'cli', 'migrate.ts')), env);
-    await runOnce('seed', tsx(path.join(repoRoot, 'db', 'src', 'cli', 'seed.ts')), env);
+    // The demo media are rendered with ffmpeg; without it the rest still starts, unseeded.
+    if (commandRuns(config.media.ffmpegPath, ['-version'])) {
+      await runOnce('seed', tsx(path.join(repoRoot, 'db', 'src', 'cli', 'seed.ts')), env);
+    } else {
+      console.warn(
+        `${config.media.ffmpegPath} cannot run: the demo catalog is not seeded. Install ffmpeg and start again.`,
+      );
+    }
     await runOnce('site', tsx(path.join(repoRoot, 'site', 'scripts', 'build.ts')), env);
     const temporal = portOf(config.temporal.address);
     await waitFor('Temporal', () => isPortOpen(temporal.port, temporal.host), 60_000);
@@ -170,6 +191,7 @@ async function main(): Promise<number> {
       `  API            ${api}  (health ${api}/v1/health, OpenAPI ${api}/docs)`,
       `  Temporal UI    ${config.temporal.uiUrl}  (namespace ${config.temporal.namespace}, gRPC ${config.temporal.address})`,
       `  Stripe (mock)  ${config.stripe.apiBase ?? DEFAULT_STRIPE_API_BASE}`,
+      `  PostgreSQL     ${database.description}`,
       `  Storefronts    http://aurora.localhost:${config.site.port}  (and http://inkwell.localhost:${config.site.port}; API with Host aurora.localhost)`,
       `  Data           ${config.dataDir}`,
       'Press Ctrl-C to stop.',

@@ -3,6 +3,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** A freshly migrated scratch database, dropped after the run. */
     databaseUrl: string;
+    /** URL of the `postgres` database on the server holding it, for tests that make databases of their own. */
+    databaseServerUrl: string;
     /** `host:port` of the Temporal dev server started for this run. */
     temporalAddress: string;
     /** Namespace on that server. */

@@ -8,15 +8,8 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-/** The server named by TEST_DATABASE_URL or DATABASE_URL, or the local default. */
-function serverUrl(): URL {
-  return new URL(
-    process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/fanfare',
-  );
-}
-
-async function onMaintenanceDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const url = serverUrl();
+async function onMaintenanceDb<T>(server: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const url = new URL(server);
   url.pathname = '/postgres';
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
@@ -28,18 +21,20 @@ async function onMaintenanceDb<T>(fn: (client: pg.Client) => Promise<T>): Promis
 }
 
 /**
- * Creates `fanfare_test_<random>` on the configured server, migrates it to the latest schema
- * and returns its URL; `drop()` removes it even while connections linger.
+ * Creates `fanfare_test_<random>` on the server of the URL `server`, migrates it to the latest
+ * schema and returns its URL; `drop()` removes it even while connections linger.
  */
-export async function createScratchDatabase(): Promise<ScratchDatabase> {
+export async function createScratchDatabase(server: string): Promise<ScratchDatabase> {
   const name = `fanfare_test_${randomBytes(4).toString('hex')}`;
-  await onMaintenanceDb((client) => client.query(`CREATE DATABASE ${name}`));
-  const url = serverUrl();
+  await onMaintenanceDb(server, (client) => client.query(`CREATE DATABASE ${name}`));
+  const url = new URL(server);
   url.pathname = `/${name}`;
   await migrateToLatest(url.toString());
   return {
     url: url.toString(),
     drop: () =>
-      onMaintenanceDb((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+      onMaintenanceDb(server, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }

@@ -1,5 +1,9 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { repoRoot } from '@fanfare/config';
 import { FANFARE_SEARCH_ATTRIBUTES } from '@fanfare/contracts';
+import { chooseDatabaseServer, type DatabaseServer } from '../dev/database.js';
 import { createScratchDatabase } from './scratch-database.js';
 import { startStripeMock } from './stripe-mock.js';
 import { toolPath } from './tools.js';
@@ -7,6 +11,8 @@ import { toolPath } from './tools.js';
 /** The real servers a test run or a benchmark needs, each on a free port of its own. */
 export interface TestServices {
   databaseUrl: string;
+  /** The server holding that database (its `postgres` database), for tests that make databases of their own. */
+  databaseServerUrl: string;
   temporalAddress: string;
   temporalNamespace: string;
   stripeApiBase: string;
@@ -15,10 +21,32 @@ export interface TestServices {
 }
 
 /**
+ * The PostgreSQL server of a test run: TEST_DATABASE_URL's or DATABASE_URL's when set, else the
+ * machine's, else an embedded one with its cluster under `.data/` (this run's own, removed by `stop()`).
+ */
+export async function testDatabaseServer(): Promise<DatabaseServer> {
+  const clusterDir = path.join(repoRoot, '.data', 'test-postgres', `run-${process.pid}`);
+  const server = await chooseDatabaseServer({
+    env: process.env,
+    explicitUrl: process.env.TEST_DATABASE_URL || process.env.DATABASE_URL,
+    clusterDir,
+  });
+  if (server.source !== 'embedded') return server;
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      rmSync(clusterDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
  * Starts, in parallel, a Temporal dev server with our search attributes, a migrated scratch
- * PostgreSQL database and stripe-mock.
+ * PostgreSQL database (on the server `testDatabaseServer` chooses) and stripe-mock.
  */
 export async function startTestServices(): Promise<TestServices> {
+  const server = await testDatabaseServer();
   const [temporal, database, stripe] = await Promise.all([
     TestWorkflowEnvironment.createLocal({
       server: {
@@ -28,16 +56,17 @@ export async function startTestServices(): Promise<TestServices> {
         log: { format: 'pretty', level: 'error' },
       },
     }),
-    createScratchDatabase(),
+    createScratchDatabase(server.url('postgres')),
     startStripeMock(),
   ]);
   return {
     databaseUrl: database.url,
+    databaseServerUrl: server.url('postgres'),
     temporalAddress: temporal.address,
     temporalNamespace: temporal.namespace ?? 'default',
     stripeApiBase: stripe.apiBase,
     stop: async () => {
-      await Promise.allSettled([temporal.teardown(), database.drop(), stripe.stop()]);
+      await Promise.allSettled([temporal.teardown(), database.drop().finally(server.stop), stripe.stop()]);
     },
   };
 }

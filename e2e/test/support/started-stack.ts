@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
+import '../../../scripts/test-support/provided.js';
 import { freePort } from '../../../scripts/dev/ports.js';
 
 export const repo = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -34,6 +36,13 @@ export interface StackPlace {
   remove(): Promise<void>;
 }
 
+/** `database` on the test run's PostgreSQL server (the machine's, or the embedded one the run started). */
+function onTestServer(database: string): string {
+  const url = new URL(inject('databaseServerUrl'));
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
 /** Picks free ports, a database name and a data folder for one stack, the way a developer would set them in `.env`. */
 export async function stackPlace(label: string): Promise<StackPlace> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `fanfare-${label}-`));
@@ -57,7 +66,7 @@ export async function stackPlace(label: string): Promise<StackPlace> {
     // then offers Stripe's card form (which needs js.stripe.com) beside the development payment.
     STRIPE_PUBLISHABLE_KEY: 'pk_test_fanfarelocal',
     SITE_PORT: String(ports.site),
-    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
+    DATABASE_URL: onTestServer(database),
   };
   return {
     ports,
@@ -65,7 +74,7 @@ export async function stackPlace(label: string): Promise<StackPlace> {
     database,
     dataDir,
     remove: async () => {
-      const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+      const admin = new pg.Client({ connectionString: inject('databaseServerUrl') });
       await admin.connect();
       await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
       await admin.end();

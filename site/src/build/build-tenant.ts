@@ -60,7 +60,8 @@ export async function buildTenant(handle: string, options: BuildOptions = {}): P
 /** Builds every storefront that has an export in `catalogDir`; returns their handles. */
 export async function buildAllTenants(options: BuildOptions = {}): Promise<string[]> {
   const catalogDir = options.catalogDir ?? defaultCatalogDir;
-  const handles = (await readdir(catalogDir))
+  // No export folder yet (nothing seeded, e.g. on a machine without ffmpeg) means no storefront to build.
+  const handles = (await mkdir(catalogDir, { recursive: true }).then(() => readdir(catalogDir)))
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.slice(0, -5))
     .sort();
