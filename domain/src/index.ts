@@ -12,3 +12,4 @@ export * from './quote/index.js';
 export * from './invoice/index.js';
 export * from './pos/index.js';
 export * from './orders/order-lifecycle.js';
+export * from './catalog/publishable.js';

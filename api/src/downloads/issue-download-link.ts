@@ -1,4 +1,4 @@
-import { Asset, DownloadGrant, Entitlement, type EntityManager } from '@fanfare/db';
+import { Asset, DownloadGrant, Entitlement, productsDelivering, type EntityManager } from '@fanfare/db';
 import { ApiError, forbidden, notFound } from '../errors/api-error.js';
 import { auditDownload } from './download-audit.js';
 import { downloadTokenHash, newNonce, signDownloadToken, type SigningKey } from './download-token.js';
@@ -27,10 +27,11 @@ export interface IssueLinkOptions {
 }
 
 /**
- * The caller's active entitlement to `productId`: bought while signed in, or as a guest with
- * the email the caller's token now proves. Subscriptions past their period do not count.
+ * The caller's active entitlement to `productId`, or to a bundle of it: bought while signed in,
+ * or as a guest with the email the caller's token now proves. Subscriptions past their period
+ * do not count.
  */
-export function findActiveEntitlement(
+export async function findActiveEntitlement(
   em: EntityManager,
   caller: LinkCaller,
   productId: string,
@@ -39,7 +40,7 @@ export function findActiveEntitlement(
   return em.findOne(
     Entitlement,
     {
-      productId,
+      productId: { $in: await productsDelivering(em, productId) },
       status: 'active',
       $and: [
         { $or: [{ userId: caller.userId }, { userId: null, buyerEmail: caller.email.toLowerCase() }] },
