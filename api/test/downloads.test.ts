@@ -12,6 +12,7 @@ import { storefrontHost, testConfig } from './support/test-app.js';
 import { createTenant, uniqueHandle } from './support/catalog-fixtures.js';
 import { bundleOf, ownedBy, productWithFile, type OwnedFile } from './support/library-fixtures.js';
 import { expectError } from './support/responses.js';
+import { enforceResponseContract } from './support/response-contract.js';
 import { bearer, devToken } from './support/tokens.js';
 
 const OLD_KEY = { id: 'k2025', secret: 'old-download-signing-secret-0123456789abcdef' };
@@ -68,6 +69,7 @@ function download(url: string, headers: Record<string, string> = {}, via = app) 
 beforeAll(async () => {
   config = configWith([NEW_KEY, OLD_KEY]);
   app = await buildApp({ config, tenantCacheTtlMs: 0 });
+  enforceResponseContract(app);
   shop = await createTenant(app.orm, { prefix: 'downloads' });
   host = storefrontHost(shop.handle);
   buyer = await signIn('buyer');
