@@ -5,6 +5,7 @@ import { TENANT_HOST_CACHE } from '@fanfare/domain';
 import type { MikroORM } from '@fanfare/db';
 import type { Connection } from '@temporalio/client';
 import { createValidatorCompiler } from './validation/validator-compiler.js';
+import { clientErrorHandler, frameworkErrors } from './errors/framework-errors.js';
 import { helmetPlugin } from './plugins/external/helmet.js';
 import { corsPlugin } from './plugins/external/cors.js';
 import { swaggerPlugin } from './plugins/external/swagger.js';
@@ -58,6 +59,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     return503OnClosing: true,
     // Download tokens travel as one path parameter (about 190 characters); the default cap is 100.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
+    // The router's and Node's own refusals answer in the error envelope too.
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(createValidatorCompiler());
   // A JSON API: a text body would only reach a route as a string and fail validation with a

@@ -41,8 +41,7 @@ interface Status {
   paidAt: string | null;
 }
 
-async function startCheckout(): Promise<{ idempotencyKey: string; orderId: string; total: number }> {
-  const idempotencyKey = `key-${randomUUID()}`;
+function postCheckout(idempotencyKey: string) {
   const payload = {
     items: [{ productId: products[0]!.id, quantity: 1 }],
     country: 'DE',
@@ -50,7 +49,12 @@ async function startCheckout(): Promise<{ idempotencyKey: string; orderId: strin
     idempotencyKey,
     eulaAccepted: { version: '2026-01' },
   };
-  const response = await app.inject({ method: 'POST', url: '/v1/checkout', headers: { host }, payload });
+  return app.inject({ method: 'POST', url: '/v1/checkout', headers: { host }, payload });
+}
+
+async function startCheckout(): Promise<{ idempotencyKey: string; orderId: string; total: number }> {
+  const idempotencyKey = `key-${randomUUID()}`;
+  const response = await postCheckout(idempotencyKey);
   expect(response.statusCode, response.body).toBe(200);
   const started = response.json<{ orderId: string; totals: { total: number } }>();
   return { idempotencyKey, orderId: started.orderId, total: started.totals.total };
@@ -125,6 +129,36 @@ describe('GET /v1/checkout/status', () => {
       );
     } finally {
       await down.close();
+    }
+  });
+});
+
+describe('status and development payment right beside POST /v1/checkout', () => {
+  const timed = async <T>(run: () => Promise<T>): Promise<{ answer: T; ms: number }> => {
+    const started = Date.now();
+    const answer = await run();
+    return { answer, ms: Date.now() - started };
+  };
+
+  it('answer at once with the truth, never 503, whether asked milliseconds after or the moment after it answered', async () => {
+    for (const delayMs of [0, 1, 3, 5, 10, 20, 40]) {
+      const idempotencyKey = `key-${randomUUID()}`;
+      const checkout = postCheckout(idempotencyKey);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      const early = await timed(() => Promise.all([status(idempotencyKey), completePayment(idempotencyKey)]));
+      expect(early.ms, `asked ${delayMs} ms after the checkout`).toBeLessThan(2_000);
+      for (const answer of early.answer) expect([200, 404, 409], answer.body).toContain(answer.statusCode);
+      const answered = await checkout;
+      expect(answered.statusCode, answered.body).toBe(200);
+      if (early.answer[1].statusCode === 200) continue;
+
+      const after = await timed(() => status(idempotencyKey));
+      expect(after.ms).toBeLessThan(1_000);
+      expect(after.answer.statusCode, after.answer.body).toBe(200);
+      expect(after.answer.json<Status>().status).toBe('awaiting_payment');
+      const paid = await timed(() => completePayment(idempotencyKey));
+      expect(paid.ms).toBeLessThan(1_000);
+      expect(paid.answer.json(), paid.answer.body).toEqual({ delivered: true, outcome: 'signalled' });
     }
   });
 });

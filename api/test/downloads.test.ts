@@ -10,8 +10,9 @@ import { buildApp } from '../src/app.js';
 import { newNonce, signDownloadToken } from '../src/downloads/download-token.js';
 import { storefrontHost, testConfig } from './support/test-app.js';
 import { createTenant, uniqueHandle } from './support/catalog-fixtures.js';
-import { ownedBy, productWithFile, type OwnedFile } from './support/library-fixtures.js';
+import { bundleOf, ownedBy, productWithFile, type OwnedFile } from './support/library-fixtures.js';
 import { expectError } from './support/responses.js';
+import { enforceResponseContract } from './support/response-contract.js';
 import { bearer, devToken } from './support/tokens.js';
 
 const OLD_KEY = { id: 'k2025', secret: 'old-download-signing-secret-0123456789abcdef' };
@@ -68,6 +69,7 @@ function download(url: string, headers: Record<string, string> = {}, via = app) 
 beforeAll(async () => {
   config = configWith([NEW_KEY, OLD_KEY]);
   app = await buildApp({ config, tenantCacheTtlMs: 0 });
+  enforceResponseContract(app);
   shop = await createTenant(app.orm, { prefix: 'downloads' });
   host = storefrontHost(shop.handle);
   buyer = await signIn('buyer');
@@ -110,6 +112,32 @@ describe('GET /v1/me/entitlements', () => {
       headers: { host, ...bearer(stranger.token) },
     });
     expect(theirs.json()).toEqual({ entitlements: [] });
+  });
+
+  it('gives a bundle’s owner every file of every product it bundles, and links to them', async () => {
+    const owner = await signIn('bundle');
+    const tracks = await Promise.all(
+      ['one.mp3', 'two.mp3'].map((filename) =>
+        productWithFile(app.orm, config, shop.id, { filename, contentType: 'audio/mpeg', bytes: randomBytes(64) }),
+      ),
+    );
+    const bundle = await bundleOf(
+      app.orm,
+      shop.id,
+      tracks.map((t) => t.productId),
+    );
+    await ownedBy(app.orm, shop.id, bundle, { userId: owner.userId, email: owner.email });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/v1/me/entitlements',
+      headers: { host, ...bearer(owner.token) },
+    });
+    const [entry] = response.json<{ entitlements: Array<{ product: { id: string }; assets: Array<{ id: string }> }> }>()
+      .entitlements;
+    expect(entry?.product.id).toBe(bundle);
+    expect(entry?.assets.map((a) => a.id).sort()).toEqual(tracks.map((t) => t.assetId).sort());
+    for (const track of tracks) expect((await requestLink(track.assetId, owner)).statusCode).toBe(201);
+    expectError(await requestLink(album.assetId, owner), 403, 'forbidden');
   });
 
   it('counts a guest purchase made with the buyer’s email', async () => {

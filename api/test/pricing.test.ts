@@ -97,6 +97,25 @@ describe('POST /v1/public/quote', () => {
     expect(discounted).toMatchObject({ currency: 'EUR', subtotal: 899, discount: 90, total: 809 });
   });
 
+  it.each([
+    ['NO', {}, 'VAT', true],
+    ['CH', {}, 'VAT', true],
+    ['AU', {}, 'GST', true],
+    ['JP', {}, 'JCT', true],
+    ['CA', { region: 'ON' }, 'HST', false],
+  ])(
+    'sells to a buyer in %s from the store default list with their own tax',
+    async (country, extra, tax, inclusive) => {
+      const response = await quote({ items: [{ productId: track.id, quantity: 1 }], country, ...extra });
+      expect(response.statusCode, response.body).toBe(200);
+      const body = response.json();
+      expect(body.taxInclusive).toBe(inclusive);
+      expect(body.tax[0].name).toBe(tax);
+      const chosen = await quote({ items: [{ productId: track.id, quantity: 1 }], country, currency: 'EUR', ...extra });
+      expect(chosen.json().currency).toBe('EUR');
+    },
+  );
+
   it('applies reverse charge for an EU business with a valid VAT id of its country', async () => {
     const body = (
       await quote({ items: [{ productId: track.id, quantity: 1 }], country: 'DE', vatId: 'DE136695976' })

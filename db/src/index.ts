@@ -48,3 +48,4 @@ export {
 } from './repositories/capacity-reservations.js';
 export { searchProducts, type ProductSearch, type ProductSearchHit } from './search/search-products.js';
 export { recordWishlistChange, listWishlist, type WishlistChange } from './repositories/wishlist.js';
+export { activateProduct, deliveredProductIds, productsDelivering } from './repositories/product-files.js';

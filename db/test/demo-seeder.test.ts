@@ -106,6 +106,26 @@ describe.skipIf(!hasFfmpeg())('demo seeder (needs ffmpeg on PATH)', () => {
     }
   });
 
+  it('publishes no product that promises files without them; an album bundles every track of its work', async () => {
+    const em = forPlatform(orm.em);
+    const tenantIds = Object.values(first.tenantIds);
+    const products = await em.find(Product, { tenantId: { $in: tenantIds }, status: 'active' });
+    const files = await em.find(Asset, { tenantId: { $in: tenantIds }, kind: 'download', status: 'ready' });
+    const filesOf = (id: string) => files.filter((file) => file.productId === id).length;
+    for (const product of products.filter((p) => p.kind === 'digital')) {
+      const reachable = [product.id, ...(product.bundledProductIds ?? [])].map(filesOf);
+      expect(
+        reachable.reduce((sum, n) => sum + n, 0),
+        product.slug,
+      ).toBeGreaterThan(0);
+      expect(reachable.slice(1), product.slug).not.toContain(0);
+    }
+    const ep = products.find((p) => p.slug === 'solstice-ep');
+    const tracks = products.filter((p) => p.slug.startsWith('solstice-') && p.slug !== 'solstice-ep');
+    expect(tracks).toHaveLength(2);
+    expect([...(ep?.bundledProductIds ?? [])].sort()).toEqual(tracks.map((t) => t.id).sort());
+  });
+
   it('changes nothing when run again', async () => {
     queries.length = 0;
     const second = await seedDemoCatalog({ em: orm.em, blobs: new FsBlobStore(blobRoot) });

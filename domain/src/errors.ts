@@ -36,6 +36,7 @@ export const DOMAIN_ERROR_CODES = [
   'invalid_invoice',
   'invalid_credit_note',
   'capacity_exhausted',
+  'product_without_files',
 ] as const;
 
 /** One machine-readable reason a domain rule refused its input. */

@@ -16,3 +16,4 @@ export * from './pos/index.js';
 export * from './orders/order-lifecycle.js';
 export * from './ledger/index.js';
 export * from './access/access-policy.js';
+export * from './catalog/publishable.js';

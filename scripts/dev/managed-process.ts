@@ -4,6 +4,26 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { readableLogLine } from './readable-log-line.js';
 
+/**
+ * How a crashed process is brought back: after `initialDelayMs`, doubling up to `maxDelayMs`,
+ * until it has failed fast (within `fastFailureMs` of starting) `maxFastFailures` times in a row.
+ * A run that lasted longer than `fastFailureMs` resets the count and the delay.
+ */
+export interface RestartPolicy {
+  initialDelayMs: number;
+  maxDelayMs: number;
+  fastFailureMs: number;
+  maxFastFailures: number;
+}
+
+/** The restart policy of the worker, the API and the storefront edge under `npm start`. */
+export const RESTART_ON_CRASH: RestartPolicy = {
+  initialDelayMs: 500,
+  maxDelayMs: 8_000,
+  fastFailureMs: 15_000,
+  maxFastFailures: 5,
+};
+
 /** What to run and how to label its output. */
 export interface ProcessSpec {
   name: string;
@@ -11,20 +31,29 @@ export interface ProcessSpec {
   args: string[];
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  /** Restart it when it crashes; without a policy a crash is final. */
+  restart?: RestartPolicy;
 }
 
 /**
  * A child process of the start command. Each runs in its own process group, so a Ctrl-C in
  * the terminal reaches only the start command, which then stops the children in order
  * (api before worker before Temporal). Its pid is kept in `<runDir>/<name>.pid` so that a
- * later start can clear leftovers of a run that was killed outright.
+ * later start can clear leftovers of a run that was killed outright. With a restart policy a
+ * crash is answered by starting it again (said so in its log) until it keeps failing fast.
  */
 export class ManagedProcess {
   private child: ChildProcess | undefined;
   private exited: Promise<number | null> = Promise.resolve(null);
-  /** Called when the process ends without having been asked to stop. */
+  /** Called when the process ends without having been asked to stop (with a policy: when it gives up). */
   onUnexpectedExit: ((code: number | null) => void) | undefined;
   private stopping = false;
+  private startedAt = 0;
+  private fastFailures = 0;
+  private delayMs = 0;
+  private pendingRestart: NodeJS.Timeout | undefined;
+  /** How many times it was started again after a crash. */
+  restarts = 0;
 
   constructor(
     private readonly spec: ProcessSpec,
@@ -42,6 +71,7 @@ export class ManagedProcess {
   /** Starts the process, prefixing each line it prints with its name. */
   start(): void {
     mkdirSync(this.runDir, { recursive: true });
+    this.startedAt = Date.now();
     const child = spawn(this.spec.command, this.spec.args, {
       cwd: this.spec.cwd,
       env: this.spec.env,
@@ -59,25 +89,62 @@ export class ManagedProcess {
       });
     }
     this.exited = new Promise((resolve) => {
-      child.once('exit', (code) => {
+      child.once('exit', (code, signal) => {
         rmSync(this.pidFile, { force: true });
-        if (!this.stopping) this.onUnexpectedExit?.(code);
+        if (!this.stopping) this.crashed(code, signal ?? undefined);
         resolve(code);
       });
       child.once('error', (error) => {
         process.stdout.write(`[${this.spec.name}] could not start: ${error.message}\n`);
         rmSync(this.pidFile, { force: true });
-        if (!this.stopping) this.onUnexpectedExit?.(null);
+        if (!this.stopping) this.crashed(null, undefined);
         resolve(null);
       });
     });
   }
 
+  /** Restarts after a crash with backoff, or gives up (and reports) after repeated fast failures. */
+  private crashed(code: number | null, signal: string | undefined): void {
+    const policy = this.spec.restart;
+    const how = signal === undefined ? `code ${code}` : `signal ${signal}`;
+    if (policy === undefined) {
+      this.onUnexpectedExit?.(code);
+      return;
+    }
+    // What the crashed process left of its group (tsx runs the script in a child) goes too.
+    if (this.child?.pid !== undefined) signalGroup(this.child.pid, 'SIGKILL');
+    const ranMs = Date.now() - this.startedAt;
+    if (ranMs >= policy.fastFailureMs) {
+      this.fastFailures = 0;
+      this.delayMs = 0;
+    }
+    this.fastFailures += 1;
+    if (this.fastFailures > policy.maxFastFailures) {
+      process.stdout.write(
+        `[${this.spec.name}] crashed (${how}) ${this.fastFailures} times in a row within ${policy.fastFailureMs} ms of starting; giving up\n`,
+      );
+      this.onUnexpectedExit?.(code);
+      return;
+    }
+    this.delayMs = this.delayMs === 0 ? policy.initialDelayMs : Math.min(this.delayMs * 2, policy.maxDelayMs);
+    process.stdout.write(
+      `[${this.spec.name}] crashed (${how}) after ${ranMs} ms; restarting in ${this.delayMs} ms ` +
+        `(attempt ${this.fastFailures} of ${policy.maxFastFailures})\n`,
+    );
+    this.pendingRestart = setTimeout(() => {
+      this.pendingRestart = undefined;
+      if (this.stopping) return;
+      this.restarts += 1;
+      this.start();
+    }, this.delayMs);
+  }
+
   /** Asks the process group to stop, and kills it when it has not within `graceMs`. */
   async stop(graceMs = 10_000): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.pendingRestart);
     const child = this.child;
     if (child?.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-    this.stopping = true;
     signalGroup(child.pid, 'SIGTERM');
     const timer = setTimeout(() => signalGroup(child.pid ?? 0, 'SIGKILL'), graceMs);
     await this.exited;

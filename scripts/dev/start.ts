@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ConfigError, loadConfig, repoRoot, type FanfareConfig } from '@fanfare/config';
 import { FANFARE_SEARCH_ATTRIBUTES } from '@fanfare/contracts';
 import { workerPolling } from './worker-polling.js';
-import { ManagedProcess, stopLeftovers, type ProcessSpec } from './managed-process.js';
+import { ManagedProcess, RESTART_ON_CRASH, stopLeftovers, type ProcessSpec } from './managed-process.js';
 import { chooseDatabaseServer } from './database.js';
 import { isPortFree, isPortOpen, waitFor } from './ports.js';
 import { commandRuns, runOnce } from './run-once.js';
@@ -40,6 +40,7 @@ function processSpecs(config: FanfareConfig, env: NodeJS.ProcessEnv): ProcessSpe
   const ui = urlPort(config.temporal.uiUrl);
   const stripe = urlPort(config.stripe.apiBase ?? DEFAULT_STRIPE_API_BASE);
   mkdirSync(path.join(config.dataDir, 'temporal'), { recursive: true });
+  const restartable = { env, cwd: repoRoot, restart: RESTART_ON_CRASH };
   return [
     {
       name: 'temporal',
@@ -71,9 +72,10 @@ function processSpecs(config: FanfareConfig, env: NodeJS.ProcessEnv): ProcessSpe
       args: ['-http-addr', `${stripe.host}:${stripe.port}`, '-https-addr', `${stripe.host}:`],
       env,
     },
-    { name: 'worker', ...tsx(path.join(repoRoot, 'worker', 'src', 'main.ts')), env, cwd: repoRoot },
-    { name: 'api', ...tsx(path.join(repoRoot, 'api', 'src', 'server.ts')), env, cwd: repoRoot },
-    { name: 'site', ...tsx(path.join(repoRoot, 'site', 'scripts', 'edge.ts')), env, cwd: repoRoot },
+    // A crash of these is answered with a restart (backoff, said so in the log), not a stop.
+    { name: 'worker', ...tsx(path.join(repoRoot, 'worker', 'src', 'main.ts')), ...restartable },
+    { name: 'api', ...tsx(path.join(repoRoot, 'api', 'src', 'server.ts')), ...restartable },
+    { name: 'site', ...tsx(path.join(repoRoot, 'site', 'scripts', 'edge.ts')), ...restartable },
   ];
 }
 

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     apiOrigin: config.api.publicUrl,
     // Islands call /v1 on the storefront's own origin; the edge forwards it with the buyer's Host.
     apiUpstream,
+    apiBodyLimitBytes: config.api.bodyLimitBytes,
   });
   server.listen(config.site.port, config.site.host, () => {
     console.log(

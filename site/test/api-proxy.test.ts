@@ -80,6 +80,35 @@ describe('edge forwards /v1 to the API with the buyer’s Host', () => {
     expect((await post(port, '/v1x', 'aurora.localhost', '')).status).toBe(405);
   });
 
+  it('passes the API’s early 413 through for a body larger than its limit', async () => {
+    // Like Fastify over its bodyLimit: answer from the headers alone, then close the socket
+    // without reading the body, so the edge's upload fails mid-way.
+    const strict = createServer((req, res) => {
+      res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+      res.end(JSON.stringify({ error: { code: 'payload_too_large', message: 'Too large', requestId: 'r' } }), () =>
+        req.socket.destroy(),
+      );
+    });
+    const strictPort = await listen(strict);
+    const resolveTenant = tenantResolver('fanfare.test', async () => undefined);
+    const strictEdge = createEdgeServer({
+      distDir: dist,
+      resolveTenant,
+      apiUpstream: `http://127.0.0.1:${strictPort}`,
+    });
+    const port = await listen(strictEdge);
+    try {
+      const big = JSON.stringify({ pad: 'x'.repeat(8 * 1024 * 1024) });
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const answer = await post(port, '/v1/checkout', 'aurora.localhost', big);
+        expect(answer.status).toBe(413);
+        expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'payload_too_large' } });
+      }
+    } finally {
+      for (const server of [strictEdge, strict]) await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it('answers 502 in the API error shape when the API is down', async () => {
     const port = await listen(deadEdge);
     const answer = await post(port, '/v1/checkout', 'aurora.localhost', '{}');

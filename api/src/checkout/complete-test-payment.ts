@@ -51,14 +51,14 @@ export async function completeTestPayment(
   { app, webhookUrl, stripe }: TestPaymentDelivery,
   checkout: FoundCheckout,
 ): Promise<DeliveryOutcome> {
-  const paymentIntentId = checkout.status.started?.payment.paymentIntentId;
-  if (checkout.status.orderStatus !== 'awaiting_payment' || paymentIntentId === undefined) {
+  const { paymentIntentId, orderStatus } = checkout;
+  if (orderStatus !== 'awaiting_payment' || paymentIntentId === null) {
     throw new ApiError(
       409,
       'checkout_not_payable',
-      `This checkout is ${checkout.status.orderStatus.replaceAll('_', ' ')}, not awaiting payment`,
+      `This checkout is ${orderStatus.replaceAll('_', ' ')}, not awaiting payment`,
       {
-        status: checkout.status.orderStatus,
+        status: orderStatus,
       },
     );
   }

@@ -1,24 +1,29 @@
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
-import { Order, type EntityManager } from '@fanfare/db';
-import { checkoutStatusQuery, checkoutWorkflowId, type CheckoutStatus } from '@fanfare/contracts';
+import { Order, Payment, type EntityManager } from '@fanfare/db';
+import { checkoutWorkflowId } from '@fanfare/contracts';
 import { notFound } from '../errors/api-error.js';
 
-/** A query answers in milliseconds when Temporal is up; a page polling the status should not hang on an outage. */
-const QUERY_DEADLINE_MS = 5_000;
+/** A describe answers from the Temporal server alone; an outage should not hang a polling page. */
+const DESCRIBE_DEADLINE_MS = 2_000;
 
-/** A checkout of the caller's storefront: where its workflow stands and its order row. */
+/** A checkout of the caller's storefront: its order row and where it stands. */
 export interface FoundCheckout {
-  status: CheckoutStatus;
+  /** The order's status as the workflow last recorded it. */
+  orderStatus: Order['status'];
+  /** The PaymentIntent the buyer pays, once the workflow has created it. */
+  paymentIntentId: string | null;
   order: Order;
 }
 
 /**
- * The checkout started in `tenantId` with `idempotencyKey`. The workflow id comes from the
- * storefront the Host names, so another storefront's key finds nothing. The workflow is asked
- * first: it writes the order row before it changes its own status, so the row read afterwards
- * already holds what the status implies (a `paid` status finds the invoice number stored).
- * 404 when there is no such workflow or it never wrote an order (a refused cart).
+ * The checkout started in `tenantId` with `idempotencyKey`, read from its order row. The
+ * workflow writes the row (and the PaymentIntent's) before it changes its own status, so the row
+ * already holds the truth, and reading it never waits on a worker: a status query sent the
+ * moment `POST /v1/checkout` answered could wait for the workflow's next task and time out.
+ * Without a row, Temporal is asked (server-side only) whether the checkout exists, so that an
+ * outage is a 503 rather than a misleading 404; a checkout still pricing, one refused, an
+ * unknown key and another storefront's key are all 404.
  */
 export async function findCheckout(
   client: Client,
@@ -26,17 +31,22 @@ export async function findCheckout(
   tenantId: string,
   idempotencyKey: string,
 ): Promise<FoundCheckout> {
-  let status: CheckoutStatus;
+  const order = await tenantEm.findOne(Order, { idempotencyKey });
+  if (order === null) {
+    await assertTemporalReachable(client, checkoutWorkflowId(tenantId, idempotencyKey));
+    throw notFound('Checkout');
+  }
+  const payment = await tenantEm.findOne(Payment, { orderId: order.id }, { orderBy: { createdAt: 'desc' } });
+  return { orderStatus: order.status, paymentIntentId: payment?.providerPaymentId ?? null, order };
+}
+
+async function assertTemporalReachable(client: Client, workflowId: string): Promise<void> {
   try {
-    const handle = client.workflow.getHandle(checkoutWorkflowId(tenantId, idempotencyKey));
-    status = await client.connection.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
-      handle.query(checkoutStatusQuery),
+    await client.connection.withDeadline(Date.now() + DESCRIBE_DEADLINE_MS, () =>
+      client.workflow.getHandle(workflowId).describe(),
     );
   } catch (error) {
-    if (error instanceof WorkflowNotFoundError) throw notFound('Checkout');
+    if (error instanceof WorkflowNotFoundError) return;
     throw error;
   }
-  const order = await tenantEm.findOne(Order, { idempotencyKey });
-  if (order === null) throw notFound('Checkout');
-  return { status, order };
 }

@@ -1,4 +1,4 @@
-import { Asset, DownloadGrant, Entitlement, type EntityManager } from '@fanfare/db';
+import { Asset, DownloadGrant, Entitlement, productsDelivering, type EntityManager } from '@fanfare/db';
 import { type BuyerAccount, boughtBy } from '../auth/access-caller.js';
 import { ApiError, forbidden, notFound } from '../errors/api-error.js';
 import { auditDownload } from './download-audit.js';
@@ -22,10 +22,11 @@ export interface IssueLinkOptions {
 }
 
 /**
- * The caller's active entitlement to `productId`: bought while signed in, or as a guest with
- * the email the caller's token now proves. Subscriptions past their period do not count.
+ * The caller's active entitlement to `productId`, or to a bundle of it: bought while signed in,
+ * or as a guest with the email the caller's token now proves. Subscriptions past their period
+ * do not count.
  */
-function findActiveEntitlement(
+async function findActiveEntitlement(
   em: EntityManager,
   caller: BuyerAccount,
   productId: string,
@@ -34,7 +35,7 @@ function findActiveEntitlement(
   return em.findOne(
     Entitlement,
     {
-      productId,
+      productId: { $in: await productsDelivering(em, productId) },
       status: 'active',
       $and: [boughtBy(caller, 'userId'), { $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] }],
     },

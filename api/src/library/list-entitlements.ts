@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import { Asset, Entitlement, Product, type EntityManager } from '@fanfare/db';
+import { Asset, deliveredProductIds, Entitlement, Product, type EntityManager } from '@fanfare/db';
 import type { LibraryEntitlementView } from '../schemas/library.js';
 import { boughtBy, type BuyerAccount } from '../auth/access-caller.js';
 
@@ -8,8 +8,8 @@ export type LibraryEntry = Static<typeof LibraryEntitlementView>;
 
 /**
  * What the caller owns in this storefront right now (active, within any subscription period),
- * newest first, each with its product and the files it can download. Guest purchases made with
- * the caller's email count as theirs.
+ * newest first, each with its product and the files it can download (a bundle's are those of
+ * every product it bundles). Guest purchases made with the caller's email count as theirs.
  */
 export async function listLibrary(em: EntityManager, caller: BuyerAccount, now = new Date()): Promise<LibraryEntry[]> {
   const owned = await em.find(
@@ -22,19 +22,20 @@ export async function listLibrary(em: EntityManager, caller: BuyerAccount, now =
   );
   if (owned.length === 0) return [];
   const productIds = [...new Set(owned.map((entitlement) => entitlement.productId))];
-  const [products, assets] = await Promise.all([
-    em.find(Product, { id: { $in: productIds } }),
-    em.find(
-      Asset,
-      { productId: { $in: productIds }, kind: 'download', status: 'ready' },
-      { orderBy: { filename: 'asc' } },
-    ),
-  ]);
+  const products = await em.find(Product, { id: { $in: productIds } });
+  const assets = await em.find(
+    Asset,
+    { productId: { $in: [...new Set(products.flatMap(deliveredProductIds))] }, kind: 'download', status: 'ready' },
+    { orderBy: { filename: 'asc' } },
+  );
   const productById = new Map(products.map((product) => [product.id, product]));
   return owned.flatMap((entitlement) => {
     const product = productById.get(entitlement.productId);
     if (product === undefined) return [];
-    const files = entitlement.rights.download ? assets.filter((asset) => asset.productId === product.id) : [];
+    const delivered = new Set(deliveredProductIds(product));
+    const files = entitlement.rights.download
+      ? assets.filter((asset) => asset.productId != null && delivered.has(asset.productId))
+      : [];
     return [
       {
         id: entitlement.id,

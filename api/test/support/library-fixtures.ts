@@ -44,6 +44,23 @@ export async function productWithFile(
   return { productId: product.id, assetId: asset.id, bytes: file.bytes };
 }
 
+/** An album that bundles `productIds` and has no file of its own. */
+export async function bundleOf(orm: MikroORM, tenantId: string, productIds: string[]): Promise<string> {
+  const em = forTenant(orm.em, tenantId);
+  const product = em.create(Product, {
+    creatorId: randomUUID(),
+    kind: 'digital',
+    mediaType: 'music',
+    title: 'Album',
+    slug: `album-${randomUUID().slice(0, 8)}`,
+    status: 'active',
+    bundledProductIds: productIds,
+    eulaVersion: '2026-01',
+  });
+  await em.flush();
+  return product.id;
+}
+
 /** A paid order for `productId` and the entitlement it granted `buyer` (as the workflow would). */
 export async function ownedBy(
   orm: MikroORM,

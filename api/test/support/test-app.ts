@@ -6,6 +6,7 @@ import '../../../scripts/test-support/provided.js';
 import { loadConfig, type Env, type FanfareConfig } from '@fanfare/config';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
+import { enforceResponseContract } from './response-contract.js';
 
 /** One data directory per test file: the dev issuer's key lives there. */
 const dataDir = mkdtempSync(path.join(tmpdir(), 'fanfare-api-test-'));
@@ -31,9 +32,14 @@ export function testConfig(overrides: Env = {}): FanfareConfig {
   });
 }
 
-/** An app on {@link testConfig}, with tenant caching off so every request reads the database. */
-export function buildTestApp(overrides: Env = {}): Promise<FastifyInstance> {
-  return buildApp({ config: testConfig(overrides), tenantCacheTtlMs: 0 });
+/**
+ * An app on {@link testConfig}, with tenant caching off so every request reads the database,
+ * whose every answer is held to its route's documented response schema.
+ */
+export async function buildTestApp(overrides: Env = {}): Promise<FastifyInstance> {
+  const app = await buildApp({ config: testConfig(overrides), tenantCacheTtlMs: 0 });
+  enforceResponseContract(app);
+  return app;
 }
 
 /** The Host header of a storefront under the test platform domain. */

@@ -36,6 +36,11 @@ const ProductSchema = defineEntity({
     /** Total token units the creator offers for sale across all orders; null = unlimited. */
     capacityUnits: p.integer().nullable(),
     subscriptionInterval: p.enum(['month', 'year'] as const).nullable(),
+    /**
+     * Products this one bundles (an album's tracks): its entitlement reaches every file of each.
+     * Null for a product that bundles nothing.
+     */
+    bundledProductIds: p.array<string>().nullable(),
     /** EULA the buyer accepts at checkout; copied onto the entitlement. */
     eulaVersion: p.string(),
     /**

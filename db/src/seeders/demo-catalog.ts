@@ -28,6 +28,8 @@ type DemoMedia =
   | { type: 'track'; tone: ToneSpec }
   | { type: 'episode'; tone: ToneSpec }
   | { type: 'ebook'; book: EbookSpec }
+  /** No file of its own: delivers the files of these products of the same storefront (slugs). */
+  | { type: 'bundle'; products: string[] }
   | { type: 'none' };
 
 /** A product of the demo catalog. */
@@ -98,7 +100,7 @@ function track(slug: string, title: string, frequencies: number[], pulse: number
   };
 }
 
-function album(slug: string, title: string): DemoProduct {
+function album(slug: string, title: string, tracks: DemoProduct[]): DemoProduct {
   return {
     slug,
     title,
@@ -106,8 +108,13 @@ function album(slug: string, title: string): DemoProduct {
     mediaType: 'music',
     description: `The complete ${title}, every track in FLAC and MP3.`,
     prices: albumPrices,
-    media: { type: 'none' },
+    media: { type: 'bundle', products: tracks.map((t) => t.slug) },
   };
+}
+
+/** An album product that bundles `tracks`, listed first, then the tracks. */
+function withAlbum(slug: string, title: string, tracks: DemoProduct[]): DemoProduct[] {
+  return [album(slug, title, tracks), ...tracks];
 }
 
 function book(slug: string, title: string, author: string, chapters: EbookSpec['chapters']): DemoProduct {
@@ -166,12 +173,11 @@ export const DEMO_TENANTS: DemoTenant[] = [
         releaseYear: 2025,
         description: 'Three pieces written under the aurora.',
         cover: { from: '0x1d3557', to: '0x2a9d8f', seed: 11 },
-        products: [
-          album('northern-lights-album', 'Northern Lights (album)'),
+        products: withAlbum('northern-lights-album', 'Northern Lights (album)', [
           track('northern-lights-1-first-glow', 'First Glow', [220, 277.18, 329.63], 1),
           track('northern-lights-2-corona', 'Corona', [196, 246.94, 293.66], 1.5),
           track('northern-lights-3-fade', 'Fade', [174.61, 220, 261.63], 0.75),
-        ],
+        ]),
       },
       {
         slug: 'tidal',
@@ -193,11 +199,10 @@ export const DEMO_TENANTS: DemoTenant[] = [
         releaseYear: 2024,
         description: 'Two songs for the longest night.',
         cover: { from: '0xf4a261', to: '0x264653', seed: 13 },
-        products: [
-          album('solstice-ep', 'Solstice EP'),
+        products: withAlbum('solstice-ep', 'Solstice EP', [
           track('solstice-1-longest-night', 'Longest Night', [164.81, 207.65, 246.94], 0.5),
           track('solstice-2-return', 'Return', [185, 233.08, 277.18], 1.25),
-        ],
+        ]),
       },
     ],
     extras: [

@@ -12,6 +12,7 @@ import { Work } from '../entities/work.entity.js';
 import { Product } from '../entities/product.entity.js';
 import { Price } from '../entities/price.entity.js';
 import { forPlatform, forTenant } from '../tenancy/tenant-scope.js';
+import { activateProduct } from '../repositories/product-files.js';
 import {
   DEMO_EULA_VERSION,
   DEMO_PLATFORM_USERS,
@@ -104,7 +105,6 @@ function productData(demo: DemoProduct, creatorId: string, workId: string | null
     title: demo.title,
     slug: demo.slug,
     description: demo.description,
-    status: 'active' as const,
     tokenAmount: demo.tokenAmount ?? null,
     subscriptionInterval: demo.subscriptionInterval ?? null,
     eulaVersion: DEMO_EULA_VERSION,
@@ -257,7 +257,26 @@ async function seedTenantCatalog(
   for (const extra of demo.extras) await seedProduct(scoped, extra, creator.id, null);
   await writer.ensure(scoped, tenant.id, planned);
   for (const preview of previews) await writer.ensurePreviewHls(scoped, tenant.id, preview);
+  await publishProducts(scoped, [...demo.works.flatMap((w) => w.products), ...demo.extras]);
   await scoped.flush();
+}
+
+/**
+ * Links each album to the tracks it bundles, then publishes every product through the one
+ * activation rule (a product that promises files must deliver them), once its files are stored.
+ */
+async function publishProducts(em: EntityManager, demos: DemoProduct[]): Promise<void> {
+  const products = await em.find(Product, { slug: { $in: demos.map((d) => d.slug) } });
+  const bySlug = new Map(products.map((product) => [product.slug, product]));
+  for (const demo of demos) {
+    const product = bySlug.get(demo.slug);
+    if (product === undefined) throw new Error(`Demo product ${demo.slug} was not seeded`);
+    const bundled =
+      demo.media.type === 'bundle' ? demo.media.products.map((slug) => bySlug.get(slug)?.id ?? slug) : null;
+    if (JSON.stringify(bundled) !== JSON.stringify(product.bundledProductIds ?? null))
+      product.bundledProductIds = bundled;
+    await activateProduct(em, product);
+  }
 }
 
 /**

@@ -55,6 +55,40 @@ export function resolveListPrice(
   return best;
 }
 
+/** How broad a region is: `*` before a group (`EU`) before a single country. */
+function breadth(region: string): number {
+  if (region === '*') return 2;
+  return PRICE_REGION_GROUPS[region] ? 1 : 0;
+}
+
+/**
+ * The price a buyer in `country` pays for `productId` in `currency`. A region price list that
+ * fits the buyer is an override and wins; a buyer no region list fits pays the store's list in
+ * that currency (its broadest region, ties by region code), so a Norwegian or Japanese buyer
+ * can buy from a store that only keeps EU, UK and US lists. Their own country's tax rules still
+ * apply (the quote converts between tax-inclusive and tax-exclusive amounts).
+ */
+export function offeredPrice(
+  entries: readonly PriceListEntry[],
+  productId: string,
+  currency: string,
+  country: string,
+): PriceListEntry | undefined {
+  const fitting = resolveListPrice(entries, productId, currency, country);
+  if (fitting) return fitting;
+  let best: PriceListEntry | undefined;
+  for (const entry of entries) {
+    if (entry.productId !== productId || entry.currency !== currency) continue;
+    if (
+      !best ||
+      breadth(entry.region) > breadth(best.region) ||
+      (breadth(entry.region) === breadth(best.region) && entry.region < best.region)
+    )
+      best = entry;
+  }
+  return best;
+}
+
 /** Currencies a buyer in `country` can check out `productId` in (explicit or approved prices). */
 export function checkoutCurrencies(entries: readonly PriceListEntry[], productId: string, country: string): string[] {
   const currencies = new Set<string>();

@@ -8,7 +8,7 @@ import {
   provinceFromCanadianPostalCode,
 } from '../geo/subdivisions.js';
 import { currencyInfo } from '../money/currency.js';
-import { regionSpecificity, resolveListPrice, type PriceListEntry } from '../pricing/price-list.js';
+import { offeredPrice, regionSpecificity, resolveListPrice, type PriceListEntry } from '../pricing/price-list.js';
 import { chooseTaxCountry, type TaxCountryDecision } from '../tax/place-of-supply.js';
 import { parseVatId, type VatId } from '../tax/vat-id/vat-id.js';
 import type { CatalogProduct, QuoteCatalog, QuoteContext, QuoteInput } from './quote-types.js';
@@ -63,9 +63,11 @@ function findProduct(catalog: QuoteCatalog, productId: string): CatalogProduct {
 
 /**
  * The currency to quote in when the buyer named none: the country's own currency if every item
- * is priced in it; otherwise the currency whose prices fit the buyer's region most specifically
- * (an `EU` euro price beats a `*` dollar price for a Hungarian buyer), the tenant's currency
- * breaking ties.
+ * is priced in it for the buyer's region; otherwise the currency whose prices fit the region
+ * most specifically (an `EU` euro price beats a `*` dollar price for a Hungarian buyer), the
+ * tenant's currency breaking ties. Where no region list fits (Norway, Japan…), the store's
+ * default currency when every item has a price in it, else the first currency that has one for
+ * every item: region lists are an override, never a wall.
  */
 function chooseCurrency(input: QuoteInput, catalog: QuoteCatalog, context: QuoteContext, country: string): string {
   if (input.currency !== undefined) return currencyInfo(input.currency.trim().toUpperCase()).code;
@@ -91,7 +93,15 @@ function chooseCurrency(input: QuoteInput, catalog: QuoteCatalog, context: Quote
       bestFit = score;
     }
   }
-  const chosen = best ?? local ?? context.tenantCurrency;
+  if (best) return best;
+  const pricedEverywhere = (currency: string) =>
+    ids.every((id) => offeredPrice(catalog.prices, id, currency, country) !== undefined);
+  const fallback = [
+    ...(context.tenantCurrency ? [context.tenantCurrency] : []),
+    ...(local ? [local] : []),
+    ...currencies,
+  ].find(pricedEverywhere);
+  const chosen = fallback ?? local ?? context.tenantCurrency;
   if (!chosen) throw new DomainError('no_price_in_currency', `No currency to price a cart for ${country}`, { country });
   return chosen;
 }
@@ -110,7 +120,7 @@ export function resolveRequest(input: QuoteInput, catalog: QuoteCatalog, context
   const currency = chooseCurrency(input, catalog, context, decision.country);
   const lines = input.items.map((item) => {
     const product = findProduct(catalog, item.productId);
-    const price = resolveListPrice(catalog.prices, item.productId, currency, decision.country);
+    const price = offeredPrice(catalog.prices, item.productId, currency, decision.country);
     if (!price) {
       throw new DomainError(
         'no_price_in_currency',

@@ -21,6 +21,8 @@ export interface EdgeOptions {
   apiOrigin?: string;
   /** Where `/v1/*` is forwarded (same-origin API for the islands); not forwarded when absent. */
   apiUpstream?: string;
+  /** The API's `API_BODY_LIMIT_BYTES`: the edge sends no more of a body than the API would read. */
+  apiBodyLimitBytes?: number;
   /** Believe `X-Forwarded-Proto: https` (behind a TLS-terminating proxy such as Caddy). */
   trustForwardedProto?: boolean;
 }
@@ -57,7 +59,7 @@ async function handle(
   };
   const rawPath = (request.url ?? '/').split('?')[0] ?? '/';
   if (options.apiUpstream !== undefined && isApiPath(request.url ?? '/')) {
-    proxyToApi(new URL(options.apiUpstream), request, response, https);
+    proxyToApi(new URL(options.apiUpstream), request, response, https, options.apiBodyLimitBytes);
     return;
   }
   if (request.method !== 'GET' && request.method !== 'HEAD') {

@@ -2,16 +2,10 @@ import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../../errors/api-error.js';
 import { toApiError } from '../../errors/to-api-error.js';
+import { errorEnvelope } from '../../errors/framework-errors.js';
 
 function send(request: FastifyRequest, reply: FastifyReply, error: ApiError): FastifyReply {
-  return reply.status(error.statusCode).send({
-    error: {
-      code: error.code,
-      message: error.message,
-      ...(error.details === undefined ? {} : { details: error.details }),
-      requestId: request.id,
-    },
-  });
+  return reply.status(error.statusCode).send(errorEnvelope(error, request.id));
 }
 
 /**

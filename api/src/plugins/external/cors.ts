@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import cors from '@fastify/cors';
 import type { FanfareConfig } from '@fanfare/config';
 import { REQUEST_ID_HEADER } from '../app/request-id.js';
+import { ApiError } from '../../errors/api-error.js';
 
 /**
  * Cross-origin access for the storefronts and the admin console, from `CORS_ORIGINS`
@@ -10,6 +11,11 @@ import { REQUEST_ID_HEADER } from '../app/request-id.js';
 export const corsPlugin = fp<{ config: FanfareConfig }>(
   async (app, { config }) => {
     const origins = config.api.corsOrigins;
+    // @fastify/cors answers a preflight without Origin in plain text; refuse it first, in the envelope.
+    app.addHook('onRequest', async (request) => {
+      if (request.method === 'OPTIONS' && request.headers.origin === undefined)
+        throw new ApiError(400, 'bad_request', 'A CORS preflight needs an Origin header');
+    });
     await app.register(cors, {
       origin: origins.includes('*') ? '*' : origins,
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],

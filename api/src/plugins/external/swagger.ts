@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FanfareConfig } from '@fanfare/config';
 import { ERROR_CODES } from '../../errors/error-codes.js';
+import { documentOperation } from './openapi-operations.js';
 
 /** Where the docs UI lives; the OpenAPI document is at `${DOCS_PREFIX}/json`. */
 const DOCS_PREFIX = '/docs';
@@ -24,12 +25,14 @@ export const swaggerPlugin = fp<{ config: FanfareConfig }>(
             `Host header (\`<handle>.${config.platformDomain}\` or a verified custom domain). Every ` +
             'failure answers `{ error: { code, message, details?, requestId } }`; codes: ' +
             `${ERROR_CODES.map((code) => `\`${code}\``).join(', ')}.`,
+          license: { name: 'UNLICENSED', identifier: 'LicenseRef-Proprietary' },
         },
         servers: [{ url: config.api.publicUrl }],
         components: {
           securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
         },
       },
+      transform: documentOperation,
     });
     await app.register(swaggerUi, { routePrefix: DOCS_PREFIX, staticCSP: true });
   },

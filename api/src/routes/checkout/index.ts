@@ -60,7 +60,7 @@ export const checkoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { status, order } = await findCheckout(
+      const { orderStatus, order } = await findCheckout(
         app.temporal.client,
         request.tenantEm,
         request.tenant.id,
@@ -68,7 +68,7 @@ export const checkoutRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
       return {
         orderId: order.id,
-        status: status.orderStatus,
+        status: orderStatus,
         totals: {
           subtotal: order.subtotalMinor,
           discount: order.discountMinor,
