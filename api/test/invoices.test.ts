@@ -14,8 +14,11 @@ let orm: MikroORM;
 let app: FastifyInstance;
 let host: string;
 let invoiceId: string;
+let guestInvoiceId: string;
+let accountInvoiceId: string;
 let buyer: { token: string; userId: string };
 let stranger: { token: string };
+let guest: { token: string; email: string };
 const number = '2026-000042';
 
 beforeAll(async () => {
@@ -26,6 +29,8 @@ beforeAll(async () => {
   const [product] = await createProducts(orm, tenant.id, [{ slug: 'aurora', mediaType: 'ebook' }]);
   buyer = await devToken(app, `buyer-${randomUUID()}@example.com`, 'buyer');
   stranger = await devToken(app, `other-${randomUUID()}@example.com`, 'buyer');
+  const guestEmail = `guest-${randomUUID()}@example.com`;
+  guest = { ...(await devToken(app, guestEmail, 'buyer')), email: guestEmail };
   const catalog = await loadQuoteCatalog(orm.em, tenant.id, [product!.id]);
   const priced = quote({ items: [{ productId: product!.id, quantity: 2 }], country: 'DE' }, catalog, {
     now: new Date('2026-06-01T12:00:00Z'),
@@ -55,8 +60,28 @@ beforeAll(async () => {
     creditForInvoiceId: null,
     issuedAt: new Date('2026-06-01T12:00:00Z'),
   });
+  // Two more rows of the same document, to check the domain's owner rule: a guest purchase (no
+  // account) is the guest's by email; an account's purchase is never claimed through its email.
+  const copy = (sequence: number, buyerUserId: string | null) =>
+    em.create(Invoice, {
+      ...columnsOf(document),
+      number: `2026-0000${sequence}`,
+      year: 2026,
+      sequence,
+      idempotencyKey: `invoice/${randomUUID()}`,
+      orderId: randomUUID(),
+      buyerUserId,
+      buyerEmail: guest.email,
+      creditForInvoiceId: null,
+      issuedAt: new Date('2026-06-01T12:00:00Z'),
+    });
+  const guestRow = copy(43, null);
+  // Bought by an account that is not the guest's, with the guest's email on it.
+  const accountRow = copy(44, randomUUID());
   await em.flush();
   invoiceId = row.id;
+  guestInvoiceId = guestRow.id;
+  accountInvoiceId = accountRow.id;
 });
 
 afterAll(async () => {
@@ -124,5 +149,15 @@ describe('GET /v1/invoices/:id.pdf', () => {
     expect((await get(`/v1/invoices/${randomUUID()}.pdf`, buyer.token)).json().error.code).toBe('not_found');
     expect((await get(`/v1/invoices/${invoiceId}.pdf`)).statusCode).toBe(401);
     expect((await get(`/v1/invoices/${invoiceId}.docx`, buyer.token)).statusCode).toBe(400);
+  });
+
+  // Changed on purpose (issue 9): invoices follow the domain's one access policy, as orders do.
+  it('follows the access policy: moderators see no money documents; guests by email, accounts by id only', async () => {
+    const moderator = await devToken(app, `moderator-${randomUUID()}@example.com`, 'moderator');
+    expect((await get(`/v1/invoices/${invoiceId}.pdf`, moderator.token)).statusCode).toBe(404);
+    expect((await get(`/v1/invoices/${guestInvoiceId}.html`, guest.token)).statusCode).toBe(200);
+    expect((await get(`/v1/invoices/${accountInvoiceId}.html`, guest.token)).statusCode).toBe(404);
+    const listed = (await get('/v1/me/invoices', guest.token)).json<{ invoices: { id: string }[] }>();
+    expect(listed.invoices.map((invoice) => invoice.id)).toEqual([guestInvoiceId]);
   });
 });

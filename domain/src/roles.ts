@@ -8,6 +8,3 @@ export type Role = (typeof ROLES)[number];
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
-
-/** Roles that run the platform rather than a storefront. */
-export const OPERATOR_ROLES: readonly Role[] = ['admin', 'moderator', 'finance'];
