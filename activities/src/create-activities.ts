@@ -24,6 +24,8 @@ import { createVatActivities, type VatActivityDeps } from './vat/vat-activities.
 import { createPaymentActivities, type PaymentActivityDeps } from './stripe/payment-activities.js';
 import { createMediaActivities, type MediaActivityDeps } from './media/media-activities.js';
 import { createStorageActivities, type StorageActivityDeps } from './storage/storage-activities.js';
+import { createMailActivities, type MailActivityDeps } from './mail/mail-activities.js';
+import type { MailActivities } from './mail/mail-contract.js';
 
 /** Every activity the worker registers, keyed by the names workflows call them by. */
 export type FanfareActivities = StorageActivities &
@@ -37,7 +39,8 @@ export type FanfareActivities = StorageActivities &
   CapacityActivities &
   InvoiceActivities &
   FxActivities &
-  VatActivities;
+  VatActivities &
+  MailActivities;
 
 /** Everything the activity groups need, already built by the caller from configuration. */
 export type ActivityDeps = StorageActivityDeps &
@@ -46,7 +49,8 @@ export type ActivityDeps = StorageActivityDeps &
   PaymentActivityDeps &
   InvoiceActivityDeps &
   FxActivityDeps &
-  VatActivityDeps;
+  VatActivityDeps &
+  MailActivityDeps;
 
 /**
  * All activity groups over one set of adapters. The object's type is the union of the ports the
@@ -66,5 +70,6 @@ export function createActivities(deps: ActivityDeps): FanfareActivities {
     ...createInvoiceActivities(deps),
     ...createFxActivities(deps),
     ...createVatActivities(deps),
+    ...createMailActivities(deps),
   };
 }

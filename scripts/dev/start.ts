@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig, repoRoot, type FanfareConfig } from '@fanfare/config';
+import { ConfigError, DEFAULT_SMTP_URL, loadConfig, repoRoot, type FanfareConfig } from '@fanfare/config';
 import { FANFARE_SEARCH_ATTRIBUTES } from '@fanfare/workflows';
 import { workerPolling } from './worker-polling.js';
 import { ManagedProcess, stopLeftovers, type ProcessSpec } from './managed-process.js';
@@ -13,7 +13,7 @@ import { isPortFree, isPortOpen, waitFor } from './ports.js';
 import { runOnce } from './run-once.js';
 
 const DEFAULT_STRIPE_API_BASE = 'http://127.0.0.1:12111';
-const ORDER = ['site', 'api', 'worker', 'stripe-mock', 'temporal'] as const;
+const ORDER = ['site', 'api', 'worker', 'mailpit', 'stripe-mock', 'temporal'] as const;
 
 function portOf(hostPort: string): { host: string; port: number } {
   const colon = hostPort.lastIndexOf(':');
@@ -23,6 +23,16 @@ function portOf(hostPort: string): { host: string; port: number } {
 function urlPort(url: string): { host: string; port: number } {
   const parsed = new URL(url);
   return { host: parsed.hostname, port: Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80)) };
+}
+
+/** Where `npm start`'s Mailpit listens: SMTP at `SMTP_URL`, its UI and API at `MAILPIT_UI_URL`. */
+function mailpitPorts(config: FanfareConfig): {
+  smtp: { host: string; port: number };
+  mailpitUi: { host: string; port: number };
+} {
+  const transport = config.mail.transport;
+  const smtp = new URL(transport.backend === 'smtp' ? transport.url : DEFAULT_SMTP_URL);
+  return { smtp: { host: smtp.hostname, port: Number(smtp.port || 25) }, mailpitUi: urlPort(config.mail.mailpitUiUrl) };
 }
 
 function tool(name: string): string {
@@ -38,6 +48,7 @@ function processSpecs(config: FanfareConfig, env: NodeJS.ProcessEnv): ProcessSpe
   const temporal = portOf(config.temporal.address);
   const ui = urlPort(config.temporal.uiUrl);
   const stripe = urlPort(config.stripe.apiBase ?? DEFAULT_STRIPE_API_BASE);
+  const { smtp, mailpitUi } = mailpitPorts(config);
   mkdirSync(path.join(config.dataDir, 'temporal'), { recursive: true });
   return [
     {
@@ -68,6 +79,16 @@ function processSpecs(config: FanfareConfig, env: NodeJS.ProcessEnv): ProcessSpe
       name: 'stripe-mock',
       command: tool('stripe-mock'),
       args: ['-http-addr', `${stripe.host}:${stripe.port}`, '-https-addr', `${stripe.host}:`],
+      env,
+    },
+    // Mailpit keeps the local inbox in .data/ so letters survive a restart, like everything else.
+    {
+      name: 'mailpit',
+      command: tool('mailpit'),
+      args: [
+        ...['--smtp', `${smtp.host}:${smtp.port}`, '--listen', `${mailpitUi.host}:${mailpitUi.port}`],
+        ...['--database', path.join(config.dataDir, 'mailpit.db'), '--disable-version-check', '--quiet'],
+      ],
       env,
     },
     { name: 'worker', ...tsx(path.join(repoRoot, 'worker', 'src', 'main.ts')), env, cwd: repoRoot },
@@ -105,6 +126,8 @@ async function main(): Promise<number> {
     { name: 'TEMPORAL_UI_URL', ...urlPort(config.temporal.uiUrl) },
     { name: 'STRIPE_API_BASE', ...urlPort(config.stripe.apiBase ?? DEFAULT_STRIPE_API_BASE) },
     { name: 'SITE_PORT', host: config.site.host, port: config.site.port },
+    { name: 'SMTP_URL', ...mailpitPorts(config).smtp },
+    { name: 'MAILPIT_UI_URL', ...mailpitPorts(config).mailpitUi },
   ];
   for (const { name, host, port } of ports) {
     if (!(await isPortFree(port, host))) {
@@ -142,6 +165,7 @@ async function main(): Promise<number> {
   try {
     processes.get('temporal')?.start();
     processes.get('stripe-mock')?.start();
+    processes.get('mailpit')?.start();
     await runOnce('migrate', tsx(path.join(repoRoot, 'db', 'src', 'cli', 'migrate.ts')), env);
     await runOnce('seed', tsx(path.join(repoRoot, 'db', 'src', 'cli', 'seed.ts')), env);
     await runOnce('site', tsx(path.join(repoRoot, 'site', 'scripts', 'build.ts')), env);
@@ -170,6 +194,7 @@ async function main(): Promise<number> {
       `  API            ${api}  (health ${api}/v1/health, OpenAPI ${api}/docs)`,
       `  Temporal UI    ${config.temporal.uiUrl}  (namespace ${config.temporal.namespace}, gRPC ${config.temporal.address})`,
       `  Stripe (mock)  ${config.stripe.apiBase ?? DEFAULT_STRIPE_API_BASE}`,
+      `  Mail (Mailpit) ${config.mail.mailpitUiUrl}  (every letter sent locally; SMTP ${mailpitPorts(config).smtp.host}:${mailpitPorts(config).smtp.port})`,
       `  Storefronts    http://aurora.localhost:${config.site.port}  (and http://inkwell.localhost:${config.site.port}; API with Host aurora.localhost)`,
       `  Data           ${config.dataDir}`,
       'Press Ctrl-C to stop.',

@@ -1,6 +1,7 @@
 import {
   checkFfprobe,
   createActivities,
+  createMailer,
   createStripeClient,
   StripePaymentGateway,
   type FanfareActivities,
@@ -36,6 +37,7 @@ export async function composeWorker(config: FanfareConfig, options: ComposeOptio
   const ffprobeVersion = await checkFfprobe(ffprobePath);
   const blobs = createBlobStore(config.blobs);
   const orm = await createOrm(config.databaseUrl);
+  const mailer = createMailer(config.mail.transport);
   const activities = createActivities({
     blobs,
     em: orm.em,
@@ -46,7 +48,14 @@ export async function composeWorker(config: FanfareConfig, options: ComposeOptio
     ),
     // Seller of record, VAT registry and FX feed, from the config's money section.
     ...moneyAdapters(config),
+    // Mailpit in development and tests (SMTP_URL), SES or an SMTP relay in production.
+    mailer,
+    mailFrom: config.mail.from,
+    storefrontUrlTemplate: config.mail.storefrontUrlTemplate,
     ...(options.workDir === undefined ? {} : { workDir: options.workDir }),
   });
-  return { activities, blobs, orm, ffprobeVersion, close: () => orm.close() };
+  const close = async (): Promise<void> => {
+    await Promise.all([orm.close(), mailer.close()]);
+  };
+  return { activities, blobs, orm, ffprobeVersion, close };
 }

@@ -104,7 +104,7 @@ export async function renderInvoicePdf(document: InvoiceDocument): Promise<Uint8
   cursor.row(t.taxHeader, [150, 80, 120, 120], true);
   for (const tax of t.taxes) cursor.row(tax, [150, 80, 120, 120]);
   cursor.gap();
-  t.totals.forEach(([k, v], i) => cursor.row([k, v], [380, 120], i === t.totals.length - 1));
+  for (const [i, [k, v]] of t.totals.entries()) cursor.row([k, v], [380, 120], i === t.totals.length - 1);
   cursor.gap();
   for (const note of t.notes) cursor.paragraph(note, 495);
   return pdf.save();
