@@ -15,6 +15,8 @@ import { ormPlugin } from './plugins/app/orm.js';
 import { temporalPlugin } from './plugins/app/temporal.js';
 import { authPlugin } from './plugins/app/auth.js';
 import { tenantPlugin } from './plugins/app/tenant.js';
+import { snsPlugin } from './plugins/app/sns.js';
+import type { SnsGateway } from './mail/sns-message.js';
 import { routes } from './routes/index.js';
 
 /** What {@link buildApp} needs; everything but `config` is for tests and embedding. */
@@ -28,6 +30,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** How long a resolved Host → tenant is remembered (default 10 s; 0 turns caching off). */
   tenantCacheTtlMs?: number;
+  /** How the SES webhook reaches Amazon SNS; tests give one, since AWS is out of reach. */
+  snsGateway?: SnsGateway;
 }
 
 /**
@@ -80,6 +84,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(authPlugin, { config });
   await app.register(tenantPlugin, { config, cacheTtlMs: options.tenantCacheTtlMs ?? 10_000 });
+  await app.register(snsPlugin, { gateway: options.snsGateway });
 
   await app.register(routes, { prefix: '/v1' });
   return app;
