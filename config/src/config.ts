@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { ConfigError, EnvReader, type Env } from './readers.js';
 import { readMailConfig, type MailConfig } from './mail-config.js';
+import { readIdentityConfig, type IdentityConfig } from './identity-config.js';
 
 /** Where the product runs; development turns on the local token issuer and `X-Tenant`. */
 export type FanfareEnv = 'development' | 'test' | 'production';
@@ -81,6 +82,8 @@ export interface FanfareConfig {
   media: { ffmpegPath: string; ffprobePath: string };
   /** Transactional mail (`config/src/mail-config.ts`). */
   mail: MailConfig;
+  /** The local OpenID Connect provider (`config/src/identity-config.ts`). */
+  identity: IdentityConfig;
 }
 
 /** An ISO 3166-1 alpha-2 country code, upper-cased. */
@@ -265,6 +268,7 @@ export function loadConfig(env: Env = process.env): FanfareConfig {
     site,
     media: { ffmpegPath: read.string('FFMPEG_PATH', 'ffmpeg'), ffprobePath: read.string('FFPROBE_PATH', 'ffprobe') },
     mail: readMailConfig(read, { production, platformDomain, sitePort: site.port }),
+    identity: readIdentityConfig(read, { sitePort: site.port }),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

@@ -13,7 +13,7 @@ import { isPortFree, isPortOpen, waitFor } from './ports.js';
 import { runOnce } from './run-once.js';
 
 const DEFAULT_STRIPE_API_BASE = 'http://127.0.0.1:12111';
-const ORDER = ['site', 'api', 'worker', 'mailpit', 'stripe-mock', 'temporal'] as const;
+const ORDER = ['site', 'api', 'identity', 'worker', 'mailpit', 'stripe-mock', 'temporal'] as const;
 
 function portOf(hostPort: string): { host: string; port: number } {
   const colon = hostPort.lastIndexOf(':');
@@ -93,6 +93,7 @@ function processSpecs(config: FanfareConfig, env: NodeJS.ProcessEnv): ProcessSpe
     },
     { name: 'worker', ...tsx(path.join(repoRoot, 'worker', 'src', 'main.ts')), env, cwd: repoRoot },
     { name: 'api', ...tsx(path.join(repoRoot, 'api', 'src', 'server.ts')), env, cwd: repoRoot },
+    { name: 'identity', ...tsx(path.join(repoRoot, 'identity', 'src', 'main.ts')), env, cwd: repoRoot },
     { name: 'site', ...tsx(path.join(repoRoot, 'site', 'scripts', 'edge.ts')), env, cwd: repoRoot },
   ];
 }
@@ -128,6 +129,7 @@ async function main(): Promise<number> {
     { name: 'SITE_PORT', host: config.site.host, port: config.site.port },
     { name: 'SMTP_URL', ...mailpitPorts(config).smtp },
     { name: 'MAILPIT_UI_URL', ...mailpitPorts(config).mailpitUi },
+    { name: 'IDENTITY_PORT', host: config.identity.host, port: config.identity.port },
   ];
   for (const { name, host, port } of ports) {
     if (!(await isPortFree(port, host))) {
@@ -173,12 +175,18 @@ async function main(): Promise<number> {
     await waitFor('Temporal', () => isPortOpen(temporal.port, temporal.host), 60_000);
     processes.get('worker')?.start();
     processes.get('api')?.start();
+    processes.get('identity')?.start();
     processes.get('site')?.start();
     const health = `http://${config.api.host}:${config.api.port}/v1/health`;
     await Promise.all([
       waitFor('the API', () => healthy(health), 90_000),
       waitFor('the worker', () => workerPolling(config), 120_000),
       waitFor('the storefront edge', () => isPortOpen(config.site.port, config.site.host), 60_000),
+      waitFor(
+        'the identity provider',
+        () => healthy(`${config.identity.issuer}/.well-known/openid-configuration`),
+        60_000,
+      ),
     ]);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
@@ -194,6 +202,7 @@ async function main(): Promise<number> {
       `  API            ${api}  (health ${api}/v1/health, OpenAPI ${api}/docs)`,
       `  Temporal UI    ${config.temporal.uiUrl}  (namespace ${config.temporal.namespace}, gRPC ${config.temporal.address})`,
       `  Stripe (mock)  ${config.stripe.apiBase ?? DEFAULT_STRIPE_API_BASE}`,
+      `  Sign-in (OIDC) ${config.identity.issuer}  (discovery /.well-known/openid-configuration; codes arrive in Mailpit)`,
       `  Mail (Mailpit) ${config.mail.mailpitUiUrl}  (every letter sent locally; SMTP ${mailpitPorts(config).smtp.host}:${mailpitPorts(config).smtp.port})`,
       `  Storefronts    http://aurora.localhost:${config.site.port}  (and http://inkwell.localhost:${config.site.port}; API with Host aurora.localhost)`,
       `  Data           ${config.dataDir}`,
