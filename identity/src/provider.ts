@@ -1,5 +1,6 @@
 import Provider, { type Configuration, errors, type KoaContextWithOIDC } from 'oidc-provider';
 import { forPlatform, User, type EntityManager } from '@fanfare/db';
+import { PostgresAdapter } from './postgres-adapter.js';
 import type { IdentitySecrets } from './signing-keys.js';
 
 /** The first-party public client: storefronts and console sign in through it with PKCE. */
@@ -33,10 +34,11 @@ async function userById(em: EntityManager, id: string): Promise<User | null> {
  * client with Authorization Code + PKCE (required for public clients), refresh tokens that rotate
  * on every use, and access tokens issued as ES256 JWTs for the API's audience carrying the
  * account's email and roles, so the API verifies them through the provider's JWKS like any
- * other issuer's. Consent is implicit: every client is first-party.
+ * other issuer's. Consent is implicit: every client is first-party. State lives in PostgreSQL.
  */
 export function createProvider(settings: ProviderSettings): Provider {
   const configuration: Configuration = {
+    adapter: (model: string) => new PostgresAdapter(model, settings.em),
     clients: [
       {
         client_id: WEB_CLIENT_ID,
@@ -56,6 +58,8 @@ export function createProvider(settings: ProviderSettings): Provider {
     },
     claims: { openid: ['sub'], email: ['email', 'email_verified'] },
     scopes: ['openid', 'email', 'offline_access', API_SCOPE],
+    // Authorization Code only: no implicit or hybrid flows that put tokens in a URL.
+    responseTypes: ['code'],
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     features: {
       devInteractions: { enabled: false },

@@ -15,18 +15,24 @@ let orm: MikroORM;
 let identity: IdentityServer;
 let inbox: MailpitInbox;
 
-beforeAll(async () => {
-  orm = await createOrm(inject('databaseUrl'), { pool: { min: 0, max: 6 } });
-  const config = loadConfig({
+const dataDir = mkdtempSync(path.join(tmpdir(), 'fanfare-identity-'));
+
+/** The provider's configuration for this file; port 0 picks a free port. */
+function identityConfig(port = 0) {
+  return loadConfig({
     FANFARE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    FANFARE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'fanfare-identity-')),
+    FANFARE_DATA_DIR: dataDir,
     DATABASE_URL: inject('databaseUrl'),
     SMTP_URL: inject('smtpUrl'),
-    IDENTITY_PORT: '0',
+    IDENTITY_PORT: String(port),
     IDENTITY_REDIRECT_URIS: REDIRECT_URI,
   });
-  identity = await startIdentityServer(config, { orm });
+}
+
+beforeAll(async () => {
+  orm = await createOrm(inject('databaseUrl'), { pool: { min: 0, max: 6 } });
+  identity = await startIdentityServer(identityConfig(), { orm });
   inbox = new MailpitInbox(inject('mailpitApiBase'));
 });
 afterAll(async () => {
@@ -147,6 +153,18 @@ describe('identity: passwordless sign-in over OIDC (real Mailpit, real PostgreSQ
     const replayed = await token({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token });
     expect(replayed.status).toBe(400);
     expect(((await replayed.json()) as { error: string }).error).toBe('invalid_grant');
+  });
+
+  it('keeps sessions and refresh tokens in PostgreSQL, so they survive a restart of the provider', async () => {
+    const verifier = base64url(randomBytes(32));
+    const code = await signIn(new Browser(), someone(), verifier);
+    const tokens = (await (
+      await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, code_verifier: verifier })
+    ).json()) as { refresh_token: string };
+    const port = Number(new URL(identity.issuer).port);
+    await identity.close();
+    identity = await startIdentityServer(identityConfig(port), { orm });
+    expect((await token({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token })).status).toBe(200);
   });
 
   it('refuses a second exchange of one authorization code and revokes what the first one gave', async () => {

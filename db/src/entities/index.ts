@@ -25,6 +25,7 @@ import { CapacityReservationSchema } from './capacity-reservation.entity.js';
 import { WishlistItemSchema } from './wishlist-item.entity.js';
 import { MailDeliverySchema } from './mail-delivery.entity.js';
 import { MailSuppressionSchema } from './mail-suppression.entity.js';
+import { OidcPayloadSchema } from './oidc-payload.entity.js';
 
 export * from './asset.entity.js';
 export * from './audit-event.entity.js';
@@ -53,6 +54,7 @@ export * from './capacity-reservation.entity.js';
 export * from './wishlist-item.entity.js';
 export * from './mail-delivery.entity.js';
 export * from './mail-suppression.entity.js';
+export * from './oidc-payload.entity.js';
 
 /** Platform-level entities: no tenant filter. */
 export const platformEntities = [
@@ -62,6 +64,7 @@ export const platformEntities = [
   FxRateSnapshotSchema,
   MailDeliverySchema,
   MailSuppressionSchema,
+  OidcPayloadSchema,
 ] as const;
 
 /** Every entity carrying `tenantId` and the default `tenant` filter. */
