@@ -47,3 +47,11 @@ export {
 } from './repositories/capacity-reservations.js';
 export { searchProducts, type ProductSearch, type ProductSearchHit } from './search/search-products.js';
 export { recordWishlistChange, listWishlist, type WishlistChange } from './repositories/wishlist.js';
+export {
+  activeMemberships,
+  grantMembership,
+  PLATFORM_AUDIT_TENANT,
+  revokeMembership,
+  tokenRolesOf,
+  type MembershipChanger,
+} from './repositories/memberships.js';

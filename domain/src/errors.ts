@@ -36,6 +36,8 @@ export const DOMAIN_ERROR_CODES = [
   'invalid_invoice',
   'invalid_credit_note',
   'capacity_exhausted',
+  'invalid_membership',
+  'membership_forbidden',
 ] as const;
 
 /** One machine-readable reason a domain rule refused its input. */

@@ -1,4 +1,5 @@
 export * from './roles.js';
+export * from './memberships.js';
 export * from './hostnames.js';
 export * from './errors.js';
 export * from './money/index.js';

@@ -1,5 +1,5 @@
 import Provider, { type Configuration, errors, type KoaContextWithOIDC } from 'oidc-provider';
-import { forPlatform, User, type EntityManager } from '@fanfare/db';
+import { forPlatform, tokenRolesOf, User, type EntityManager } from '@fanfare/db';
 import { PostgresAdapter } from './postgres-adapter.js';
 import type { IdentitySecrets } from './signing-keys.js';
 
@@ -114,10 +114,13 @@ export function createProvider(settings: ProviderSettings): Provider {
       return { accountId: user.id, claims: async () => ({ sub: user.id, email: user.email, email_verified: true }) };
     },
     // The API reads email and roles from the access token and re-checks them on each request.
+    // Roles come from memberships (roles as data), plus what users.roles still grants.
     async extraTokenClaims(_ctx, token) {
       if (token.kind !== 'AccessToken' || token.accountId === undefined) return undefined;
       const user = await userById(settings.em, token.accountId);
-      return user === null ? undefined : { email: user.email, roles: user.roles };
+      if (user === null) return undefined;
+      const roles = new Set([...(await tokenRolesOf(settings.em, user.id)), ...user.roles]);
+      return { email: user.email, roles: [...roles] };
     },
     renderError(ctx, out) {
       ctx.type = 'json';

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '@fanfare/config';
-import { createOrm, forPlatform, User, type MikroORM } from '@fanfare/db';
+import { createOrm, forPlatform, grantMembership, User, type MikroORM } from '@fanfare/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../../scripts/test-support/provided.js';
 import { createTokenVerifier } from '../../api/src/auth/token-verifier.js';
@@ -144,11 +144,13 @@ describe('identity: passwordless sign-in over OIDC (real Mailpit, real PostgreSQ
     });
     expect(await verify(tokens.access_token)).toEqual({ subject: user.id, email, roles: ['buyer'] });
 
+    // Roles are data: a storefront membership granted meanwhile shows in the next access token.
+    await grantMembership(orm.em, 'system', { userId: user.id, tenantId: randomUUID(), role: 'editor' });
     const refreshed = await token({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token });
     expect(refreshed.status).toBe(200);
     const next = (await refreshed.json()) as { access_token: string; refresh_token: string };
     expect(next.refresh_token).not.toBe(tokens.refresh_token);
-    expect((await verify(next.access_token)).subject).toBe(user.id);
+    expect(await verify(next.access_token)).toEqual({ subject: user.id, email, roles: ['buyer', 'creator'] });
     // Rotation: the spent refresh token is refused (and, being replayed, revokes the chain).
     const replayed = await token({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token });
     expect(replayed.status).toBe(400);

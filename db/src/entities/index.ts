@@ -26,6 +26,7 @@ import { WishlistItemSchema } from './wishlist-item.entity.js';
 import { MailDeliverySchema } from './mail-delivery.entity.js';
 import { MailSuppressionSchema } from './mail-suppression.entity.js';
 import { OidcPayloadSchema } from './oidc-payload.entity.js';
+import { MembershipSchema } from './membership.entity.js';
 
 export * from './asset.entity.js';
 export * from './audit-event.entity.js';
@@ -55,6 +56,7 @@ export * from './wishlist-item.entity.js';
 export * from './mail-delivery.entity.js';
 export * from './mail-suppression.entity.js';
 export * from './oidc-payload.entity.js';
+export * from './membership.entity.js';
 
 /** Platform-level entities: no tenant filter. */
 export const platformEntities = [
@@ -65,6 +67,7 @@ export const platformEntities = [
   MailDeliverySchema,
   MailSuppressionSchema,
   OidcPayloadSchema,
+  MembershipSchema,
 ] as const;
 
 /** Every entity carrying `tenantId` and the default `tenant` filter. */
