@@ -1,6 +1,7 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { Mailer, OutgoingMail, SentMail } from './mailer.js';
+import { mimeMessage } from './mime-message.js';
 
 /** Where the SES adapter sends. */
 export interface SesMailerOptions {
@@ -27,21 +28,7 @@ export class SesMailer implements Mailer {
   }
 
   async send(mail: OutgoingMail): Promise<SentMail> {
-    const raw = await new MailComposer({
-      from: mail.from,
-      to: mail.to,
-      subject: mail.subject,
-      html: mail.html,
-      text: mail.text,
-      messageId: mail.messageId,
-      attachments: mail.attachments.map((a) => ({
-        filename: a.filename,
-        contentType: a.contentType,
-        content: Buffer.from(a.content),
-      })),
-    })
-      .compile()
-      .build();
+    const raw = await new MailComposer(mimeMessage(mail)).compile().build();
     const result = await this.client.send(
       new SendEmailCommand({
         FromEmailAddress: mail.from,

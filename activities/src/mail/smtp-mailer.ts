@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Mailer, OutgoingMail, SentMail } from './mailer.js';
+import { mimeMessage } from './mime-message.js';
 
 /**
  * The Mailer over SMTP with nodemailer: Mailpit locally and in tests, any relay in production
@@ -22,19 +23,7 @@ export class SmtpMailer implements Mailer {
   }
 
   async send(mail: OutgoingMail): Promise<SentMail> {
-    const info = await this.transport.sendMail({
-      from: mail.from,
-      to: mail.to,
-      subject: mail.subject,
-      html: mail.html,
-      text: mail.text,
-      messageId: mail.messageId,
-      attachments: mail.attachments.map((a) => ({
-        filename: a.filename,
-        contentType: a.contentType,
-        content: Buffer.from(a.content),
-      })),
-    });
+    const info = await this.transport.sendMail(mimeMessage(mail));
     return { providerMessageId: String(info.response ?? info.messageId) };
   }
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { ApplicationFailure } from '@temporalio/common';
 import { createOrm, forPlatform, MailDelivery, MailSuppression, Tenant, type MikroORM } from '@fanfare/db';
 import { FailureType } from '@fanfare/workflows';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,6 +9,7 @@ import { createMailActivities } from '../../src/mail/mail-activities.js';
 import { SmtpMailer } from '../../src/mail/smtp-mailer.js';
 import type { SendMailInput } from '../../src/mail/mail-contract.js';
 import { pricedOrders, TEST_SELLER } from '../support/invoice-fixtures.js';
+import { failureOf } from '../support/failure-of.js';
 
 let orm: MikroORM;
 let mailer: SmtpMailer;
@@ -75,15 +75,6 @@ async function invoiced(email: string, refund = false) {
       })
     : undefined;
   return { tenant, invoice, credit };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApplicationFailure);
-  return error as ApplicationFailure;
 }
 
 describe('sendMail over real SMTP (Mailpit), read back through its REST API', () => {
