@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import Handlebars, { type HelperOptions } from 'handlebars';
-import mjml2html from 'mjml';
+import type mjml2html from 'mjml';
 import { formatMoney, type Money } from '@fanfare/domain';
 import type { Letter, LetterKind, MailLocale } from './letters.js';
 import { deDE } from './wording/de-DE.js';
@@ -67,6 +67,15 @@ function environment(escapeFacts: boolean): typeof Handlebars {
   return hb;
 }
 
+// MJML takes seconds to load; the worker and the identity service load it on their first letter,
+// not at start.
+type Mjml = typeof mjml2html;
+let mjml: Promise<Mjml> | undefined;
+function mjmlCompiler(): Promise<Mjml> {
+  mjml ??= import('mjml').then((module) => module.default as Mjml);
+  return mjml;
+}
+
 const html = environment(true);
 const text = environment(false);
 const templates = new Map<string, Promise<Handlebars.TemplateDelegate>>();
@@ -108,8 +117,11 @@ export async function renderLetter(letter: Letter, locale: MailLocale): Promise<
   const context = { ...letter, locale, kind: letter.kind, subject: '' };
   const subject = text.compile(wording.subject ?? '', { noEscape: true, strict: true })(context);
   const root: TemplateRoot = { locale, kind: letter.kind, subject };
-  const [mjml, plain] = await Promise.all([inLayout(html, 'mjml', letter, root), inLayout(text, 'txt', letter, root)]);
-  const result = await mjml2html(mjml, { validationLevel: 'strict', keepComments: false });
+  const [mjmlSource, plain] = await Promise.all([
+    inLayout(html, 'mjml', letter, root),
+    inLayout(text, 'txt', letter, root),
+  ]);
+  const result = await (await mjmlCompiler())(mjmlSource, { validationLevel: 'strict', keepComments: false });
   if (result.errors.length > 0) {
     throw new Error(
       `The ${letter.kind} template is not valid MJML: ${result.errors.map((e) => e.formattedMessage).join('; ')}`,
