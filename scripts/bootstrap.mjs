@@ -35,6 +35,7 @@ export const PINS = {
   pnpm: '12.21.0',
   temporal: { module: 'github.com/temporalio/cli/cmd/temporal', version: 'v1.5.1' },
   stripeMock: { module: 'github.com/stripe/stripe-mock', version: 'v0.197.0' },
+  mailpit: { module: 'github.com/axllent/mailpit', version: 'v1.33.1' },
   // Debian package → the command that shows it is installed.
   debian: { ffmpeg: 'ffmpeg', chromium: 'chromium' },
 };
@@ -219,6 +220,7 @@ export function steps(env = process.env) {
       },
       goTool('temporal', PINS.temporal),
       goTool('stripe-mock', PINS.stripeMock),
+      goTool('mailpit', PINS.mailpit),
       {
         name: 'workspace dependencies',
         present: () =>

@@ -11,6 +11,7 @@ import { createVatActivities, type VatActivityDeps } from './vat/vat-activities.
 import { createPaymentActivities, type PaymentActivityDeps } from './stripe/payment-activities.js';
 import { createMediaActivities, type MediaActivityDeps } from './media/media-activities.js';
 import { createStorageActivities, type StorageActivityDeps } from './storage/storage-activities.js';
+import { createMailActivities, type MailActivityDeps } from './mail/mail-activities.js';
 
 /** The intersection of a union's members (`A | B` → `A & B`). */
 type Intersection<U> = (U extends unknown ? (member: U) => void : never) extends (all: infer I) => void ? I : never;
@@ -25,7 +26,8 @@ export type ActivityDeps = StorageActivityDeps &
   PaymentActivityDeps &
   InvoiceActivityDeps &
   FxActivityDeps &
-  VatActivityDeps;
+  VatActivityDeps &
+  MailActivityDeps;
 
 /**
  * Every activity group over one set of adapters, by the names the process registry uses, so the
@@ -46,6 +48,7 @@ export function createActivityGroups(deps: ActivityDeps): ActivityGroups {
     invoices: createInvoiceActivities(deps),
     fx: createFxActivities(deps),
     vat: createVatActivities(deps),
+    mail: createMailActivities(deps),
   };
 }
 

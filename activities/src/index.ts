@@ -28,3 +28,10 @@ export {
   type ViesVerifierOptions,
 } from './vat/vies-verifier.js';
 export { UnverifiedVatIdVerifier, type UnverifiedVatIdVerification } from './vat/unverified-vat-id-verifier.js';
+export type { Mailer, MailAttachment, OutgoingMail, SentMail } from './mail/mailer.js';
+export { SmtpMailer } from './mail/smtp-mailer.js';
+export { SesMailer, type SesMailerOptions } from './mail/ses-mailer.js';
+export { createMailer } from './mail/create-mailer.js';
+export { createMailActivities, messageIdFor, type MailActivityDeps } from './mail/mail-activities.js';
+export type { Letter, LetterKind, MailLocale } from './mail/letters.js';
+export { renderLetter, type RenderedLetter } from './mail/render-letter.js';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ApplicationFailure } from '@temporalio/common';
 import { createOrm, forTenant, Invoice, InvoiceCounter, Order, type MikroORM } from '@fanfare/db';
 import { FailureType, type IssueInvoiceInput } from '@fanfare/contracts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../../scripts/test-support/provided.js';
 import { createInvoiceActivities } from '../src/db/invoice-activities.js';
 import { pricedOrders, TEST_SELLER, type PricedOrder } from './support/invoice-fixtures.js';
+import { failureOf } from './support/failure-of.js';
 
 let orm: MikroORM;
 
@@ -31,15 +31,6 @@ function issueInput(
     issuedAt: '2026-06-01T12:00:00.000Z',
     ...overrides,
   };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApplicationFailure);
-  return error as ApplicationFailure;
 }
 
 describe('invoice activities (real PostgreSQL)', () => {

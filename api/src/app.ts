@@ -17,6 +17,8 @@ import { ormPlugin } from './plugins/app/orm.js';
 import { temporalPlugin } from './plugins/app/temporal.js';
 import { authPlugin } from './plugins/app/auth.js';
 import { tenantPlugin } from './plugins/app/tenant.js';
+import { snsPlugin } from './plugins/app/sns.js';
+import type { SnsGateway } from './mail/sns-message.js';
 import { routes } from './routes/index.js';
 
 /** What {@link buildApp} needs; everything but `config` is for tests and embedding. */
@@ -30,6 +32,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** How long a Host → tenant answer is remembered (default the domain's `TENANT_HOST_CACHE`; 0 turns caching off). */
   tenantCacheTtlMs?: number;
+  /** How the SES webhook reaches Amazon SNS; tests give one, since AWS is out of reach. */
+  snsGateway?: SnsGateway;
 }
 
 /**
@@ -88,6 +92,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const cacheTtl =
     ttl === undefined ? TENANT_HOST_CACHE : { hitTtlMs: ttl, missTtlMs: Math.min(ttl, TENANT_HOST_CACHE.missTtlMs) };
   await app.register(tenantPlugin, { config, cacheTtl });
+  await app.register(snsPlugin, { gateway: options.snsGateway });
 
   await app.register(routes, { prefix: '/v1' });
   return app;

@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { ConfigError, EnvReader, type Env } from './readers.js';
+import { readMailConfig, type MailConfig } from './mail-config.js';
+import { readIdentityConfig, type IdentityConfig } from './identity-config.js';
 
 /** Where the product runs; development turns on the local token issuer and `X-Tenant`. */
 export type FanfareEnv = 'development' | 'test' | 'production';
@@ -78,6 +80,10 @@ export interface FanfareConfig {
   site: { host: string; port: number };
   /** The media tools the worker and the seeder run. */
   media: { ffmpegPath: string; ffprobePath: string };
+  /** Transactional mail (`config/src/mail-config.ts`). */
+  mail: MailConfig;
+  /** The local OpenID Connect provider (`config/src/identity-config.ts`). */
+  identity: IdentityConfig;
 }
 
 /** An ISO 3166-1 alpha-2 country code, upper-cased. */
@@ -189,6 +195,8 @@ export function loadConfig(env: Env = process.env): FanfareConfig {
   // stripe-mock accepts only `sk_test_<letters and digits>`, so the local default has that shape.
   const stripeSecretKey = read.string('STRIPE_SECRET_KEY', production ? undefined : 'sk_test_fanfarelocal');
   const meiliUrl = optionalUrl(read, 'MEILI_URL');
+  const platformDomain = read.string('PLATFORM_DOMAIN', 'fanfare.localhost').toLowerCase();
+  const site = { host: read.string('SITE_HOST', '127.0.0.1'), port: read.int('SITE_PORT', 4321, 0, 65535) };
 
   const config: FanfareConfig = {
     env: mode,
@@ -218,7 +226,7 @@ export function loadConfig(env: Env = process.env): FanfareConfig {
         windowMs: read.int('RATE_LIMIT_WINDOW_MS', 60_000, 1000, 86_400_000),
       },
     },
-    platformDomain: read.string('PLATFORM_DOMAIN', 'fanfare.localhost').toLowerCase(),
+    platformDomain,
     auth: {
       issuer: read.string('AUTH_ISSUER', production ? undefined : 'https://auth.fanfare.localhost'),
       audience: read.string('AUTH_AUDIENCE', 'fanfare-api'),
@@ -257,8 +265,10 @@ export function loadConfig(env: Env = process.env): FanfareConfig {
       viesApiBase: optionalUrl(read, 'VIES_API_BASE'),
       fxFeedUrl: optionalUrl(read, 'FX_FEED_URL'),
     },
-    site: { host: read.string('SITE_HOST', '127.0.0.1'), port: read.int('SITE_PORT', 4321, 0, 65535) },
+    site,
     media: { ffmpegPath: read.string('FFMPEG_PATH', 'ffmpeg'), ffprobePath: read.string('FFPROBE_PATH', 'ffprobe') },
+    mail: readMailConfig(read, { production, platformDomain, sitePort: site.port }),
+    identity: readIdentityConfig(read, { sitePort: site.port }),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

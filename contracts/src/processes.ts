@@ -6,6 +6,7 @@ import type {
   EntitlementActivities,
   FxActivities,
   InvoiceActivities,
+  MailActivities,
   MediaActivities,
   OrderActivities,
   PaymentActivities,
@@ -30,6 +31,7 @@ export interface ActivityGroups {
   invoices: InvoiceActivities;
   fx: FxActivities;
   vat: VatActivities;
+  mail: MailActivities;
 }
 
 /** The name of one activity group. */

@@ -49,3 +49,11 @@ export {
 export { searchProducts, type ProductSearch, type ProductSearchHit } from './search/search-products.js';
 export { recordWishlistChange, listWishlist, type WishlistChange } from './repositories/wishlist.js';
 export { activateProduct, deliveredProductIds, productsDelivering } from './repositories/product-files.js';
+export {
+  activeMemberships,
+  grantMembership,
+  PLATFORM_AUDIT_TENANT,
+  revokeMembership,
+  tokenRolesOf,
+  type MembershipChanger,
+} from './repositories/memberships.js';

@@ -37,6 +37,8 @@ export const DOMAIN_ERROR_CODES = [
   'invalid_credit_note',
   'capacity_exhausted',
   'product_without_files',
+  'invalid_membership',
+  'membership_forbidden',
 ] as const;
 
 /** One machine-readable reason a domain rule refused its input. */

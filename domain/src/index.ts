@@ -1,4 +1,5 @@
 export * from './roles.js';
+export * from './memberships.js';
 export * from './tenancy/hostnames.js';
 export * from './tenancy/tenant-host.js';
 export * from './tenancy/answer-cache.js';

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig, repoRoot, type FanfareConfig } from '@fanfare/config';
+import { ConfigError, DEFAULT_SMTP_URL, loadConfig, repoRoot, type FanfareConfig } from '@fanfare/config';
 import { FANFARE_SEARCH_ATTRIBUTES } from '@fanfare/contracts';
 import { workerPolling } from './worker-polling.js';
 import { ManagedProcess, RESTART_ON_CRASH, stopLeftovers, type ProcessSpec } from './managed-process.js';
@@ -14,7 +14,7 @@ import { isPortFree, isPortOpen, waitFor } from './ports.js';
 import { commandRuns, runOnce } from './run-once.js';
 
 const DEFAULT_STRIPE_API_BASE = 'http://127.0.0.1:12111';
-const ORDER = ['site', 'api', 'worker', 'stripe-mock', 'temporal'] as const;
+const ORDER = ['site', 'api', 'identity', 'worker', 'mailpit', 'stripe-mock', 'temporal'] as const;
 
 function portOf(hostPort: string): { host: string; port: number } {
   const colon = hostPort.lastIndexOf(':');
@@ -24,6 +24,16 @@ function portOf(hostPort: string): { host: string; port: number } {
 function urlPort(url: string): { host: string; port: number } {
   const parsed = new URL(url);
   return { host: parsed.hostname, port: Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80)) };
+}
+
+/** Where `npm start`'s Mailpit listens: SMTP at `SMTP_URL`, its UI and API at `MAILPIT_UI_URL`. */
+function mailpitPorts(config: FanfareConfig): {
+  smtp: { host: string; port: number };
+  mailpitUi: { host: string; port: number };
+} {
+  const transport = config.mail.transport;
+  const smtp = new URL(transport.backend === 'smtp' ? transport.url : DEFAULT_SMTP_URL);
+  return { smtp: { host: smtp.hostname, port: Number(smtp.port || 25) }, mailpitUi: urlPort(config.mail.mailpitUiUrl) };
 }
 
 function tool(name: string): string {
@@ -39,6 +49,7 @@ function processSpecs(config: FanfareConfig, env: NodeJS.ProcessEnv): ProcessSpe
   const temporal = portOf(config.temporal.address);
   const ui = urlPort(config.temporal.uiUrl);
   const stripe = urlPort(config.stripe.apiBase ?? DEFAULT_STRIPE_API_BASE);
+  const { smtp, mailpitUi } = mailpitPorts(config);
   mkdirSync(path.join(config.dataDir, 'temporal'), { recursive: true });
   const restartable = { env, cwd: repoRoot, restart: RESTART_ON_CRASH };
   return [
@@ -72,9 +83,20 @@ function processSpecs(config: FanfareConfig, env: NodeJS.ProcessEnv): ProcessSpe
       args: ['-http-addr', `${stripe.host}:${stripe.port}`, '-https-addr', `${stripe.host}:`],
       env,
     },
+    // Mailpit keeps the local inbox in .data/ so letters survive a restart, like everything else.
+    {
+      name: 'mailpit',
+      command: tool('mailpit'),
+      args: [
+        ...['--smtp', `${smtp.host}:${smtp.port}`, '--listen', `${mailpitUi.host}:${mailpitUi.port}`],
+        ...['--database', path.join(config.dataDir, 'mailpit.db'), '--disable-version-check', '--quiet'],
+      ],
+      env,
+    },
     // A crash of these is answered with a restart (backoff, said so in the log), not a stop.
     { name: 'worker', ...tsx(path.join(repoRoot, 'worker', 'src', 'main.ts')), ...restartable },
     { name: 'api', ...tsx(path.join(repoRoot, 'api', 'src', 'server.ts')), ...restartable },
+    { name: 'identity', ...tsx(path.join(repoRoot, 'identity', 'src', 'main.ts')), ...restartable },
     { name: 'site', ...tsx(path.join(repoRoot, 'site', 'scripts', 'edge.ts')), ...restartable },
   ];
 }
@@ -108,6 +130,9 @@ async function main(): Promise<number> {
     { name: 'TEMPORAL_UI_URL', ...urlPort(config.temporal.uiUrl) },
     { name: 'STRIPE_API_BASE', ...urlPort(config.stripe.apiBase ?? DEFAULT_STRIPE_API_BASE) },
     { name: 'SITE_PORT', host: config.site.host, port: config.site.port },
+    { name: 'SMTP_URL', ...mailpitPorts(config).smtp },
+    { name: 'MAILPIT_UI_URL', ...mailpitPorts(config).mailpitUi },
+    { name: 'IDENTITY_PORT', host: config.identity.host, port: config.identity.port },
   ];
   for (const { name, host, port } of ports) {
     if (!(await isPortFree(port, host))) {
@@ -158,6 +183,7 @@ async function main(): Promise<number> {
   try {
     processes.get('temporal')?.start();
     processes.get('stripe-mock')?.start();
+    processes.get('mailpit')?.start();
     await runOnce('migrate', tsx(path.join(repoRoot, 'db', 'src', 'cli', 'migrate.ts')), env);
     // The demo media are rendered with ffmpeg; without it the rest still starts, unseeded.
     if (commandRuns(config.media.ffmpegPath, ['-version'])) {
@@ -172,12 +198,18 @@ async function main(): Promise<number> {
     await waitFor('Temporal', () => isPortOpen(temporal.port, temporal.host), 60_000);
     processes.get('worker')?.start();
     processes.get('api')?.start();
+    processes.get('identity')?.start();
     processes.get('site')?.start();
     const health = `http://${config.api.host}:${config.api.port}/v1/health`;
     await Promise.all([
       waitFor('the API', () => healthy(health), 90_000),
       waitFor('the worker', () => workerPolling(config), 120_000),
       waitFor('the storefront edge', () => isPortOpen(config.site.port, config.site.host), 60_000),
+      waitFor(
+        'the identity provider',
+        () => healthy(`${config.identity.issuer}/.well-known/openid-configuration`),
+        60_000,
+      ),
     ]);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
@@ -194,6 +226,8 @@ async function main(): Promise<number> {
       `  Temporal UI    ${config.temporal.uiUrl}  (namespace ${config.temporal.namespace}, gRPC ${config.temporal.address})`,
       `  Stripe (mock)  ${config.stripe.apiBase ?? DEFAULT_STRIPE_API_BASE}`,
       `  PostgreSQL     ${database.description}`,
+      `  Sign-in (OIDC) ${config.identity.issuer}  (discovery /.well-known/openid-configuration; codes arrive in Mailpit)`,
+      `  Mail (Mailpit) ${config.mail.mailpitUiUrl}  (every letter sent locally; SMTP ${mailpitPorts(config).smtp.host}:${mailpitPorts(config).smtp.port})`,
       `  Storefronts    http://aurora.localhost:${config.site.port}  (and http://inkwell.localhost:${config.site.port}; API with Host aurora.localhost)`,
       `  Data           ${config.dataDir}`,
       'Press Ctrl-C to stop.',

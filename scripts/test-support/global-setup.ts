@@ -5,7 +5,7 @@ import { startTestServices } from './services.js';
 /**
  * Starts what every integration test needs, once per run: a real Temporal dev server on free
  * ports (with our search attributes), a real, migrated PostgreSQL database of its own (on an
- * embedded server when the machine has none), and stripe-mock for the `stripe` SDK.
+ * embedded server when the machine has none), stripe-mock for the `stripe` SDK, and Mailpit for mail.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const services = await startTestServices();
@@ -14,5 +14,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('temporalAddress', services.temporalAddress);
   project.provide('temporalNamespace', services.temporalNamespace);
   project.provide('stripeApiBase', services.stripeApiBase);
+  project.provide('smtpUrl', services.smtpUrl);
+  project.provide('mailpitApiBase', services.mailpitApiBase);
   return services.stop;
 }

@@ -11,6 +11,10 @@ declare module 'vitest' {
     temporalNamespace: string;
     /** Base URL of the stripe-mock started for this run (`STRIPE_API_BASE`). */
     stripeApiBase: string;
+    /** `SMTP_URL` of the Mailpit started for this run. */
+    smtpUrl: string;
+    /** Base of that Mailpit's REST API, to read what was sent. */
+    mailpitApiBase: string;
   }
 }
 export {};

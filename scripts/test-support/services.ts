@@ -6,6 +6,7 @@ import { FANFARE_SEARCH_ATTRIBUTES } from '@fanfare/contracts';
 import { chooseDatabaseServer, type DatabaseServer } from '../dev/database.js';
 import { createScratchDatabase } from './scratch-database.js';
 import { startStripeMock } from './stripe-mock.js';
+import { startMailpit } from './mailpit.js';
 import { toolPath } from './tools.js';
 
 /** The real servers a test run or a benchmark needs, each on a free port of its own. */
@@ -16,6 +17,9 @@ export interface TestServices {
   temporalAddress: string;
   temporalNamespace: string;
   stripeApiBase: string;
+  /** Mailpit's SMTP URL and the base of its REST API. */
+  smtpUrl: string;
+  mailpitApiBase: string;
   /** Stops the servers and drops the scratch database; never throws. */
   stop(): Promise<void>;
 }
@@ -43,11 +47,11 @@ export async function testDatabaseServer(): Promise<DatabaseServer> {
 
 /**
  * Starts, in parallel, a Temporal dev server with our search attributes, a migrated scratch
- * PostgreSQL database (on the server `testDatabaseServer` chooses) and stripe-mock.
+ * PostgreSQL database (on the server `testDatabaseServer` chooses), stripe-mock and Mailpit.
  */
 export async function startTestServices(): Promise<TestServices> {
   const server = await testDatabaseServer();
-  const [temporal, database, stripe] = await Promise.all([
+  const [temporal, database, stripe, mailpit] = await Promise.all([
     TestWorkflowEnvironment.createLocal({
       server: {
         executable: { type: 'existing-path', path: toolPath('temporal') },
@@ -58,6 +62,7 @@ export async function startTestServices(): Promise<TestServices> {
     }),
     createScratchDatabase(server.url('postgres')),
     startStripeMock(),
+    startMailpit(),
   ]);
   return {
     databaseUrl: database.url,
@@ -65,8 +70,15 @@ export async function startTestServices(): Promise<TestServices> {
     temporalAddress: temporal.address,
     temporalNamespace: temporal.namespace ?? 'default',
     stripeApiBase: stripe.apiBase,
+    smtpUrl: mailpit.smtpUrl,
+    mailpitApiBase: mailpit.apiBase,
     stop: async () => {
-      await Promise.allSettled([temporal.teardown(), database.drop().finally(server.stop), stripe.stop()]);
+      await Promise.allSettled([
+        temporal.teardown(),
+        database.drop().finally(server.stop),
+        stripe.stop(),
+        mailpit.stop(),
+      ]);
     },
   };
 }

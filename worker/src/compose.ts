@@ -1,4 +1,10 @@
-import { checkFfprobe, createActivityGroups, createStripeClient, StripePaymentGateway } from '@fanfare/activities';
+import {
+  checkFfprobe,
+  createActivityGroups,
+  createMailer,
+  createStripeClient,
+  StripePaymentGateway,
+} from '@fanfare/activities';
 import type { ActivityGroups } from '@fanfare/contracts';
 import type { FanfareConfig } from '@fanfare/config';
 import { createOrm, type MikroORM } from '@fanfare/db';
@@ -32,6 +38,7 @@ export async function composeWorker(config: FanfareConfig, options: ComposeOptio
   const ffprobeVersion = await checkFfprobe(ffprobePath);
   const blobs = createBlobStore(config.blobs);
   const orm = await createOrm(config.databaseUrl);
+  const mailer = createMailer(config.mail.transport);
   const groups = createActivityGroups({
     blobs,
     em: orm.em,
@@ -42,7 +49,14 @@ export async function composeWorker(config: FanfareConfig, options: ComposeOptio
     ),
     // Seller of record, VAT registry and FX feed, from the config's money section.
     ...moneyAdapters(config),
+    // Mailpit in development and tests (SMTP_URL), SES or an SMTP relay in production.
+    mailer,
+    mailFrom: config.mail.from,
+    storefrontUrlTemplate: config.mail.storefrontUrlTemplate,
     ...(options.workDir === undefined ? {} : { workDir: options.workDir }),
   });
-  return { groups, blobs, orm, ffprobeVersion, close: () => orm.close() };
+  const close = async (): Promise<void> => {
+    await Promise.all([orm.close(), mailer.close()]);
+  };
+  return { groups, blobs, orm, ffprobeVersion, close };
 }

@@ -15,9 +15,14 @@ const MALFORMED: ReadonlySet<DomainErrorCode> = new Set<DomainErrorCode>([
   'malformed_postal_code',
   'malformed_vat_id',
   'empty_cart',
+  'invalid_membership',
 ]);
 
-/** A money-engine refusal as the client sees it: 400 or 422, with the domain's code and details. */
+/** Refusals of who the caller is rather than of what they sent. */
+const FORBIDDEN: ReadonlySet<DomainErrorCode> = new Set<DomainErrorCode>(['membership_forbidden']);
+
+/** A domain refusal as the client sees it: 400, 403 or 422, with the domain's code and details. */
 export function fromDomainError(error: DomainError): ApiError {
-  return new ApiError(MALFORMED.has(error.code) ? 400 : 422, error.code, error.message, { ...error.details });
+  const status = MALFORMED.has(error.code) ? 400 : FORBIDDEN.has(error.code) ? 403 : 422;
+  return new ApiError(status, error.code, error.message, { ...error.details });
 }

@@ -1,7 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { InvoiceDocument } from '@fanfare/domain';
-import { renderInvoiceHtml } from './render-html.js';
-import { renderInvoicePdf } from './render-pdf.js';
+import { renderInvoiceHtml, renderInvoicePdf } from '@fanfare/documents';
 
 /** Answers with `document` rendered as PDF (a download named after its number) or HTML. */
 export async function sendInvoiceFile(

@@ -14,6 +14,8 @@ import { pricingRoutes } from './pricing/index.js';
 import { invoiceRoutes } from './invoices/index.js';
 import { checkoutRoutes } from './checkout/index.js';
 import { webhookRoutes } from './webhooks/index.js';
+import { sesWebhookRoutes } from './webhooks/ses.js';
+import { membershipRoutes } from './memberships/index.js';
 import { orderRoutes } from './orders/index.js';
 
 /** Every `/v1` route, grouped by resource. */
@@ -31,6 +33,8 @@ export const routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(invoiceRoutes);
   await app.register(checkoutRoutes);
   await app.register(webhookRoutes);
+  await app.register(sesWebhookRoutes);
+  await app.register(membershipRoutes);
   await app.register(orderRoutes);
   if (app.devIssuer !== undefined) {
     await app.register(devIssuerRoutes, { issuer: app.devIssuer });

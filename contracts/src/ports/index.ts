@@ -45,3 +45,11 @@ export type {
   TokenCapacityReservation,
   CapacityActivities,
 } from './capacity-port.js';
+export type {
+  GuestDownloadLink,
+  RevokedLetterReason,
+  LetterRequest,
+  SendMailInput,
+  SendMailResult,
+  MailActivities,
+} from './mail-port.js';

@@ -23,6 +23,10 @@ import { FxRateSnapshotSchema } from './fx-rate-snapshot.entity.js';
 import { InvoiceSchema } from './invoice.entity.js';
 import { CapacityReservationSchema } from './capacity-reservation.entity.js';
 import { WishlistItemSchema } from './wishlist-item.entity.js';
+import { MailDeliverySchema } from './mail-delivery.entity.js';
+import { MailSuppressionSchema } from './mail-suppression.entity.js';
+import { OidcPayloadSchema } from './oidc-payload.entity.js';
+import { MembershipSchema } from './membership.entity.js';
 
 export * from './asset.entity.js';
 export * from './audit-event.entity.js';
@@ -49,9 +53,22 @@ export * from './fx-rate-snapshot.entity.js';
 export * from './invoice.entity.js';
 export * from './capacity-reservation.entity.js';
 export * from './wishlist-item.entity.js';
+export * from './mail-delivery.entity.js';
+export * from './mail-suppression.entity.js';
+export * from './oidc-payload.entity.js';
+export * from './membership.entity.js';
 
 /** Platform-level entities: no tenant filter. */
-export const platformEntities = [TenantSchema, UserSchema, StripeEventSchema, FxRateSnapshotSchema] as const;
+export const platformEntities = [
+  TenantSchema,
+  UserSchema,
+  StripeEventSchema,
+  FxRateSnapshotSchema,
+  MailDeliverySchema,
+  MailSuppressionSchema,
+  OidcPayloadSchema,
+  MembershipSchema,
+] as const;
 
 /** Every entity carrying `tenantId` and the default `tenant` filter. */
 export const tenantOwnedEntities = [

@@ -24,6 +24,9 @@ export interface StackPorts {
   ui: number;
   stripe: number;
   site: number;
+  smtp: number;
+  mailpit: number;
+  identity: number;
 }
 
 /** Where a test's stack lives: its ports, environment, database and data folder. */
@@ -53,6 +56,9 @@ export async function stackPlace(label: string): Promise<StackPlace> {
     ui: await freePort(),
     stripe: await freePort(),
     site: await freePort(),
+    smtp: await freePort(),
+    mailpit: await freePort(),
+    identity: await freePort(),
   };
   const env: NodeJS.ProcessEnv = {
     FANFARE_ENV: 'development',
@@ -66,6 +72,9 @@ export async function stackPlace(label: string): Promise<StackPlace> {
     // then offers Stripe's card form (which needs js.stripe.com) beside the development payment.
     STRIPE_PUBLISHABLE_KEY: 'pk_test_fanfarelocal',
     SITE_PORT: String(ports.site),
+    SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
+    MAILPIT_UI_URL: `http://127.0.0.1:${ports.mailpit}`,
+    IDENTITY_PORT: String(ports.identity),
     DATABASE_URL: onTestServer(database),
   };
   return {

@@ -20,7 +20,7 @@ export interface InvoiceText {
 }
 
 /** `amount` minor units of the document's currency, as printed. */
-function moneyText(document: InvoiceDocument, amount: number): string {
+export function moneyText(document: InvoiceDocument, amount: number): string {
   return formatMoney({ amount, currency: document.currency }, 'en-GB', { currencyDisplay: 'code' });
 }
 
