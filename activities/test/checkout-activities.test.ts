@@ -225,6 +225,9 @@ describe('order activities (real PostgreSQL, money engine quote)', () => {
       amountMinor: 900,
       currency: 'EUR',
     });
+    // As the checkout does: the order awaits payment once its PaymentIntent exists (the lifecycle
+    // has no pending → expired move).
+    await orders().setOrderStatus({ tenantId, orderId, status: 'awaiting_payment' });
     await orders().setOrderStatus({ tenantId, orderId, status: 'expired' });
     const em = forTenant(orm.em.fork(), tenantId);
     expect((await em.findOneOrFail(Order, { id: orderId })).status).toBe('expired');

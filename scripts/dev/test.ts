@@ -30,7 +30,7 @@ const LAYERED_PACKAGES = [
  * that fails counts as one failure (so CI goes red); its output is shown only then.
  */
 const CODE_CHECKS: readonly { name: string; command: string; args: string[] }[] = [
-  { name: 'biome (format and lint)', command: bin('biome'), args: ['ci', '--max-diagnostics=50', '.'] },
+  { name: 'biome (format and lint)', command: bin('biome'), args: ['ci', '--colors=off', '--max-diagnostics=50', '.'] },
   { name: 'knip (unused files, exports and dependencies)', command: bin('knip'), args: ['--no-progress'] },
   {
     // A broken arrow of .dependency-cruiser.cjs fails the run like a type error.
@@ -42,9 +42,15 @@ const CODE_CHECKS: readonly { name: string; command: string; args: string[] }[] 
 
 /** Runs the code checks quietly; prints a failing one's output and returns how many failed. */
 function runCodeChecks(): number {
+  // Their output goes to a CI log: plain text, even when the caller's environment forces colour.
+  const { FORCE_COLOR: _forced, ...env } = process.env;
   let failed = 0;
   for (const check of CODE_CHECKS) {
-    const run = spawnSync(check.command, check.args, { cwd: repoRoot, encoding: 'utf8' });
+    const run = spawnSync(check.command, check.args, {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...env, NO_COLOR: '1' },
+    });
     if (run.status === 0) {
       console.log(`${check.name}: ok`);
       continue;

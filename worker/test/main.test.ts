@@ -86,7 +86,8 @@ describe('worker/src/main.ts (a real process)', () => {
       BLOB_DIR: dir,
       FFPROBE_PATH: '/usr/bin/ffprobe',
     });
-    await waitFor(() => worker.output().includes('Fanfare worker ready'), 60_000);
+    // The worker bundles every workflow before it is ready: allow for a loaded machine.
+    await waitFor(() => worker.output().includes('Fanfare worker ready'), 120_000);
     const ready = worker
       .output()
       .split('\n')
@@ -102,7 +103,7 @@ describe('worker/src/main.ts (a real process)', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Shutting down');
     expect(stdout).toContain('Worker stopped');
-  });
+  }, 180_000);
 
   it('gives up on an unreachable Temporal after a bounded number of attempts, logging each', async () => {
     const address = `127.0.0.1:${await closedPort()}`;

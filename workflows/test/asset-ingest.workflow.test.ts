@@ -213,7 +213,8 @@ describe('assetIngestWorkflow (real Temporal dev server, fake activities)', () =
     expect(error).toBeInstanceOf(WorkflowFailedError);
     const activityFailure = (error as WorkflowFailedError).cause;
     expect(activityFailure).toBeInstanceOf(ActivityFailure);
-    expect((activityFailure?.cause as ApplicationFailure).type).toBe(FailureType.assetNotFound);
+    expect(activityFailure?.cause).toBeInstanceOf(ApplicationFailure);
+    expect(activityFailure?.cause).toMatchObject({ type: FailureType.assetNotFound });
     expect(calls.markAssetProcessing).toHaveLength(1);
     expect(calls.statBlob).toEqual([]);
   });
@@ -222,9 +223,10 @@ describe('assetIngestWorkflow (real Temporal dev server, fake activities)', () =
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const { activities } = fakeIngestActivities({
-      statBlob: async ({ storageKey }) => (
-        await gate, { storageKey, sizeBytes: 1, sha256: 'aa'.repeat(32), declaredContentType: 'audio/flac' }
-      ),
+      statBlob: async ({ storageKey }) => {
+        await gate;
+        return { storageKey, sizeBytes: 1, sha256: 'aa'.repeat(32), declaredContentType: 'audio/flac' };
+      },
     });
     const input = ingestInput();
     const second = await temporal.withWorker(taskQueue, activities, async () => {

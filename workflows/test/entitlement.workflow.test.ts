@@ -117,7 +117,10 @@ describe('entitlementWorkflow (real Temporal dev server, fake activities)', () =
     const gate = new Promise<void>((resolve) => (release = resolve));
     const base = fakeEntitlementActivities([{ productId: 'p1' }]);
     const { activities, calls } = fakeEntitlementActivities([{ productId: 'p1' }], {
-      grantOrderEntitlements: async (input) => (await gate, base.activities.grantOrderEntitlements(input)),
+      grantOrderEntitlements: async (input) => {
+        await gate;
+        return base.activities.grantOrderEntitlements(input);
+      },
     });
     const input = entitlementInput();
     const result = await temporal.withWorker(taskQueue, activities, async () => {
@@ -216,7 +219,8 @@ describe('entitlementWorkflow (real Temporal dev server, fake activities)', () =
     expect(error).toBeInstanceOf(WorkflowFailedError);
     const cause = (error as WorkflowFailedError).cause;
     expect(cause).toBeInstanceOf(ActivityFailure);
-    expect((cause?.cause as ApplicationFailure).type).toBe(FailureType.orderNotFound);
+    expect(cause?.cause).toBeInstanceOf(ApplicationFailure);
+    expect(cause?.cause).toMatchObject({ type: FailureType.orderNotFound });
     expect(calls.grants).toHaveLength(1);
   });
 });

@@ -13,8 +13,9 @@ export function isUuid(value: string): boolean {
  */
 export function uuidFromKey(key: string): string {
   const bytes = createHash('sha256').update(key).digest().subarray(0, 16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x80;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  // Version 8 in the high nibble of byte 6, the RFC 9562 variant in the top bits of byte 8.
+  bytes[6] = (bytes.readUInt8(6) & 0x0f) | 0x80;
+  bytes[8] = (bytes.readUInt8(8) & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -45,9 +45,16 @@ export async function priceCheckout(
       { fields: ['id', 'creatorId', 'kind', 'tokenAmount'] },
     );
     const productOf = new Map(products.map((product) => [product.id, product]));
+    const productFor = (productId: string) => {
+      const product = productOf.get(productId);
+      // The quote was priced from these products a moment ago: a miss means one was deleted in
+      // between, and a retry prices the cart again (and refuses the missing product).
+      if (product === undefined) throw new Error(`Quoted product ${productId} is no longer stored`);
+      return product;
+    };
     // A token pack's line says how many units one item grants: checkout reserves capacity for them.
     const tokensOf = (productId: string) => {
-      const product = productOf.get(productId)!;
+      const product = productFor(productId);
       return product.kind === 'token_pack' && product.tokenAmount != null && product.tokenAmount > 0
         ? { tokenAmount: product.tokenAmount }
         : {};
@@ -57,7 +64,7 @@ export async function priceCheckout(
       ...quote,
       lines: quote.lines.map((line) => ({
         ...line,
-        creatorId: productOf.get(line.productId)!.creatorId,
+        creatorId: productFor(line.productId).creatorId,
         ...tokensOf(line.productId),
       })),
       discountId: priced.discount?.discountId ?? null,

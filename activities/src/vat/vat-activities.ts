@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { isDomainError, parseVatId, type VatIdVerifier } from '@fanfare/domain';
+import { isDomainError, parseVatId, type VatId, type VatIdVerifier } from '@fanfare/domain';
 import { FailureType, type VatActivities } from '@fanfare/contracts';
 
 /** What the VAT id lookup needs: the registry adapter chosen by configuration. */
@@ -11,7 +11,7 @@ export interface VatActivityDeps {
 export function createVatActivities(deps: VatActivityDeps): VatActivities {
   return {
     async verifyVatId({ vatId }) {
-      let parsed;
+      let parsed: VatId;
       try {
         parsed = parseVatId(vatId);
       } catch (error) {

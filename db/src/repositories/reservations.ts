@@ -8,7 +8,7 @@ import { forTenant } from '../tenancy/tenant-scope.js';
  * same for all: only `reserved` rows move, so both moves are idempotent and a confirmed hold is
  * never released (a refund does not give sold capacity or a used code back).
  */
-export type ReservationStatus = 'reserved' | 'confirmed' | 'released';
+type ReservationStatus = 'reserved' | 'confirmed' | 'released';
 
 /** What every reservation row has. */
 interface ReservationRow {

@@ -3,7 +3,7 @@ import { reversalLegs } from '@fanfare/domain';
 import { condition, patched } from '@temporalio/workflow';
 import { withCompensation } from '../kit/index.js';
 import { payments, records } from './activities.js';
-import { takeEvent, type CheckoutState } from './state.js';
+import { paymentOf, takeEvent, type CheckoutState } from './state.js';
 import { INVOICE_DOCUMENTS, ledger, revokeEntitlements, transition } from './steps.js';
 
 /** Listens for refunds and disputes until the aftercare period ends. */
@@ -25,7 +25,8 @@ export async function aftercare(state: CheckoutState, aftercareSeconds: number):
 export async function refund(state: CheckoutState, request: RefundRequest): Promise<RefundOutcome> {
   // The sale's legs are what a refund reverses; a refund right after payment waits for them.
   await condition(() => state.sale.length > 0);
-  const total = state.quote!.total;
+  const { quote, paymentIntentId } = paymentOf(state);
+  const { total } = quote;
   const amount = request.amountMinor ?? total - state.takenMinor - state.inFlightMinor;
   const { refundId } = await withCompensation(async (saga) => {
     // In flight while Stripe decides, so a `charge.refunded` arriving meanwhile is not counted twice;
@@ -35,7 +36,7 @@ export async function refund(state: CheckoutState, request: RefundRequest): Prom
       state.inFlightMinor -= amount;
     });
     return payments.createRefund({
-      paymentIntentId: state.paymentIntentId!,
+      paymentIntentId,
       amountMinor: amount,
       idempotencyKey: state.process.stepKey('refund', request.requestId),
       metadata: { tenantId: state.input.tenantId, orderId: state.input.orderId },
@@ -60,7 +61,7 @@ async function takeBack(
   key: string,
   data: Record<string, unknown>,
 ): Promise<void> {
-  const total = state.quote!.total;
+  const { total } = paymentOf(state).quote;
   const before = state.takenMinor;
   state.takenMinor += amount;
   const refundedMinor = state.process.status().refundedMinor + amount;
@@ -95,10 +96,11 @@ async function afterPaymentEvent(
   if (event.kind === 'charge_refunded') {
     // Cumulative: our own refunds (done or in flight) are already counted, so only the excess is new.
     const known = state.process.status().refundedMinor + state.inFlightMinor;
-    const extra = Math.min(event.amountRefundedMinor, state.quote!.total) - known;
+    const { total } = paymentOf(state).quote;
+    const extra = Math.min(event.amountRefundedMinor, total) - known;
     if (extra > 0) {
       await takeBack(state, extra, `refund/${event.eventId}`, { eventId: event.eventId, source: 'stripe' });
-      if (state.takenMinor >= state.quote!.total) await revokeEntitlements(state, 'refund', null);
+      if (state.takenMinor >= total) await revokeEntitlements(state, 'refund', null);
     }
     return;
   }
@@ -112,7 +114,7 @@ async function openDispute(state: CheckoutState, disputeId: string, eventId: str
   if (state.disputes.has(disputeId)) return;
   state.disputes.set(disputeId, 'open');
   // A chargeback takes the whole charge: what is not refunded yet is held back from the creator.
-  const total = state.quote!.total;
+  const { total } = paymentOf(state).quote;
   await ledger(
     state,
     `dispute/${disputeId}/opened`,
@@ -124,7 +126,7 @@ async function openDispute(state: CheckoutState, disputeId: string, eventId: str
 
 async function closeDispute(state: CheckoutState, disputeId: string, won: boolean): Promise<void> {
   state.disputes.set(disputeId, won ? 'won' : 'lost');
-  const total = state.quote!.total;
+  const { total } = paymentOf(state).quote;
   if (won) {
     const refunded = state.process.status().refundedMinor;
     await ledger(state, `dispute/${disputeId}/won`, reversalLegs(state.sale, total, total, refunded, 'reversal'));

@@ -9,7 +9,7 @@ import { estimateProcessorFee, formatMoney, money, refundRefusal, saleLegs } fro
 import { ParentClosePolicy, patched, setHandler, startChild } from '@temporalio/workflow';
 import { records } from './activities.js';
 import { refund } from './aftercare.js';
-import type { CheckoutState } from './state.js';
+import { paymentOf, type CheckoutState } from './state.js';
 import { audit, discountRedemption, INVOICE_DOCUMENTS, ledger, saleLines } from './steps.js';
 
 /**
@@ -18,7 +18,7 @@ import { audit, discountRedemption, INVOICE_DOCUMENTS, ledger, saleLines } from 
  */
 export async function completePayment(state: CheckoutState): Promise<void> {
   const { input } = state;
-  const quote = state.quote!;
+  const { quote, paymentIntentId } = paymentOf(state);
   // Registered before the order row says paid, so a refund asked for as soon as the api shows
   // `paid` finds the handler; the validator refuses until the workflow knows it is paid too.
   setHandler(requestRefundUpdate, (request) => refund(state, request), {
@@ -36,7 +36,7 @@ export async function completePayment(state: CheckoutState): Promise<void> {
   const { invoiceNumber } = await records.markOrderPaid({
     tenantId: input.tenantId,
     orderId: input.orderId,
-    paymentIntentId: state.paymentIntentId!,
+    paymentIntentId,
     feeMinor,
     paidAt,
   });
@@ -57,7 +57,7 @@ export async function completePayment(state: CheckoutState): Promise<void> {
     from: 'awaiting_payment',
     to: 'paid',
     invoiceNumber,
-    paymentIntentId: state.paymentIntentId,
+    paymentIntentId,
     total: quote.total,
   });
   state.sale = saleLegs(saleLines(quote), await records.tenantFeeBps({ tenantId: input.tenantId }), feeMinor);

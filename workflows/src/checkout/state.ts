@@ -106,6 +106,18 @@ export function setUpCheckout(input: CheckoutInput): CheckoutState {
   };
 }
 
+/**
+ * The quote and PaymentIntent of a run that has created its payment, for the steps that only run
+ * after that. A run without them here is a bug, not a business answer: the plain error fails the
+ * workflow task, which Temporal retries until a fixed worker picks it up.
+ */
+export function paymentOf(state: CheckoutState): { quote: CheckoutQuote; paymentIntentId: string } {
+  const { quote, paymentIntentId } = state;
+  if (quote === null || paymentIntentId === null)
+    throw new Error(`Checkout ${state.input.orderId} reached a paid step before its payment was created`);
+  return { quote, paymentIntentId };
+}
+
 /** Removes and returns the first queued event of one of `kinds`. */
 export function takeEvent<K extends PaymentEvent['kind']>(
   state: CheckoutState,

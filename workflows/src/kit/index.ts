@@ -1,3 +1,3 @@
 export { Compensations, withCompensation } from './compensation.js';
 export { namedFailure } from './failures.js';
-export { openProcess, stepKey, type OpenProcessOptions, type ProcessRun, type ProcessState } from './process.js';
+export { openProcess, type ProcessRun } from './process.js';

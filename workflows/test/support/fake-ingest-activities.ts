@@ -22,7 +22,7 @@ export interface IngestCalls {
 }
 
 /** Facts about a well-formed 3-second FLAC. */
-export const FLAC_BLOB: BlobFacts = {
+const FLAC_BLOB: BlobFacts = {
   storageKey: 'tenants/t/assets/a/original.flac',
   sizeBytes: 412_345,
   sha256: 'ab'.repeat(32),

@@ -13,7 +13,7 @@ import { inject } from 'vitest';
 import '../../../scripts/test-support/provided.js';
 
 /** The worker-only entry that re-exports every workflow function. */
-export const workflowsPath = fileURLToPath(new URL('../../src/workflows.ts', import.meta.url));
+const workflowsPath = fileURLToPath(new URL('../../src/workflows.ts', import.meta.url));
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
