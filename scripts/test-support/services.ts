@@ -14,16 +14,30 @@ export interface TestServices {
   stop(): Promise<void>;
 }
 
+/** How the dev server keeps its state: in memory (the default), or in a SQLite file with these pragmas. */
+export interface TemporalStorage {
+  dbFilename: string;
+  /** `name=value` pairs passed as `--sqlite-pragma`. */
+  sqlitePragmas: string[];
+}
+
 /**
  * Starts, in parallel, a Temporal dev server with our search attributes, a migrated scratch
  * PostgreSQL database and stripe-mock.
  */
-export async function startTestServices(): Promise<TestServices> {
+export async function startTestServices(options: { temporalStorage?: TemporalStorage } = {}): Promise<TestServices> {
+  const storage = options.temporalStorage;
   const [temporal, database, stripe] = await Promise.all([
     TestWorkflowEnvironment.createLocal({
       server: {
         executable: { type: 'existing-path', path: toolPath('temporal') },
         ip: '127.0.0.1',
+        ...(storage === undefined
+          ? {}
+          : {
+              dbFilename: storage.dbFilename,
+              extraArgs: storage.sqlitePragmas.flatMap((pragma) => ['--sqlite-pragma', pragma]),
+            }),
         searchAttributes: [...FANFARE_SEARCH_ATTRIBUTES],
         log: { format: 'pretty', level: 'error' },
       },
