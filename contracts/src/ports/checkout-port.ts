@@ -1,4 +1,5 @@
 import type { LedgerLeg, OrderStatus, Quote, QuoteLine, TaxCountryDecision } from '@fanfare/domain';
+import type { AuditEntry } from './audit-port.js';
 
 /**
  * One priced line as checkout keeps it: the money engine's line plus whose earnings it feeds and,
@@ -70,6 +71,20 @@ export interface OrderActivities {
   priceCheckout(input: PriceCheckoutInput): Promise<CheckoutQuote>;
   /** Writes the order and its lines once (`pending`); a retry finds the first row. */
   createOrder(input: CreateOrderInput): Promise<void>;
+  /** `createOrder` and the audit entry that records it, in one transaction (one step of the workflow). */
+  openOrder(input: CreateOrderInput & { audit: AuditEntry }): Promise<void>;
+  /**
+   * Records the PaymentIntent, moves the order `pending` → `awaiting_payment` and appends the audit
+   * entry, in one transaction, once; a move the lifecycle refuses fails as `setOrderStatus` does.
+   */
+  recordAwaitingPayment(input: {
+    tenantId: string;
+    orderId: string;
+    paymentIntentId: string;
+    amountMinor: number;
+    currency: string;
+    audit: AuditEntry;
+  }): Promise<void>;
   /** Records the PaymentIntent for the order once. */
   recordPaymentIntent(input: {
     tenantId: string;

@@ -93,6 +93,11 @@ export function fakeCheckoutActivities(overrides: Partial<CheckoutActivities> = 
   const defaults: CheckoutActivities = {
     priceCheckout: async () => QUOTE,
     createOrder: async () => undefined,
+    openOrder: async ({ audit }) => void calls.audit.push(audit),
+    recordAwaitingPayment: async ({ audit }) => {
+      calls.statuses.push('awaiting_payment');
+      calls.audit.push(audit);
+    },
     recordPaymentIntent: async () => undefined,
     setOrderStatus: async ({ status }) => void calls.statuses.push(status),
     markOrderPaid: async ({ orderId }) => {
