@@ -213,14 +213,19 @@ describe('order activities (real PostgreSQL, money engine quote)', () => {
     expect(await em.count(Payment, { orderId })).toBe(1);
     const actions = (await em.find(AuditEvent, { subjectId: orderId })).map((e) => e.action);
     expect(actions.sort()).toEqual(['order.awaiting_payment', 'order.created']);
-    // A paid order cannot go back to awaiting payment under a new PaymentIntent.
-    await orders().markOrderPaid({
+    // Paid with its audit entry in the same transaction; the fee comes back with the invoice number.
+    const paid = await orders().markOrderPaid({
       tenantId,
       orderId,
       paymentIntentId: `pi_${orderId}`,
       feeMinor: 1,
       paidAt: '2026-11-22T10:00:00.000Z',
+      audit: entry('order.paid'),
     });
+    expect(paid.platformFeeBps).toBeGreaterThanOrEqual(0);
+    const paidAudit = await em.fork().findOneOrFail(AuditEvent, { subjectId: orderId, action: 'order.paid' });
+    expect(paidAudit.data).toMatchObject({ invoiceNumber: paid.invoiceNumber });
+    // A paid order cannot go back to awaiting payment under a new PaymentIntent.
     const refused = await orders()
       .recordAwaitingPayment({ ...awaiting, paymentIntentId: `pi_other_${orderId}`, audit: entry('again') })
       .catch((e: unknown) => e);

@@ -73,6 +73,14 @@ function addOrder(em: EntityManager, input: CreateOrderInput): void {
   }
 }
 
+/** The tenant's platform fee in basis points; an unknown tenant is a non-retryable invalid input. */
+async function feeBps(em: EntityManager, tenantId: string): Promise<number> {
+  const tenant = isUuid(tenantId) ? await forPlatform(em).findOne(Tenant, { id: tenantId }) : null;
+  if (tenant === null)
+    throw ApplicationFailure.nonRetryable(`Tenant ${tenantId} does not exist`, FailureType.invalidInput);
+  return tenant.platformFeeBps;
+}
+
 /** What order activities need: the database, and the seller of record that prices are taxed for. */
 export type OrderActivityDeps = DbActivityDeps & { seller: { country: string } };
 
@@ -167,7 +175,8 @@ export function createOrderActivities(deps: OrderActivityDeps): OrderActivities 
         // Locked, so a concurrent retry waits and then sees the number the first one gave.
         const order = await tx.findOne(Order, { id: input.orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (order === null) throw orderNotFound(input.tenantId, input.orderId);
-        if (order.invoiceNumber != null) return { invoiceNumber: order.invoiceNumber };
+        const platformFeeBps = await feeBps(tx, input.tenantId);
+        if (order.invoiceNumber != null) return { invoiceNumber: order.invoiceNumber, platformFeeBps };
         const paidAt = new Date(input.paidAt);
         // The tenant's one invoice sequence (credit notes share it), in this transaction.
         const invoiceNumber = (await nextInvoiceSequence(tx, input.tenantId, paidAt.getUTCFullYear())).number;
@@ -179,16 +188,13 @@ export function createOrderActivities(deps: OrderActivityDeps): OrderActivities 
           { orderId: input.orderId, providerPaymentId: input.paymentIntentId },
           { status: 'succeeded', feeMinor: input.feeMinor },
         );
-        return { invoiceNumber };
+        if (input.audit !== undefined)
+          addAuditEvent(tx, { ...input.audit, data: { ...input.audit.data, invoiceNumber } });
+        return { invoiceNumber, platformFeeBps };
       });
     },
 
-    async tenantFeeBps({ tenantId }) {
-      const tenant = isUuid(tenantId) ? await forPlatform(deps.em).findOne(Tenant, { id: tenantId }) : null;
-      if (tenant === null)
-        throw ApplicationFailure.nonRetryable(`Tenant ${tenantId} does not exist`, FailureType.invalidInput);
-      return tenant.platformFeeBps;
-    },
+    tenantFeeBps: ({ tenantId }) => feeBps(deps.em, tenantId),
 
     async recordLedgerEntries(input) {
       const em = scoped(deps.em, input.tenantId, input.orderId);

@@ -63,6 +63,8 @@ export interface MarkOrderPaidInput {
   feeMinor: number;
   /** The instant the workflow saw the payment, so a retry writes the same time. */
   paidAt: string;
+  /** The audit entry recording the payment, written in the same transaction with `invoiceNumber` added to its data. */
+  audit?: AuditEntry;
 }
 
 /** Activities over orders, payments, invoice numbers and the ledger, as checkout sees them. */
@@ -98,8 +100,11 @@ export interface OrderActivities {
    * not allow fails non-retryably with type `OrderTransitionRefused`.
    */
   setOrderStatus(input: { tenantId: string; orderId: string; status: OrderStatus }): Promise<void>;
-  /** Marks the order paid; returns its invoice number (the same one on every retry). */
-  markOrderPaid(input: MarkOrderPaidInput): Promise<{ invoiceNumber: string }>;
+  /**
+   * Marks the order paid; returns its invoice number (the same one on every retry) and the tenant's
+   * platform fee in basis points, which the sale's ledger legs need next.
+   */
+  markOrderPaid(input: MarkOrderPaidInput): Promise<{ invoiceNumber: string; platformFeeBps: number }>;
   /** The tenant's platform fee in basis points. */
   tenantFeeBps(input: { tenantId: string }): Promise<number>;
   /** Writes one balanced transaction once per `transactionKey`. */

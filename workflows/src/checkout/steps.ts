@@ -138,6 +138,7 @@ export const INVOICE_DOCUMENTS = 'checkout-invoice-documents';
 /**
  * The `patched()` id of writing the order with its audit entry, and the PaymentIntent with the move to
  * `awaiting_payment` and its audit entry, as one step each (issue #19: 7 local activities before the
- * buyer's answer become 4). Kept: the committed checkout history was recorded with the separate steps.
+ * buyer's answer become 4); marking it paid also writes its audit entry and reads the tenant's fee
+ * (2 fewer after payment). Kept: the committed checkout history was recorded with the separate steps.
  */
 export const FEWER_STEPS = 'checkout-fewer-steps';

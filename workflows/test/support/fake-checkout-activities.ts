@@ -100,9 +100,10 @@ export function fakeCheckoutActivities(overrides: Partial<CheckoutActivities> = 
     },
     recordPaymentIntent: async () => undefined,
     setOrderStatus: async ({ status }) => void calls.statuses.push(status),
-    markOrderPaid: async ({ orderId }) => {
+    markOrderPaid: async ({ orderId, audit }) => {
       calls.paid.push(orderId);
-      return { invoiceNumber: '2026-000001' };
+      if (audit !== undefined) calls.audit.push({ ...audit, data: { ...audit.data, invoiceNumber: '2026-000001' } });
+      return { invoiceNumber: '2026-000001', platformFeeBps: 1000 };
     },
     tenantFeeBps: async () => 1000,
     reserveDiscountRedemption: async ({ discountCodeId }) => {
