@@ -287,6 +287,8 @@ describe('order activities (real PostgreSQL, money engine quote)', () => {
       amountMinor: 900,
       currency: 'EUR',
     });
+    // The lifecycle expires only an order that was awaiting payment (pending → expired is refused).
+    await orders().setOrderStatus({ tenantId, orderId, status: 'awaiting_payment' });
     await orders().setOrderStatus({ tenantId, orderId, status: 'expired' });
     const em = forTenant(orm.em.fork(), tenantId);
     expect((await em.findOneOrFail(Order, { id: orderId })).status).toBe('expired');
