@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import {
+  AuditEvent,
   createOrm,
   DiscountCode,
   DiscountRedemption,
@@ -170,6 +171,67 @@ describe('order activities (real PostgreSQL, money engine quote)', () => {
     });
   });
 
+  it('writes the order with its audit entry, then the PaymentIntent with the move and its entry, each once', async () => {
+    const { tenantId, productId } = await shop();
+    const { quote } = await pricedOrder(tenantId, productId);
+    const orderId = randomUUID();
+    const entry = (action: string) => ({
+      tenantId,
+      actorType: 'workflow' as const,
+      actorId: `wf-${orderId}`,
+      action,
+      subjectType: 'order',
+      subjectId: orderId,
+      data: { action },
+      idempotencyKey: `wf-${orderId}/audit/${action}`,
+    });
+    const open = {
+      tenantId,
+      orderId,
+      workflowId: `wf-${orderId}`,
+      idempotencyKey: orderId,
+      buyer: { userId: null, email: 'b@e.com' },
+      country: 'DE',
+      quote,
+      audit: entry('order.created'),
+    };
+    const awaiting = {
+      tenantId,
+      orderId,
+      paymentIntentId: `pi_${orderId}`,
+      amountMinor: quote.total,
+      currency: 'EUR',
+      audit: entry('order.awaiting_payment'),
+    };
+    // Each twice: a retry after a lost acknowledgement writes nothing more.
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      await orders().openOrder(open);
+      await orders().recordAwaitingPayment(awaiting);
+    }
+    const em = forTenant(orm.em.fork(), tenantId);
+    expect((await em.findOneOrFail(Order, { id: orderId })).status).toBe('awaiting_payment');
+    expect(await em.count(Payment, { orderId })).toBe(1);
+    const actions = (await em.find(AuditEvent, { subjectId: orderId })).map((e) => e.action);
+    expect(actions.sort()).toEqual(['order.awaiting_payment', 'order.created']);
+    // Paid with its audit entry in the same transaction; the fee comes back with the invoice number.
+    const paid = await orders().markOrderPaid({
+      tenantId,
+      orderId,
+      paymentIntentId: `pi_${orderId}`,
+      feeMinor: 1,
+      paidAt: '2026-11-22T10:00:00.000Z',
+      audit: entry('order.paid'),
+    });
+    expect(paid.platformFeeBps).toBeGreaterThanOrEqual(0);
+    const paidAudit = await em.fork().findOneOrFail(AuditEvent, { subjectId: orderId, action: 'order.paid' });
+    expect(paidAudit.data).toMatchObject({ invoiceNumber: paid.invoiceNumber });
+    // A paid order cannot go back to awaiting payment under a new PaymentIntent.
+    const refused = await orders()
+      .recordAwaitingPayment({ ...awaiting, paymentIntentId: `pi_other_${orderId}`, audit: entry('again') })
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({ type: FailureType.orderTransitionRefused, nonRetryable: true });
+  });
+
   it('prices with a discount code and names it for the reservation; a used-up code is refused with its code', async () => {
     const { tenantId, productId } = await shop();
     const em = forTenant(orm.em, tenantId);
@@ -225,8 +287,7 @@ describe('order activities (real PostgreSQL, money engine quote)', () => {
       amountMinor: 900,
       currency: 'EUR',
     });
-    // As the checkout does: the order awaits payment once its PaymentIntent exists (the lifecycle
-    // has no pending → expired move).
+    // The lifecycle expires only an order that was awaiting payment (pending → expired is refused).
     await orders().setOrderStatus({ tenantId, orderId, status: 'awaiting_payment' });
     await orders().setOrderStatus({ tenantId, orderId, status: 'expired' });
     const em = forTenant(orm.em.fork(), tenantId);

@@ -1,9 +1,12 @@
 /**
- * `pnpm bench:checkout [buyers] [concurrency]`: N buyers through checkout → signed webhook →
- * paid → download link, over loopback HTTP against the API built in-process, with a real
- * Worker (real activities), a Temporal dev server, a scratch PostgreSQL database and
+ * `pnpm bench:checkout [buyers] [concurrency] [memory,wal]`: N buyers through checkout → signed
+ * webhook → paid → download link, over loopback HTTP against the API built in-process, with a
+ * real Worker (real activities), a Temporal dev server, a scratch PostgreSQL database and
  * stripe-mock that the bench starts and removes itself. Prints throughput and p50/p95/p99 of
  * the checkout request, of time to paid and of link issuance. Not a test.
+ * Beside it, on the same server, worker settings and concurrency, the floor (floor/): the
+ * smallest checkout-shaped workflow, and the ratios to it. Once with the dev server in memory,
+ * once on a SQLite file in WAL mode as `npm start` runs it (the third argument picks).
  * (Stripe's hosted payment page is not exercised: a signed webhook stands in for the payment.)
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -18,8 +21,11 @@ import { forPlatform, forTenant, Price, Tenant } from '@fanfare/db';
 import { buildApp } from '../../api/src/app.js';
 import { productWithFile } from '../../api/test/support/library-fixtures.js';
 import { startWorker } from '../../worker/src/index.js';
-import { startTestServices } from '../test-support/services.js';
+import pg from 'pg';
+import { startTestServices, type TestServices } from '../test-support/services.js';
 import { benchDownloadLink } from './download-link.js';
+import { benchFloor } from './floor/floor.js';
+import { bounded, childPids, cpuMs, loadAverage, percentile, percentiles } from './measure.js';
 
 interface Reply {
   ms: number;
@@ -57,33 +63,21 @@ function send(
   });
 }
 
-function percentiles(values: number[]): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-  return `p50 ${at(50).toFixed(1)} ms, p95 ${at(95).toFixed(1)} ms, p99 ${at(99).toFixed(1)} ms`;
+/** One buyer's timings. */
+interface CheckoutRun {
+  checkoutMs: number;
+  paidMs: number;
+  linkMs: number;
+  linkAfterMs: number;
 }
 
-/** Runs `work` over `items` with at most `limit` in flight. */
-async function bounded<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await work(items[index]!);
-      }
-    }),
-  );
-  return results;
-}
-
-async function main(): Promise<void> {
-  const buyers = Number(process.argv[2] ?? 100);
-  const concurrency = Number(process.argv[3] ?? 25);
-  // The SDK's per-state INFO lines would bury the numbers.
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  const services = await startTestServices();
+/** N buyers through checkout → paid → download link; the wall time and each buyer's timings. */
+async function benchCheckout(
+  services: TestServices,
+  buyers: number,
+  concurrency: number,
+  around: { start(): Promise<void>; end(): Promise<void> },
+): Promise<{ seconds: number; runs: CheckoutRun[] }> {
   const config = loadConfig({
     ...process.env,
     FANFARE_ENV: 'test',
@@ -147,8 +141,9 @@ async function main(): Promise<void> {
       }),
     );
     const signer = new Stripe('sk_test_signing_only');
+    await around.start();
     const started = performance.now();
-    const runs = await bounded(tokens, concurrency, async (token) => {
+    const runs = await bounded(tokens, concurrency, async (token): Promise<CheckoutRun> => {
       const auth = { host, authorization: `Bearer ${token}`, 'content-type': 'application/json' };
       const begin = performance.now();
       const checkout = await send(
@@ -216,28 +211,114 @@ async function main(): Promise<void> {
       }
     });
     const seconds = (performance.now() - started) / 1000;
-    console.log(
-      `checkout bench: ${buyers} buyers, ${concurrency} at a time, loopback, in ${seconds.toFixed(2)} s = ${(buyers / seconds).toFixed(1)} paid orders/s`,
-    );
-    console.log(
-      `  POST /v1/checkout (update-with-start, PaymentIntent created): ${percentiles(runs.map((r) => r.checkoutMs))}`,
-    );
-    console.log(
-      `  checkout → paid (signed webhook, order row paid):           ${percentiles(runs.map((r) => r.paidMs))}`,
-    );
-    console.log(
-      `  download link issuance (201):                               ${percentiles(runs.map((r) => r.linkMs))}`,
-    );
-    console.log(
-      `  checkout → first download link:                             ${percentiles(runs.map((r) => r.linkAfterMs))}`,
-    );
-    console.log('  (Stripe hosted page not exercised: the webhook stands in for the buyer paying.)');
+    await around.end();
+    return { seconds, runs };
   } finally {
     agent.destroy();
     await worker.shutdown();
     await app.close();
-    await services.stop();
   }
+}
+
+/** CPU used so far (ms) by this process (API, worker and the bench's clients), Temporal and the database's backends. */
+async function cpuSnapshot(
+  databaseUrl: string,
+): Promise<{ node: number; temporal: number; postgres: Map<number, number> }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const name = new URL(databaseUrl).pathname.slice(1);
+    const { rows } = await client.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [name],
+    );
+    const usage = process.cpuUsage();
+    return {
+      node: (usage.user + usage.system) / 1000,
+      temporal: childPids('temporal').reduce((sum, pid) => sum + cpuMs(pid), 0),
+      postgres: new Map(rows.map(({ pid }) => [pid, cpuMs(pid)])),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+/** CPU per workflow between two snapshots, one line. Backends opened meanwhile count from zero. */
+function cpuLine(before: Awaited<ReturnType<typeof cpuSnapshot>>, after: typeof before, count: number): string {
+  let postgres = 0;
+  for (const [pid, ms] of after.postgres) postgres += ms - (before.postgres.get(pid) ?? 0);
+  const per = (ms: number) => (ms / count).toFixed(1);
+  const node = after.node - before.node;
+  const temporal = after.temporal - before.temporal;
+  return `CPU per run: node (API + worker + bench clients) ${per(node)} ms, Temporal ${per(temporal)} ms, PostgreSQL ${per(postgres)} ms, total ${per(node + temporal + postgres)} ms`;
+}
+
+async function main(): Promise<void> {
+  const buyers = Number(process.argv[2] ?? 100);
+  const concurrency = Number(process.argv[3] ?? 25);
+  const storages = (process.argv[4] ?? 'memory,wal').split(',');
+  // The SDK's per-state INFO lines would bury the numbers.
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  console.log(`checkout bench: ${buyers} buyers, ${concurrency} at a time, loopback; load average ${loadAverage()}`);
+  for (const storage of storages) {
+    const services = await startTestServices(
+      storage === 'wal'
+        ? {
+            temporalStorage: {
+              dbFilename: path.join(mkdtempSync(path.join(tmpdir(), 'fanfare-bench-temporal-')), 'temporal.sqlite'),
+              sqlitePragmas: ['journal_mode=wal', 'synchronous=normal'],
+            },
+          }
+        : {},
+    );
+    try {
+      const snapshots: Awaited<ReturnType<typeof cpuSnapshot>>[] = [];
+      const around = {
+        start: async () => void snapshots.push(await cpuSnapshot(services.databaseUrl)),
+        end: async () => void snapshots.push(await cpuSnapshot(services.databaseUrl)),
+      };
+      const floor = await benchFloor(services.temporalAddress, services.temporalNamespace, buyers, concurrency, around);
+      const checkout = await benchCheckout(services, buyers, concurrency, around);
+      const [floorBefore, floorAfter, checkoutBefore, checkoutAfter] = snapshots as [
+        (typeof snapshots)[0],
+        (typeof snapshots)[0],
+        (typeof snapshots)[0],
+        (typeof snapshots)[0],
+      ];
+      const floorRate = buyers / floor.seconds;
+      const checkoutRate = buyers / checkout.seconds;
+      const floorP95 = percentile(
+        floor.samples.map((s) => s.startMs),
+        95,
+      );
+      const checkoutP95 = percentile(
+        checkout.runs.map((r) => r.checkoutMs),
+        95,
+      );
+      console.log(`\nTemporal dev server ${storage === 'wal' ? 'on SQLite, WAL + synchronous=normal' : 'in memory'}:`);
+      console.log(`  floor: ${floorRate.toFixed(1)} workflows/s (${floor.seconds.toFixed(2)} s)`);
+      console.log(
+        `    start update (3 local activities):          ${percentiles(floor.samples.map((s) => s.startMs))}`,
+      );
+      console.log(`    start → child done (signal, 3 more):        ${percentiles(floor.samples.map((s) => s.doneMs))}`);
+      console.log(`    ${cpuLine(floorBefore, floorAfter, buyers)}`);
+      console.log(`  checkout: ${checkoutRate.toFixed(1)} paid orders/s (${checkout.seconds.toFixed(2)} s)`);
+      const line = (label: string, pick: (r: CheckoutRun) => number) =>
+        console.log(`    ${label.padEnd(45)}${percentiles(checkout.runs.map(pick))}`);
+      line('POST /v1/checkout (update-with-start):', (r) => r.checkoutMs);
+      line('checkout → paid (signed webhook, row paid):', (r) => r.paidMs);
+      line('download link issuance (201):', (r) => r.linkMs);
+      line('checkout → first download link:', (r) => r.linkAfterMs);
+      console.log(`    ${cpuLine(checkoutBefore, checkoutAfter, buyers)}`);
+      console.log(
+        `  ratio: checkout request p95 ${(checkoutP95 / floorP95).toFixed(2)}× the floor's (target ≤ 1.5×); paid orders/s ${((100 * checkoutRate) / floorRate).toFixed(0)}% of the floor's (target ≥ 60%)`,
+      );
+    } finally {
+      await services.stop();
+    }
+  }
+  console.log('\n(Stripe hosted page not exercised: the webhook stands in for the buyer paying.)');
+  console.log(`load average at the end ${loadAverage()}`);
 }
 
 await main();

@@ -24,6 +24,13 @@ export interface TestServices {
   stop(): Promise<void>;
 }
 
+/** How the dev server keeps its state: in memory (the default), or in a SQLite file with these pragmas. */
+export interface TemporalStorage {
+  dbFilename: string;
+  /** `name=value` pairs passed as `--sqlite-pragma`. */
+  sqlitePragmas: string[];
+}
+
 /**
  * The PostgreSQL server of a test run: TEST_DATABASE_URL's or DATABASE_URL's when set, else the
  * machine's, else an embedded one with its cluster under `.data/` (this run's own, removed by `stop()`).
@@ -49,13 +56,20 @@ export async function testDatabaseServer(): Promise<DatabaseServer> {
  * Starts, in parallel, a Temporal dev server with our search attributes, a migrated scratch
  * PostgreSQL database (on the server `testDatabaseServer` chooses), stripe-mock and Mailpit.
  */
-export async function startTestServices(): Promise<TestServices> {
+export async function startTestServices(options: { temporalStorage?: TemporalStorage } = {}): Promise<TestServices> {
+  const storage = options.temporalStorage;
   const server = await testDatabaseServer();
   const [temporal, database, stripe, mailpit] = await Promise.all([
     TestWorkflowEnvironment.createLocal({
       server: {
         executable: { type: 'existing-path', path: toolPath('temporal') },
         ip: '127.0.0.1',
+        ...(storage === undefined
+          ? {}
+          : {
+              dbFilename: storage.dbFilename,
+              extraArgs: storage.sqlitePragmas.flatMap((pragma) => ['--sqlite-pragma', pragma]),
+            }),
         searchAttributes: [...FANFARE_SEARCH_ATTRIBUTES],
         log: { format: 'pretty', level: 'error' },
       },

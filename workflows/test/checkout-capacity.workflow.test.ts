@@ -54,6 +54,8 @@ function sequenced(overrides: Partial<CheckoutActivities> = {}) {
     },
     cancelPaymentIntent: async () => void order.push('cancel payment intent'),
     setOrderStatus: async ({ status }) => void order.push(`order ${status}`),
+    // The move to awaiting_payment is one step with the PaymentIntent's record (checkout-fewer-steps).
+    recordAwaitingPayment: async () => void order.push('order awaiting_payment'),
     ...overrides,
   });
   return { ...fakes, order };

@@ -196,6 +196,8 @@ describe('checkoutWorkflow (real Temporal dev server, fake activities)', () => {
         ...activities,
         cancelPaymentIntent: async () => void order.push('cancel payment intent'),
         setOrderStatus: async ({ status }) => void order.push(`order ${status}`),
+        // The move to awaiting_payment is one step with the PaymentIntent's record (checkout-fewer-steps).
+        recordAwaitingPayment: async () => void order.push('order awaiting_payment'),
       },
       async () => {
         await startCheckout(temporal.client, taskQueue, input);
@@ -348,6 +350,8 @@ describe('checkoutWorkflow (real Temporal dev server, fake activities)', () => {
       },
       cancelPaymentIntent: async () => void order.push('cancel payment intent'),
       setOrderStatus: async ({ status }) => void order.push(`order ${status}`),
+      // The move to awaiting_payment is one step with the PaymentIntent's record (checkout-fewer-steps).
+      recordAwaitingPayment: async () => void order.push('order awaiting_payment'),
     });
     const expiring = checkoutInput({ paymentWindowSeconds: 1 });
     await withWorker(expired.activities, async () => {

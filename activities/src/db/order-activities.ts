@@ -12,9 +12,10 @@ import {
   Tenant,
   type EntityManager,
 } from '@fanfare/db';
-import { FailureType, type OrderActivities } from '@fanfare/contracts';
+import { FailureType, type CreateOrderInput, type OrderActivities } from '@fanfare/contracts';
 import { canMoveOrder, type OrderStatus } from '@fanfare/domain';
 import type { DbActivityDeps } from './asset-activities.js';
+import { addAuditEvent } from './audit-activities.js';
 import { isUuid, uuidFromKey } from './deterministic-uuid.js';
 import { priceCheckout } from './pricing.js';
 
@@ -40,6 +41,46 @@ const PAYMENT_STATUS_FOR: Partial<Record<OrderStatus, Payment['status']>> = {
   paid: 'succeeded',
 };
 
+/** Adds the order and its lines (`pending`) to `em`'s unit of work. */
+function addOrder(em: EntityManager, input: CreateOrderInput): void {
+  const { quote } = input;
+  const order = em.create(Order, {
+    id: input.orderId,
+    buyerUserId: input.buyer.userId,
+    buyerEmail: input.buyer.email,
+    currency: quote.currency,
+    subtotalMinor: quote.subtotal,
+    discountMinor: quote.discount,
+    taxMinor: quote.tax.reduce((sum, t) => sum + t.amount, 0),
+    totalMinor: quote.total,
+    // Kept for tax audits: which rule chose the country from which evidence.
+    taxEvidence:
+      quote.taxDecision === undefined ? null : { ...quote.taxDecision, evidence: { ...quote.taxDecision.evidence } },
+    country: input.country,
+    idempotencyKey: input.idempotencyKey,
+    workflowId: input.workflowId,
+  });
+  for (const line of quote.lines) {
+    em.create(OrderLine, {
+      order,
+      productId: line.productId,
+      quantity: line.quantity,
+      unitAmountMinor: line.unitAmount,
+      discountMinor: line.discount,
+      taxMinor: line.tax.reduce((sum, t) => sum + t.amount, 0),
+      totalMinor: line.total,
+    });
+  }
+}
+
+/** The tenant's platform fee in basis points; an unknown tenant is a non-retryable invalid input. */
+async function feeBps(em: EntityManager, tenantId: string): Promise<number> {
+  const tenant = isUuid(tenantId) ? await forPlatform(em).findOne(Tenant, { id: tenantId }) : null;
+  if (tenant === null)
+    throw ApplicationFailure.nonRetryable(`Tenant ${tenantId} does not exist`, FailureType.invalidInput);
+  return tenant.platformFeeBps;
+}
+
 /** What order activities need: the database, and the seller of record that prices are taxed for. */
 export type OrderActivityDeps = DbActivityDeps & { seller: { country: string } };
 
@@ -55,37 +96,44 @@ export function createOrderActivities(deps: OrderActivityDeps): OrderActivities 
     async createOrder(input) {
       const em = scoped(deps.em, input.tenantId, input.orderId);
       if ((await em.count(Order, { id: input.orderId })) > 0) return;
-      const { quote } = input;
-      const order = em.create(Order, {
-        id: input.orderId,
-        buyerUserId: input.buyer.userId,
-        buyerEmail: input.buyer.email,
-        currency: quote.currency,
-        subtotalMinor: quote.subtotal,
-        discountMinor: quote.discount,
-        taxMinor: quote.tax.reduce((sum, t) => sum + t.amount, 0),
-        totalMinor: quote.total,
-        // Kept for tax audits: which rule chose the country from which evidence.
-        taxEvidence:
-          quote.taxDecision === undefined
-            ? null
-            : { ...quote.taxDecision, evidence: { ...quote.taxDecision.evidence } },
-        country: input.country,
-        idempotencyKey: input.idempotencyKey,
-        workflowId: input.workflowId,
-      });
-      for (const line of quote.lines) {
-        em.create(OrderLine, {
-          order,
-          productId: line.productId,
-          quantity: line.quantity,
-          unitAmountMinor: line.unitAmount,
-          discountMinor: line.discount,
-          taxMinor: line.tax.reduce((sum, t) => sum + t.amount, 0),
-          totalMinor: line.total,
-        });
-      }
+      addOrder(em, input);
       await em.flush();
+    },
+
+    async openOrder({ audit, ...input }) {
+      const em = scoped(deps.em, input.tenantId, input.orderId);
+      // One flush is one transaction: the order, its lines and its audit entry land together or not at all.
+      if ((await em.count(Order, { id: input.orderId })) > 0) return;
+      addOrder(em, input);
+      addAuditEvent(em, audit);
+      await em.flush();
+    },
+
+    async recordAwaitingPayment({ audit, ...input }) {
+      const em = scoped(deps.em, input.tenantId, input.orderId);
+      await em.transactional(async (tx) => {
+        const order = await tx.findOne(Order, { id: input.orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (order === null) throw orderNotFound(input.tenantId, input.orderId);
+        // A retry after a lost acknowledgement finds the payment recorded and the order already moved.
+        if ((await tx.count(Payment, { providerPaymentId: input.paymentIntentId })) > 0) return;
+        const from = order.status as OrderStatus;
+        if (!canMoveOrder(from, 'awaiting_payment')) {
+          throw ApplicationFailure.nonRetryable(
+            `Order ${input.orderId} cannot move from ${from} to awaiting_payment`,
+            FailureType.orderTransitionRefused,
+            { from, to: 'awaiting_payment' },
+          );
+        }
+        tx.create(Payment, {
+          orderId: input.orderId,
+          providerPaymentId: input.paymentIntentId,
+          status: 'requires_payment_method',
+          amountMinor: input.amountMinor,
+          currency: input.currency,
+        });
+        order.status = 'awaiting_payment';
+        addAuditEvent(tx, audit);
+      });
     },
 
     async recordPaymentIntent(input) {
@@ -127,7 +175,8 @@ export function createOrderActivities(deps: OrderActivityDeps): OrderActivities 
         // Locked, so a concurrent retry waits and then sees the number the first one gave.
         const order = await tx.findOne(Order, { id: input.orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (order === null) throw orderNotFound(input.tenantId, input.orderId);
-        if (order.invoiceNumber != null) return { invoiceNumber: order.invoiceNumber };
+        const platformFeeBps = await feeBps(tx, input.tenantId);
+        if (order.invoiceNumber != null) return { invoiceNumber: order.invoiceNumber, platformFeeBps };
         const paidAt = new Date(input.paidAt);
         // The tenant's one invoice sequence (credit notes share it), in this transaction.
         const invoiceNumber = (await nextInvoiceSequence(tx, input.tenantId, paidAt.getUTCFullYear())).number;
@@ -139,16 +188,13 @@ export function createOrderActivities(deps: OrderActivityDeps): OrderActivities 
           { orderId: input.orderId, providerPaymentId: input.paymentIntentId },
           { status: 'succeeded', feeMinor: input.feeMinor },
         );
-        return { invoiceNumber };
+        if (input.audit !== undefined)
+          addAuditEvent(tx, { ...input.audit, data: { ...input.audit.data, invoiceNumber } });
+        return { invoiceNumber, platformFeeBps };
       });
     },
 
-    async tenantFeeBps({ tenantId }) {
-      const tenant = isUuid(tenantId) ? await forPlatform(deps.em).findOne(Tenant, { id: tenantId }) : null;
-      if (tenant === null)
-        throw ApplicationFailure.nonRetryable(`Tenant ${tenantId} does not exist`, FailureType.invalidInput);
-      return tenant.platformFeeBps;
-    },
+    tenantFeeBps: ({ tenantId }) => feeBps(deps.em, tenantId),
 
     async recordLedgerEntries(input) {
       const em = scoped(deps.em, input.tenantId, input.orderId);

@@ -1,4 +1,5 @@
 import type { LedgerLeg, OrderStatus, Quote, QuoteLine, TaxCountryDecision } from '@fanfare/domain';
+import type { AuditEntry } from './audit-port.js';
 
 /**
  * One priced line as checkout keeps it: the money engine's line plus whose earnings it feeds and,
@@ -62,6 +63,8 @@ export interface MarkOrderPaidInput {
   feeMinor: number;
   /** The instant the workflow saw the payment, so a retry writes the same time. */
   paidAt: string;
+  /** The audit entry recording the payment, written in the same transaction with `invoiceNumber` added to its data. */
+  audit?: AuditEntry;
 }
 
 /** Activities over orders, payments, invoice numbers and the ledger, as checkout sees them. */
@@ -70,6 +73,20 @@ export interface OrderActivities {
   priceCheckout(input: PriceCheckoutInput): Promise<CheckoutQuote>;
   /** Writes the order and its lines once (`pending`); a retry finds the first row. */
   createOrder(input: CreateOrderInput): Promise<void>;
+  /** `createOrder` and the audit entry that records it, in one transaction (one step of the workflow). */
+  openOrder(input: CreateOrderInput & { audit: AuditEntry }): Promise<void>;
+  /**
+   * Records the PaymentIntent, moves the order `pending` → `awaiting_payment` and appends the audit
+   * entry, in one transaction, once; a move the lifecycle refuses fails as `setOrderStatus` does.
+   */
+  recordAwaitingPayment(input: {
+    tenantId: string;
+    orderId: string;
+    paymentIntentId: string;
+    amountMinor: number;
+    currency: string;
+    audit: AuditEntry;
+  }): Promise<void>;
   /** Records the PaymentIntent for the order once. */
   recordPaymentIntent(input: {
     tenantId: string;
@@ -83,8 +100,11 @@ export interface OrderActivities {
    * not allow fails non-retryably with type `OrderTransitionRefused`.
    */
   setOrderStatus(input: { tenantId: string; orderId: string; status: OrderStatus }): Promise<void>;
-  /** Marks the order paid; returns its invoice number (the same one on every retry). */
-  markOrderPaid(input: MarkOrderPaidInput): Promise<{ invoiceNumber: string }>;
+  /**
+   * Marks the order paid; returns its invoice number (the same one on every retry) and the tenant's
+   * platform fee in basis points, which the sale's ledger legs need next.
+   */
+  markOrderPaid(input: MarkOrderPaidInput): Promise<{ invoiceNumber: string; platformFeeBps: number }>;
   /** The tenant's platform fee in basis points. */
   tenantFeeBps(input: { tenantId: string }): Promise<number>;
   /** Writes one balanced transaction once per `transactionKey`. */

@@ -1,11 +1,21 @@
 import { checkoutSummary, DEFAULT_CHECKOUT_POLICY, type CheckoutInput, type CheckoutResult } from '@fanfare/contracts';
-import { condition, log } from '@temporalio/workflow';
+import { condition, log, patched } from '@temporalio/workflow';
 import { Compensations } from '../kit/index.js';
 import { payments, records } from './activities.js';
 import { aftercare } from './aftercare.js';
 import { completePayment } from './paid.js';
 import { drainHandlers, setUpCheckout, takeEvent, type CheckoutState } from './state.js';
-import { audit, customerKey, discountRedemption, reject, taxOf, tokenCapacityLines, transition } from './steps.js';
+import {
+  audit,
+  auditEntry,
+  customerKey,
+  discountRedemption,
+  FEWER_STEPS,
+  reject,
+  taxOf,
+  tokenCapacityLines,
+  transition,
+} from './steps.js';
 
 /** What the undos are told: how the checkout ended, and what the order's audit records about it. */
 interface Ending {
@@ -67,18 +77,28 @@ async function priceAndReserve(state: CheckoutState, saga: Compensations<Ending>
   const quote = state.quote;
   const { workflowId } = process;
   const order = { tenantId, orderId, workflowId, idempotencyKey: input.idempotencyKey, buyer: input.buyer };
-  await saga.step(
-    'order',
-    () => records.createOrder({ ...order, country: input.country, quote }),
-    (_, ending) => transition(state, ending.outcome, ending.data),
-  );
-  const eulaVersion = input.eulaAccepted.version;
-  await audit(state, 'order.created', {
+  const created = {
     total: quote.total,
     currency: quote.currency,
     items: input.items,
-    eulaVersion,
-  });
+    eulaVersion: input.eulaAccepted.version,
+  };
+  // Histories recorded before FEWER_STEPS replay the separate order, audit and status steps.
+  const fewerSteps = patched(FEWER_STEPS);
+  await saga.step(
+    'order',
+    () =>
+      fewerSteps
+        ? records.openOrder({
+            ...order,
+            country: input.country,
+            quote,
+            audit: auditEntry(state, 'order.created', created),
+          })
+        : records.createOrder({ ...order, country: input.country, quote }),
+    (_, ending) => transition(state, ending.outcome, ending.data),
+  );
+  if (!fewerSteps) await audit(state, 'order.created', created);
 
   // Held before the buyer can pay, so a code with one use left cannot be paid for twice.
   if (quote.discountId != null) {
@@ -118,8 +138,15 @@ async function priceAndReserve(state: CheckoutState, saga: Compensations<Ending>
   state.paymentIntentId = intent.paymentIntentId;
   const { paymentIntentId, clientSecret } = intent;
   const amount = { amountMinor: quote.total, currency: quote.currency };
-  await records.recordPaymentIntent({ tenantId, orderId, paymentIntentId, ...amount });
-  await transition(state, 'awaiting_payment', { paymentIntentId });
+  if (fewerSteps) {
+    const moved = { from: process.status().orderStatus, to: 'awaiting_payment', paymentIntentId };
+    const entry = auditEntry(state, 'order.awaiting_payment', moved);
+    await records.recordAwaitingPayment({ tenantId, orderId, paymentIntentId, ...amount, audit: entry });
+    process.update({ orderStatus: 'awaiting_payment' });
+  } else {
+    await records.recordPaymentIntent({ tenantId, orderId, paymentIntentId, ...amount });
+    await transition(state, 'awaiting_payment', { paymentIntentId });
+  }
   const { subtotal, discount, total, currency } = quote;
   const totals = { subtotal, discount, tax: taxOf(quote), total, currency };
   const payment = { provider: 'stripe' as const, paymentIntentId, clientSecret };

@@ -10,7 +10,7 @@ import { ParentClosePolicy, patched, setHandler, startChild } from '@temporalio/
 import { records } from './activities.js';
 import { refund } from './aftercare.js';
 import { paymentOf, type CheckoutState } from './state.js';
-import { audit, discountRedemption, INVOICE_DOCUMENTS, ledger, saleLines } from './steps.js';
+import { audit, auditEntry, discountRedemption, FEWER_STEPS, INVOICE_DOCUMENTS, ledger, saleLines } from './steps.js';
 
 /**
  * Marks the order paid (with its invoice number), records the sale in the ledger and starts the
@@ -33,12 +33,21 @@ export async function completePayment(state: CheckoutState): Promise<void> {
   });
   const feeMinor = estimateProcessorFee(quote.total);
   const paidAt = new Date(Date.now()).toISOString();
-  const { invoiceNumber } = await records.markOrderPaid({
+  // Histories recorded before FEWER_STEPS replay the separate audit and fee steps.
+  const fewerSteps = patched(FEWER_STEPS);
+  const paidEntry = {
+    from: 'awaiting_payment',
+    to: 'paid',
+    paymentIntentId,
+    total: quote.total,
+  };
+  const { invoiceNumber, platformFeeBps } = await records.markOrderPaid({
     tenantId: input.tenantId,
     orderId: input.orderId,
     paymentIntentId,
     feeMinor,
     paidAt,
+    ...(fewerSteps ? { audit: auditEntry(state, 'order.paid', paidEntry) } : {}),
   });
   state.process.update({ orderStatus: 'paid', invoiceNumber });
   const total = formatMoney(money(quote.total, quote.currency), 'en-US');
@@ -53,14 +62,9 @@ export async function completePayment(state: CheckoutState): Promise<void> {
       issuedAt: paidAt,
     });
   }
-  await audit(state, 'order.paid', {
-    from: 'awaiting_payment',
-    to: 'paid',
-    invoiceNumber,
-    paymentIntentId,
-    total: quote.total,
-  });
-  state.sale = saleLegs(saleLines(quote), await records.tenantFeeBps({ tenantId: input.tenantId }), feeMinor);
+  if (!fewerSteps) await audit(state, 'order.paid', { ...paidEntry, invoiceNumber });
+  const feeBps = fewerSteps ? platformFeeBps : await records.tenantFeeBps({ tenantId: input.tenantId });
+  state.sale = saleLegs(saleLines(quote), feeBps, feeMinor);
   await ledger(state, 'sale', state.sale);
   if (quote.discountId != null) await records.confirmDiscountRedemption(discountRedemption(state, quote.discountId));
   if (state.capacityHeld) await records.confirmTokenCapacity({ tenantId: input.tenantId, orderId: input.orderId });

@@ -93,11 +93,17 @@ export function fakeCheckoutActivities(overrides: Partial<CheckoutActivities> = 
   const defaults: CheckoutActivities = {
     priceCheckout: async () => QUOTE,
     createOrder: async () => undefined,
+    openOrder: async ({ audit }) => void calls.audit.push(audit),
+    recordAwaitingPayment: async ({ audit }) => {
+      calls.statuses.push('awaiting_payment');
+      calls.audit.push(audit);
+    },
     recordPaymentIntent: async () => undefined,
     setOrderStatus: async ({ status }) => void calls.statuses.push(status),
-    markOrderPaid: async ({ orderId }) => {
+    markOrderPaid: async ({ orderId, audit }) => {
       calls.paid.push(orderId);
-      return { invoiceNumber: '2026-000001' };
+      if (audit !== undefined) calls.audit.push({ ...audit, data: { ...audit.data, invoiceNumber: '2026-000001' } });
+      return { invoiceNumber: '2026-000001', platformFeeBps: 1000 };
     },
     tenantFeeBps: async () => 1000,
     reserveDiscountRedemption: async ({ discountCodeId }) => {
