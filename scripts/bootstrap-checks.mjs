@@ -102,7 +102,7 @@ export function goToolDecision({ name, pin, installed, onPath, go }) {
 }
 
 /** What each system package is for, to say what does not work while it is missing. */
-export const PACKAGE_USES = {
+const PACKAGE_USES = {
   ffmpeg: 'the worker cannot transcode audio and video, and the demo catalog gets no media renditions',
   chromium: 'the browser tests cannot run',
 };
@@ -120,7 +120,7 @@ export function missingPackageMessages(missing, { root, apt }) {
 }
 
 /** True when something accepts a TCP connection at `host:port` within `timeoutMs`. */
-export function answers(address, timeoutMs = 1000) {
+function answers(address, timeoutMs = 1000) {
   const colon = address.lastIndexOf(':');
   const host = address.slice(0, colon);
   const port = Number(address.slice(colon + 1));

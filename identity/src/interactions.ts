@@ -5,7 +5,7 @@ import { codePage, emailPage } from './pages.js';
 import { type CodeRefusal, type SignInCodes, WindowLimiter } from './sign-in-codes.js';
 
 /** Sends a sign-in code letter; the idempotency key makes a retried request send once. */
-export type SendSignInCode = (input: {
+type SendSignInCode = (input: {
   idempotencyKey: string;
   to: string;
   code: string;

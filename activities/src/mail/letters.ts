@@ -5,13 +5,11 @@ import type { Money, STOREFRONT_LOCALES } from '@fanfare/domain';
 export type MailLocale = (typeof STOREFRONT_LOCALES)[number];
 
 /** One priced line of a receipt. */
-export interface ReceiptLine {
+interface ReceiptLine {
   title: string;
   quantity: number;
   total: Money;
 }
-
-
 
 /**
  * Every transactional letter and the facts it prints, keyed by `kind`. The words come from the

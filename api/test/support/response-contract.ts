@@ -9,7 +9,7 @@ addFormats(ajv);
 const compiled = new WeakMap<object, ValidateFunction>();
 
 /** Every answer that broke its route's documented response schema, for a test to report. */
-export const contractViolations: string[] = [];
+const contractViolations: string[] = [];
 
 function validatorFor(schema: object): ValidateFunction {
   let validate = compiled.get(schema);

@@ -6,7 +6,7 @@ export function isApiPath(rawPath: string): boolean {
 }
 
 /** The API's default `API_BODY_LIMIT_BYTES`. */
-export const DEFAULT_API_BODY_LIMIT_BYTES = 1_048_576;
+const DEFAULT_API_BODY_LIMIT_BYTES = 1_048_576;
 
 /**
  * Forwards a request to the API, keeping the buyer's Host header so that the API resolves the

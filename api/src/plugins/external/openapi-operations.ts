@@ -12,7 +12,7 @@ const capitalize = (word: string): string => word.charAt(0).toUpperCase() + word
  * A stable operationId from the method and path, which client generators and the console's
  * data layer name their calls by: `GET /v1/catalog/products/:slug` → `getCatalogProductsBySlug`.
  */
-export function operationIdOf(method: string, url: string): string {
+function operationIdOf(method: string, url: string): string {
   const words = url
     .split('/')
     .filter((segment) => segment !== '' && segment !== 'v1')
