@@ -1,15 +1,8 @@
-import { ApplicationFailure } from '@temporalio/common';
 import { confirmTokenCapacity, releaseTokenCapacity, reserveTokenCapacity } from '@fanfare/db';
 import { FailureType, type CapacityActivities } from '@fanfare/contracts';
 import type { DbActivityDeps } from './asset-activities.js';
-import { isUuid } from './deterministic-uuid.js';
+import { requireUuids } from './require-uuids.js';
 import { reserveOrRefuse } from './reservation-refusal.js';
-
-function requireUuids(...values: string[]): void {
-  // A malformed id would make PostgreSQL fail the same way on every retry.
-  const bad = values.find((value) => !isUuid(value));
-  if (bad !== undefined) throw ApplicationFailure.nonRetryable(`Malformed id ${bad}`, FailureType.invalidInput);
-}
 
 /**
  * Token-pack capacity for checkout: reserve when the order is created, confirm when it is paid,

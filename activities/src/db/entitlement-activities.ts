@@ -16,18 +16,13 @@ import {
   type GrantedEntitlement,
 } from '@fanfare/contracts';
 import type { DbActivityDeps } from './asset-activities.js';
-import { isUuid, uuidFromKey } from './deterministic-uuid.js';
+import { uuidFromKey } from './deterministic-uuid.js';
+import { requireUuids } from './require-uuids.js';
 import { periodEnd, rightsFor } from './entitlement-rights.js';
 
 /** The id of the entitlement an order gives to a product: the same on every retry and replay. */
 export function entitlementIdFor(tenantId: string, orderId: string, productId: string): string {
   return uuidFromKey(`entitlement/${tenantId}/${orderId}/${productId}`);
-}
-
-function requireUuids(...values: string[]): void {
-  // A malformed id would make PostgreSQL fail the same way on every retry.
-  const bad = values.find((value) => !isUuid(value));
-  if (bad !== undefined) throw ApplicationFailure.nonRetryable(`Malformed id ${bad}`, FailureType.invalidInput);
 }
 
 /** Workflow idempotency keys start with the workflow id, which is the actor of the audit event. */
