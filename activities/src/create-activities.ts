@@ -11,6 +11,8 @@ import { createVatActivities, type VatActivityDeps } from './vat/vat-activities.
 import { createPaymentActivities, type PaymentActivityDeps } from './stripe/payment-activities.js';
 import { createMediaActivities, type MediaActivityDeps } from './media/media-activities.js';
 import { createStorageActivities, type StorageActivityDeps } from './storage/storage-activities.js';
+import { createTranscodeActivities, type TranscodeActivityDeps } from './media/transcode-activities.js';
+import { createTrackActivities } from './db/track-activities.js';
 
 /** The intersection of a union's members (`A | B` → `A & B`). */
 type Intersection<U> = (U extends unknown ? (member: U) => void : never) extends (all: infer I) => void ? I : never;
@@ -21,6 +23,7 @@ export type FanfareActivities = Intersection<ActivityGroups[keyof ActivityGroups
 /** Everything the activity groups need, already built by the caller from configuration. */
 export type ActivityDeps = StorageActivityDeps &
   MediaActivityDeps &
+  TranscodeActivityDeps &
   DbActivityDeps &
   PaymentActivityDeps &
   InvoiceActivityDeps &
@@ -46,6 +49,8 @@ export function createActivityGroups(deps: ActivityDeps): ActivityGroups {
     invoices: createInvoiceActivities(deps),
     fx: createFxActivities(deps),
     vat: createVatActivities(deps),
+    transcoding: createTranscodeActivities(deps),
+    tracks: createTrackActivities(deps),
   };
 }
 

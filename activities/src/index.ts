@@ -28,3 +28,12 @@ export {
   type ViesVerifierOptions,
 } from './vat/vies-verifier.js';
 export { UnverifiedVatIdVerifier, type UnverifiedVatIdVerification } from './vat/unverified-vat-id-verifier.js';
+export {
+  createTranscodeActivities,
+  masterEntries,
+  type TranscodeActivityDeps,
+} from './media/transcode-activities.js';
+export { createFfmpegTranscoder } from './media/ffmpeg-transcoder.js';
+export type { Transcoder, TranscodeJob, TranscodeMeasurements } from './media/transcoder.js';
+export { waveformPeaks, type WaveformPeaks } from './media/waveform.js';
+export { createTrackActivities } from './db/track-activities.js';

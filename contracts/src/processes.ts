@@ -10,6 +10,8 @@ import type {
   OrderActivities,
   PaymentActivities,
   StorageActivities,
+  TrackActivities,
+  TranscodeActivities,
   VatActivities,
 } from './ports/index.js';
 
@@ -30,6 +32,8 @@ export interface ActivityGroups {
   invoices: InvoiceActivities;
   fx: FxActivities;
   vat: VatActivities;
+  transcoding: TranscodeActivities;
+  tracks: TrackActivities;
 }
 
 /** The name of one activity group. */

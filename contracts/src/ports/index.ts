@@ -45,3 +45,10 @@ export type {
   TokenCapacityReservation,
   CapacityActivities,
 } from './capacity-port.js';
+export type {
+  RenditionEntry,
+  TranscodedAudio,
+  TranscodeAudioInput,
+  TranscodeActivities,
+  TrackActivities,
+} from './transcode-port.js';

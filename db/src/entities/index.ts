@@ -23,6 +23,7 @@ import { FxRateSnapshotSchema } from './fx-rate-snapshot.entity.js';
 import { InvoiceSchema } from './invoice.entity.js';
 import { CapacityReservationSchema } from './capacity-reservation.entity.js';
 import { WishlistItemSchema } from './wishlist-item.entity.js';
+import { TrackTranscodeSchema } from './track-transcode.entity.js';
 
 export * from './asset.entity.js';
 export * from './audit-event.entity.js';
@@ -49,6 +50,7 @@ export * from './fx-rate-snapshot.entity.js';
 export * from './invoice.entity.js';
 export * from './capacity-reservation.entity.js';
 export * from './wishlist-item.entity.js';
+export * from './track-transcode.entity.js';
 
 /** Platform-level entities: no tenant filter. */
 export const platformEntities = [TenantSchema, UserSchema, StripeEventSchema, FxRateSnapshotSchema] as const;
@@ -76,6 +78,7 @@ export const tenantOwnedEntities = [
   InvoiceSchema,
   CapacityReservationSchema,
   WishlistItemSchema,
+  TrackTranscodeSchema,
 ] as const;
 
 /** The explicit entity list given to MikroORM (no folder scanning). */
