@@ -29,7 +29,7 @@ import { checkDuration, untranscoded } from './rules.js';
 // Cancellation waits for the activity to stop ffmpeg and remove its partial output.
 const transcoding = proxyActivities<TranscodeActivities>({
   startToCloseTimeout: '2 hours',
-  heartbeatTimeout: '1 minute',
+  heartbeatTimeout: '30 seconds',
   cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
   retry: {
     initialInterval: '5 seconds',
