@@ -7,6 +7,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { FsBlobStore } from '@fanfare/storage';
 import { FailureType, TRANSCODE_PRESET, type TranscodedAudio } from '@fanfare/contracts';
 import { Parser } from 'm3u8-parser';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTranscodeActivities, type WaveformPeaks } from '../src/index.js';
 import { FFMPEG, makeTempDir } from './support/media-fixtures.js';
@@ -198,5 +199,34 @@ describe('transcodeAudio (real ffmpeg, local backend)', () => {
     const failure = await run(new MockActivityEnvironment(), 'originals/cut.flac', 'out/cut').catch((e) => e);
     expect(failure).toMatchObject({ type: FailureType.undecodableMedia, nonRetryable: true });
     await expect(readdir(path.join(blobRoot, 'out', 'cut'))).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('renderCoverArt (real sharp)', () => {
+  it('renders 1200, 512 and 128 px squares as WebP and JPEG from a landscape cover', async () => {
+    const dir = await makeTempDir('cover');
+    try {
+      const blobs = new FsBlobStore(path.join(dir, 'blobs'));
+      const transcoding = createTranscodeActivities({ blobs, workDir: dir });
+      const cover = await sharp({ create: { width: 1800, height: 1400, channels: 3, background: '#c0392b' } })
+        .png()
+        .toBuffer();
+      await blobs.put('covers/c.png', cover, { contentType: 'image/png' });
+      const keys: string[] = await new MockActivityEnvironment().run(transcoding.renderCoverArt, {
+        storageKey: 'covers/c.png',
+        outputPrefix: 'out/cover',
+        presetVersion: TRANSCODE_PRESET.version,
+      });
+      expect([...keys].sort()).toEqual(
+        ['1200', '128', '512'].flatMap((width) => [`out/cover/${width}.jpg`, `out/cover/${width}.webp`]).sort(),
+      );
+      for (const key of keys) {
+        const meta = await sharp(path.join(dir, 'blobs', ...key.split('/'))).metadata();
+        const width = Number(path.basename(key).split('.')[0]);
+        expect([meta.width, meta.height, meta.format]).toEqual([width, width, key.endsWith('.jpg') ? 'jpeg' : 'webp']);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -169,7 +169,7 @@ export function createTranscodeActivities(deps: TranscodeActivityDeps): Transcod
         const outputDir = path.join(dir, 'cover');
         await mkdir(outputDir);
         await renderCover(Buffer.concat(chunks), preset.coverWidths, outputDir);
-        await uploadAll(deps.blobs, dir, outputPrefix, written);
+        await uploadAll(deps.blobs, outputDir, outputPrefix, written);
         return written;
       } catch (error) {
         await removeKeys(deps.blobs, written);
