@@ -28,12 +28,8 @@ export {
   type ViesVerifierOptions,
 } from './vat/vies-verifier.js';
 export { UnverifiedVatIdVerifier, type UnverifiedVatIdVerification } from './vat/unverified-vat-id-verifier.js';
-export {
-  createTranscodeActivities,
-  masterEntries,
-  type TranscodeActivityDeps,
-} from './media/transcode-activities.js';
+export { createTranscodeActivities, type TranscodeActivityDeps } from './media/transcode-activities.js';
 export { createFfmpegTranscoder } from './media/ffmpeg-transcoder.js';
 export type { Transcoder, TranscodeJob, TranscodeMeasurements } from './media/transcoder.js';
-export { waveformPeaks, type WaveformPeaks } from './media/waveform.js';
+export type { WaveformPeaks } from './media/waveform.js';
 export { createTrackActivities } from './db/track-activities.js';

@@ -9,7 +9,7 @@ export class UndecodableInputError extends Error {
 }
 
 /** ffmpeg was stopped because the caller cancelled; the caller removes what it wrote. */
-export class FfmpegCancelledError extends Error {
+class FfmpegCancelledError extends Error {
   constructor() {
     super('ffmpeg was cancelled');
     this.name = 'FfmpegCancelledError';
@@ -27,7 +27,7 @@ export interface FfmpegRun {
 }
 
 /** The first error line ffmpeg printed, which names what it disliked. */
-export function firstErrorLine(stderr: string): string | null {
+function firstErrorLine(stderr: string): string | null {
   return (
     stderr
       .split('\n')

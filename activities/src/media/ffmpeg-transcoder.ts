@@ -86,7 +86,7 @@ function normalise(preset: TranscodePreset, stats: LoudnessStats): string {
  * Mono rungs are normalised from the mono downmix on its own, since a wide stereo mix loses up
  * to 3 LU when folded to mono.
  */
-export function encodeArguments(job: TranscodeJob, analysis: Analysis, waveformPcmFile: string): string[] {
+function encodeArguments(job: TranscodeJob, analysis: Analysis, waveformPcmFile: string): string[] {
   const { preset } = job;
   const rungs = preset.renditions;
   const full = path.join(job.outputDir, preset.fullPrefix);

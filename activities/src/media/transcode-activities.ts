@@ -47,7 +47,7 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 /** `BANDWIDTH` and `CODECS` of each `#EXT-X-STREAM-INF` in a master playlist, with its URI. */
-export function masterEntries(master: string, prefix: string): RenditionEntry[] {
+function masterEntries(master: string, prefix: string): RenditionEntry[] {
   const lines = master.split('\n').map((line) => line.trim());
   const entries: RenditionEntry[] = [];
   lines.forEach((line, index) => {

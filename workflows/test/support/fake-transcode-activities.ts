@@ -11,10 +11,10 @@ import type {
 } from '@fanfare/contracts';
 
 /** The activities the transcode workflow calls, as one typed object. */
-export type TranscodeWorkflowActivities = TranscodeActivities & TrackActivities & AuditActivities;
+type TranscodeWorkflowActivities = TranscodeActivities & TrackActivities & AuditActivities;
 
 /** What the fakes were asked to do, for assertions. */
-export interface TranscodeCalls {
+interface TranscodeCalls {
   transcodeAudio: TranscodeAudioInput[];
   renderCoverArt: string[];
   removed: string[][];
