@@ -12,6 +12,8 @@ import { createPaymentActivities, type PaymentActivityDeps } from './stripe/paym
 import { createMediaActivities, type MediaActivityDeps } from './media/media-activities.js';
 import { createStorageActivities, type StorageActivityDeps } from './storage/storage-activities.js';
 import { createMailActivities, type MailActivityDeps } from './mail/mail-activities.js';
+import { createTranscodeActivities, type TranscodeActivityDeps } from './media/transcode-activities.js';
+import { createTrackActivities } from './db/track-activities.js';
 
 /** The intersection of a union's members (`A | B` → `A & B`). */
 type Intersection<U> = (U extends unknown ? (member: U) => void : never) extends (all: infer I) => void ? I : never;
@@ -22,6 +24,7 @@ export type FanfareActivities = Intersection<ActivityGroups[keyof ActivityGroups
 /** Everything the activity groups need, already built by the caller from configuration. */
 export type ActivityDeps = StorageActivityDeps &
   MediaActivityDeps &
+  TranscodeActivityDeps &
   DbActivityDeps &
   PaymentActivityDeps &
   InvoiceActivityDeps &
@@ -49,6 +52,8 @@ export function createActivityGroups(deps: ActivityDeps): ActivityGroups {
     fx: createFxActivities(deps),
     vat: createVatActivities(deps),
     mail: createMailActivities(deps),
+    transcoding: createTranscodeActivities(deps),
+    tracks: createTrackActivities(deps),
   };
 }
 

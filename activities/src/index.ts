@@ -35,3 +35,8 @@ export { createMailer } from './mail/create-mailer.js';
 export { createMailActivities, messageIdFor, type MailActivityDeps } from './mail/mail-activities.js';
 export type { Letter, LetterKind, MailLocale } from './mail/letters.js';
 export { renderLetter, type RenderedLetter } from './mail/render-letter.js';
+export { createTranscodeActivities, type TranscodeActivityDeps } from './media/transcode-activities.js';
+export { createFfmpegTranscoder } from './media/ffmpeg-transcoder.js';
+export type { Transcoder, TranscodeJob, TranscodeMeasurements } from './media/transcoder.js';
+export type { WaveformPeaks } from './media/waveform.js';
+export { createTrackActivities } from './db/track-activities.js';

@@ -19,6 +19,8 @@ export const FailureType = {
   orderTransitionRefused: 'OrderTransitionRefused',
   /** A refund the order cannot take (not paid, more than is left). */
   refundRefused: 'RefundRefused',
+  /** ffmpeg cannot decode the media (corrupt, truncated, not audio): retrying cannot help. */
+  undecodableMedia: 'UndecodableMedia',
 } as const;
 
 /** One of the named failure types. */

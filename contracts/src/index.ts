@@ -8,3 +8,4 @@ export * from './asset-ingest.js';
 export * from './entitlement.js';
 export * from './checkout.js';
 export * from './fx-refresh.js';
+export * from './transcode.js';

@@ -11,6 +11,8 @@ import type {
   OrderActivities,
   PaymentActivities,
   StorageActivities,
+  TrackActivities,
+  TranscodeActivities,
   VatActivities,
 } from './ports/index.js';
 
@@ -32,6 +34,8 @@ export interface ActivityGroups {
   fx: FxActivities;
   vat: VatActivities;
   mail: MailActivities;
+  transcoding: TranscodeActivities;
+  tracks: TrackActivities;
 }
 
 /** The name of one activity group. */

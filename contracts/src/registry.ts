@@ -2,6 +2,7 @@ import { ASSET_INGEST_PROCESS } from './asset-ingest.js';
 import { CHECKOUT_PROCESS } from './checkout.js';
 import { ENTITLEMENT_PROCESS } from './entitlement.js';
 import { FX_REFRESH_PROCESS } from './fx-refresh.js';
+import { TRANSCODE_PROCESS } from './transcode.js';
 import type { ProcessDefinition } from './processes.js';
 
 /**
@@ -14,4 +15,5 @@ export const PROCESS_REGISTRY: readonly ProcessDefinition[] = [
   ENTITLEMENT_PROCESS,
   ASSET_INGEST_PROCESS,
   FX_REFRESH_PROCESS,
+  TRANSCODE_PROCESS,
 ];

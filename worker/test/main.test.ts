@@ -93,7 +93,7 @@ describe('worker/src/main.ts (a real process)', () => {
       .split('\n')
       .filter((line) => line.includes('Fanfare worker ready'))
       .map((line) => JSON.parse(line) as Record<string, unknown>)[0];
-    expect(ready).toMatchObject({ taskQueues: ['fanfare'], namespace, blobs: 'fs' });
+    expect(ready).toMatchObject({ taskQueues: ['fanfare', 'fanfare-transcode'], namespace, blobs: 'fs' });
     const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
     expect(Object.keys(customAttributes ?? {})).toEqual(
       expect.arrayContaining(['TenantId', 'OrderId', 'CreatorId', 'Domain', 'ProcessStatus']),

@@ -1,4 +1,4 @@
-import { PROCESS_REGISTRY, defineProcess } from '@fanfare/contracts';
+import { PROCESS_REGISTRY, TRANSCODE_TASK_QUEUE } from '@fanfare/contracts';
 import * as workflows from '@fanfare/workflows/workflows';
 import { describe, expect, it } from 'vitest';
 import { activitiesOf, taskQueuePlans, WORKER_TASK_QUEUES } from '../src/index.js';
@@ -13,22 +13,17 @@ describe('process registry → worker plan', () => {
   });
 
   it('gives a process with a queue of its own a worker with only its activity groups', () => {
-    const transcode = defineProcess({
-      title: 'Transcode',
-      workflowType: 'transcodeWorkflow',
-      taskQueue: 'transcode',
-      activities: ['storage', 'media'],
-    });
-    const plans = taskQueuePlans([...PROCESS_REGISTRY, transcode]);
-    expect(plans.map((plan) => plan.taskQueue)).toEqual(['fanfare', 'transcode']);
+    const plans = taskQueuePlans(PROCESS_REGISTRY);
+    expect(plans.map((plan) => plan.taskQueue)).toEqual(['fanfare', TRANSCODE_TASK_QUEUE]);
     expect(plans[1]).toEqual({
-      taskQueue: 'transcode',
+      taskQueue: TRANSCODE_TASK_QUEUE,
       workflowTypes: ['transcodeWorkflow'],
-      activityGroups: ['storage', 'media'],
+      activityGroups: ['transcoding', 'tracks', 'audit'],
     });
     expect(plans[0]?.activityGroups).toEqual(
       expect.arrayContaining(['orders', 'payments', 'entitlements', 'assets', 'fx']),
     );
+    expect(plans[0]?.activityGroups).not.toContain('transcoding');
   });
 
   it('registers on a queue the functions of its groups and no others', () => {

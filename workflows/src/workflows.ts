@@ -7,3 +7,4 @@ export { assetIngestWorkflow } from './asset-ingest/asset-ingest.workflow.js';
 export { checkoutWorkflow } from './checkout/checkout.workflow.js';
 export { entitlementWorkflow } from './entitlement/entitlement.workflow.js';
 export { fxRefreshWorkflow } from './fx-refresh/fx-refresh.workflow.js';
+export { transcodeWorkflow } from './transcode/transcode.workflow.js';

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 const execFileAsync = promisify(execFile);
 
 /** The binaries the media activities run, as installed on these machines. */
-const FFMPEG = '/usr/bin/ffmpeg';
+export const FFMPEG = '/usr/bin/ffmpeg';
 /** See `FFMPEG`. */
 export const FFPROBE = '/usr/bin/ffprobe';
 

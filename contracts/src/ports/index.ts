@@ -53,3 +53,10 @@ export type {
   SendMailResult,
   MailActivities,
 } from './mail-port.js';
+export type {
+  RenditionEntry,
+  TranscodedAudio,
+  TranscodeAudioInput,
+  TranscodeActivities,
+  TrackActivities,
+} from './transcode-port.js';

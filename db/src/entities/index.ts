@@ -27,6 +27,7 @@ import { MailDeliverySchema } from './mail-delivery.entity.js';
 import { MailSuppressionSchema } from './mail-suppression.entity.js';
 import { OidcPayloadSchema } from './oidc-payload.entity.js';
 import { MembershipSchema } from './membership.entity.js';
+import { TrackTranscodeSchema } from './track-transcode.entity.js';
 
 export * from './asset.entity.js';
 export * from './audit-event.entity.js';
@@ -57,6 +58,7 @@ export * from './mail-delivery.entity.js';
 export * from './mail-suppression.entity.js';
 export * from './oidc-payload.entity.js';
 export * from './membership.entity.js';
+export * from './track-transcode.entity.js';
 
 /** Platform-level entities: no tenant filter. */
 export const platformEntities = [
@@ -93,6 +95,7 @@ export const tenantOwnedEntities = [
   InvoiceSchema,
   CapacityReservationSchema,
   WishlistItemSchema,
+  TrackTranscodeSchema,
 ] as const;
 
 /** The explicit entity list given to MikroORM (no folder scanning). */

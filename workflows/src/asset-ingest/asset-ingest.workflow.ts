@@ -14,8 +14,21 @@ import {
   type MediaActivities,
   type MediaProbe,
   type StorageActivities,
+  type TranscodeInput,
+  TRANSCODE_TASK_QUEUE,
+  TRANSCODE_WORKFLOW_TYPE,
+  transcodeWorkflowId,
 } from '@fanfare/contracts';
-import { ActivityFailure, ApplicationFailure, log, proxyActivities } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  log,
+  ParentClosePolicy,
+  patched,
+  proxyActivities,
+  startChild,
+} from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { openProcess, type ProcessRun } from '../kit/index.js';
 import { assessProbe, checkBlob, rejection } from './rules.js';
 
@@ -88,6 +101,14 @@ export async function assetIngestWorkflow(input: AssetIngestInput): Promise<Asse
     data: { storageKey: input.storageKey, mediaClass: input.mediaClass, outcome, probe },
     idempotencyKey: process.stepKey('audit', 'outcome'),
   });
+  if (
+    input.mediaClass === 'audio' &&
+    outcome.status === 'ready' &&
+    outcome.durationMs !== null &&
+    patched('asset-ingest-transcode')
+  ) {
+    await startTranscode(input, outcome.durationMs);
+  }
   process.enter(outcome.status, { outcome });
   process.describe(
     input.mediaClass,
@@ -123,5 +144,24 @@ async function inspect(
       ? rejection('blob_missing', `The upload at ${input.storageKey} disappeared before it was probed`)
       : rejection('probe_failed', `The file could not be probed: ${cause?.message ?? error.message}`);
     return { outcome, probe: null };
+  }
+}
+
+/**
+ * Starts the accepted audio's transcode as an abandoned child: ingest answers the upload at once,
+ * the transcode (minutes of ffmpeg on its own queue) lives on its own and keeps its id per asset.
+ */
+async function startTranscode(input: AssetIngestInput, durationMs: number): Promise<void> {
+  const { tenantId, assetId, storageKey } = input;
+  try {
+    await startChild(TRANSCODE_WORKFLOW_TYPE, {
+      workflowId: transcodeWorkflowId(tenantId, assetId),
+      taskQueue: TRANSCODE_TASK_QUEUE,
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      args: [{ tenantId, assetId, storageKey, durationMs } satisfies TranscodeInput],
+    });
+  } catch (error) {
+    // A re-ingest of the same asset while its transcode runs leaves that transcode alone.
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
   }
 }
