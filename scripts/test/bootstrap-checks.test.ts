@@ -185,6 +185,7 @@ describe('bootstrap plan and install on a machine without Go (real servers, real
         '[bootstrap] cannot continue; missing:',
         '  - temporal v1.5.1: install Go (https://go.dev/dl/) to build it, or put temporal v1.5.1 on PATH',
         '  - stripe-mock v0.197.0: install Go (https://go.dev/dl/) to build it, or put stripe-mock v0.197.0 on PATH',
+        '  - mailpit v1.33.1: install Go (https://go.dev/dl/) to build it, or put mailpit v1.33.1 on PATH',
         '',
       ].join('\n'),
     );

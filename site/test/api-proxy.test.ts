@@ -90,7 +90,7 @@ describe('edge forwards /v1 to the API with the buyer’s Host', () => {
       );
     });
     const strictPort = await listen(strict);
-    const resolveTenant = tenantResolver('fanfare.test', async () => undefined);
+    const resolveTenant = tenantResolver({ platformDomain: 'fanfare.test', production: false }, async () => undefined);
     const strictEdge = createEdgeServer({
       distDir: dist,
       resolveTenant,
