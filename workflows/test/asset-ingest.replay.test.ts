@@ -1,19 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
+import { historyFile, recordHistory, replayCommittedHistory } from './support/committed-history.js';
 import { ASSET_INGEST_WORKFLOW_TYPE, assetIngestWorkflowId, type AssetIngestInput } from '@fanfare/contracts';
 import { fakeIngestActivities } from './support/fake-ingest-activities.js';
-import { connectHarness, uniqueTaskQueue, workflowBundle } from './support/temporal-harness.js';
+import { connectHarness, uniqueTaskQueue } from './support/temporal-harness.js';
 
-const historyFile = fileURLToPath(new URL('./histories/asset-ingest.json', import.meta.url));
+const historyPath = historyFile('asset-ingest');
 
 describe('assetIngestWorkflow replay', () => {
   it('replays the committed history without non-determinism', async () => {
-    const history = historyFromJSON(JSON.parse(await readFile(historyFile, 'utf8')));
-    await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history)).resolves.toBeUndefined();
+    await expect(replayCommittedHistory(historyPath)).resolves.toBeUndefined();
   });
 
   // `RECORD_HISTORIES=1 pnpm exec vitest run workflows/test/asset-ingest.replay.test.ts` rewrites
@@ -37,11 +33,8 @@ describe('assetIngestWorkflow replay', () => {
       await started.result();
       return started;
     });
-    await writeFile(
-      historyFile,
-      `${JSON.stringify(JSON.parse(historyToJSON(await handle.fetchHistory())), null, 2)}\n`,
-    );
+    await recordHistory(historyPath, handle);
     await temporal.close();
-    expect(historyFile).toBeTruthy();
+    expect(historyPath).toBeTruthy();
   });
 });

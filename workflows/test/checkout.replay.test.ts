@@ -1,19 +1,15 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
+import { historyFile, recordHistory, replayCommittedHistory } from './support/committed-history.js';
 import { checkoutWorkflowId, requestRefundUpdate } from '@fanfare/contracts';
 import { checkoutInput, sendEvent, startCheckout, succeeded } from './support/checkout-driver.js';
 import { fakeCheckoutActivities } from './support/fake-checkout-activities.js';
-import { connectHarness, uniqueTaskQueue, workflowBundle } from './support/temporal-harness.js';
+import { connectHarness, uniqueTaskQueue } from './support/temporal-harness.js';
 
-const historyFile = fileURLToPath(new URL('./histories/checkout.json', import.meta.url));
+const historyPath = historyFile('checkout');
 
 describe('checkoutWorkflow replay', () => {
   it('replays the committed history (start, pay, partial refund, aftercare end) without non-determinism', async () => {
-    const history = historyFromJSON(JSON.parse(await readFile(historyFile, 'utf8')));
-    await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history)).resolves.toBeUndefined();
+    await expect(replayCommittedHistory(historyPath)).resolves.toBeUndefined();
   });
 
   // `RECORD_HISTORIES=1 pnpm exec vitest run workflows/test/checkout.replay.test.ts` rewrites the
@@ -46,12 +42,9 @@ describe('checkoutWorkflow replay', () => {
         });
         await handle.result();
       });
-      await writeFile(
-        historyFile,
-        `${JSON.stringify(JSON.parse(historyToJSON(await handle.fetchHistory())), null, 2)}\n`,
-      );
+      await recordHistory(historyPath, handle);
       await temporal.close();
-      expect(historyFile).toBeTruthy();
+      expect(historyPath).toBeTruthy();
     },
   );
 });

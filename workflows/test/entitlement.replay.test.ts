@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
+import { historyFile, recordHistory, replayCommittedHistory } from './support/committed-history.js';
 import {
   ENTITLEMENT_WORKFLOW_TYPE,
   entitlementWorkflowId,
@@ -11,14 +8,13 @@ import {
   type EntitlementInput,
 } from '@fanfare/contracts';
 import { fakeEntitlementActivities } from './support/fake-entitlement-activities.js';
-import { connectHarness, uniqueTaskQueue, workflowBundle } from './support/temporal-harness.js';
+import { connectHarness, uniqueTaskQueue } from './support/temporal-harness.js';
 
-const historyFile = fileURLToPath(new URL('./histories/entitlement.json', import.meta.url));
+const historyPath = historyFile('entitlement');
 
 describe('entitlementWorkflow replay', () => {
   it('replays the committed history without non-determinism', async () => {
-    const history = historyFromJSON(JSON.parse(await readFile(historyFile, 'utf8')));
-    await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history)).resolves.toBeUndefined();
+    await expect(replayCommittedHistory(historyPath)).resolves.toBeUndefined();
   });
 
   // `RECORD_HISTORIES=1 pnpm exec vitest run workflows/test/entitlement.replay.test.ts` rewrites
@@ -54,12 +50,9 @@ describe('entitlementWorkflow replay', () => {
         await started.result();
         return started;
       });
-      await writeFile(
-        historyFile,
-        `${JSON.stringify(JSON.parse(historyToJSON(await handle.fetchHistory())), null, 2)}\n`,
-      );
+      await recordHistory(historyPath, handle);
       await temporal.close();
-      expect(historyFile).toBeTruthy();
+      expect(historyPath).toBeTruthy();
     },
   );
 });

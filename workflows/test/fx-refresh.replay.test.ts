@@ -1,17 +1,13 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
+import { historyFile, recordHistory, replayCommittedHistory } from './support/committed-history.js';
 import { FX_REFRESH_WORKFLOW_TYPE, type FxRefreshResult } from '@fanfare/contracts';
-import { connectHarness, uniqueTaskQueue, workflowBundle } from './support/temporal-harness.js';
+import { connectHarness, uniqueTaskQueue } from './support/temporal-harness.js';
 
-const historyFile = fileURLToPath(new URL('./histories/fx-refresh.json', import.meta.url));
+const historyPath = historyFile('fx-refresh');
 
 describe('fxRefreshWorkflow replay', () => {
   it('replays the committed history without non-determinism', async () => {
-    const history = historyFromJSON(JSON.parse(await readFile(historyFile, 'utf8')));
-    await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history)).resolves.toBeUndefined();
+    await expect(replayCommittedHistory(historyPath)).resolves.toBeUndefined();
   });
 
   // `RECORD_HISTORIES=1 pnpm exec vitest run workflows/test/fx-refresh.replay.test.ts` rewrites
@@ -35,11 +31,8 @@ describe('fxRefreshWorkflow replay', () => {
       await started.result();
       return started;
     });
-    await writeFile(
-      historyFile,
-      `${JSON.stringify(JSON.parse(historyToJSON(await handle.fetchHistory())), null, 2)}\n`,
-    );
+    await recordHistory(historyPath, handle);
     await temporal.close();
-    expect(historyFile).toBeTruthy();
+    expect(historyPath).toBeTruthy();
   });
 });

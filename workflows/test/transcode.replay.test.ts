@@ -1,19 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
+import { historyFile, recordHistory, replayCommittedHistory } from './support/committed-history.js';
 import { TRANSCODE_WORKFLOW_TYPE, transcodeWorkflowId, type TranscodeInput } from '@fanfare/contracts';
 import { fakeTranscodeActivities } from './support/fake-transcode-activities.js';
-import { connectHarness, uniqueTaskQueue, workflowBundle } from './support/temporal-harness.js';
+import { connectHarness, uniqueTaskQueue } from './support/temporal-harness.js';
 
-const historyFile = fileURLToPath(new URL('./histories/transcode.json', import.meta.url));
+const historyPath = historyFile('transcode');
 
 describe('transcodeWorkflow replay', () => {
   it('replays the committed history without non-determinism', async () => {
-    const history = historyFromJSON(JSON.parse(await readFile(historyFile, 'utf8')));
-    await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history)).resolves.toBeUndefined();
+    await expect(replayCommittedHistory(historyPath)).resolves.toBeUndefined();
   });
 
   // `RECORD_HISTORIES=1 pnpm exec vitest run workflows/test/transcode.replay.test.ts` rewrites
@@ -38,11 +34,8 @@ describe('transcodeWorkflow replay', () => {
       await started.result();
       return started;
     });
-    await writeFile(
-      historyFile,
-      `${JSON.stringify(JSON.parse(historyToJSON(await handle.fetchHistory())), null, 2)}\n`,
-    );
+    await recordHistory(historyPath, handle);
     await temporal.close();
-    expect(historyFile).toBeTruthy();
+    expect(historyPath).toBeTruthy();
   });
 });
