@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { installQuietTemporalRuntime } from '../../../scripts/test-support/quiet-temporal-runtime.js';
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import '../../../scripts/test-support/provided.js';
@@ -27,11 +27,7 @@ export interface RealWorker {
  * real ffprobe) against the run's Temporal server and scratch database.
  */
 export async function startRealWorker(name: string): Promise<RealWorker> {
-  try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-  } catch {
-    // Another harness in this process installed it first.
-  }
+  installQuietTemporalRuntime();
   const taskQueue = `${name}-${randomUUID().slice(0, 8)}`;
   const dir = await mkdtemp(path.join(tmpdir(), `fanfare-${name}-`));
   const config = loadConfig({

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
+import { installQuietTemporalRuntime } from '../../../scripts/test-support/quiet-temporal-runtime.js';
 import { workflowBundle } from './temporal-harness.js';
 
 /** The committed history of one process, `workflows/test/histories/<name>.json`. */
@@ -15,6 +16,7 @@ export function historyFile(name: string): string {
  * is how a change that would break running workflows shows up before it ships.
  */
 export async function replayCommittedHistory(file: string): Promise<void> {
+  installQuietTemporalRuntime();
   const history = historyFromJSON(JSON.parse(await readFile(file, 'utf8')));
   await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history);
 }

@@ -1,15 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
-import {
-  bundleWorkflowCode,
-  DefaultLogger,
-  NativeConnection,
-  Runtime,
-  Worker,
-  type WorkflowBundleWithSourceMap,
-} from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { inject } from 'vitest';
+import { installQuietTemporalRuntime } from '../../../scripts/test-support/quiet-temporal-runtime.js';
 import '../../../scripts/test-support/provided.js';
 
 /** The worker-only entry that re-exports every workflow function. */
@@ -46,18 +40,9 @@ export interface TemporalHarness {
   close(): Promise<void>;
 }
 
-/** Keeps the SDK's per-state INFO lines out of test output; must run before the first connection. */
-function quietRuntime(): void {
-  try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-  } catch {
-    // Already installed by an earlier harness in this process; the first one wins.
-  }
-}
-
 /** Connects to the dev server the global setup started. */
 export async function connectHarness(): Promise<TemporalHarness> {
-  quietRuntime();
+  installQuietTemporalRuntime();
   const address = inject('temporalAddress');
   const namespace = inject('temporalNamespace');
   const [clientConnection, workerConnection] = await Promise.all([
